@@ -1,0 +1,4 @@
+/**
+ * Officers, their roles and embassy scope, login.
+ */
+package legion.access;

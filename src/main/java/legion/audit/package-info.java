@@ -1,0 +1,4 @@
+/**
+ * The append-only, hash-chained audit log.
+ */
+package legion.audit;

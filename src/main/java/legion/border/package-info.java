@@ -1,0 +1,4 @@
+/**
+ * Border crossings recorded against travel authorizations.
+ */
+package legion.border;

@@ -1,0 +1,4 @@
+/**
+ * The Enlistment aggregate: stages, guarded transitions, history and events.
+ */
+package legion.enlistment;

@@ -1,0 +1,4 @@
+/**
+ * Public intake: the applicant portal and the intake REST API.
+ */
+package legion.intake;

@@ -1,0 +1,4 @@
+/**
+ * Watchlist screening and identity resolution (duplicate applications across embassies).
+ */
+package legion.screening;

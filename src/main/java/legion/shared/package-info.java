@@ -1,0 +1,5 @@
+/**
+ * Small value types shared by every module.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package legion.shared;
