@@ -1,0 +1,45 @@
+package legion.access;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import legion.shared.Actor;
+import legion.shared.Role;
+
+/** A signed-in officer: login name, role and, for embassy officers, the embassy whose queue they work. */
+public record OfficerPrincipal(String username, String displayName, String passwordHash, Role role,
+                               String embassyCode, boolean enabled) implements UserDetails {
+
+    public Actor actor() {
+        return Actor.officer(username, role, embassyCode);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public String toString() {
+        return "OfficerPrincipal[" + username + ", " + role + "]";
+    }
+}

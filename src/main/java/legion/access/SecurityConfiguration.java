@@ -1,0 +1,89 @@
+package legion.access;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains: the REST API (stateless; public intake open, everything else HTTP Basic for officers'
+ * systems, no cookies so no CSRF) and the pages (form login, session, CSRF on every form, strict headers).
+ */
+@Configuration
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/enlistments", "/api/v1/enlistments/status").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/advisories/**", "/api/v1/authorizations/certificates/**",
+                                "/api/v1/authorizations/revocations/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/authorizations/verify").permitAll()
+                        .anyRequest().authenticated())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, ex) ->
+                        problem(res, 401, "Unauthorized", "Authentication is required.")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problem(res, 401, "Unauthorized", "Authentication is required."))
+                        .accessDeniedHandler((req, res, ex) ->
+                                problem(res, 403, "Forbidden", "Your role does not allow this.")))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/apply", "/apply/**", "/status", "/status/**", "/css/**", "/js/**",
+                                "/img/**", "/favicon.ico", "/error", "/login", "/accessibility",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/console/admin/**").hasRole("ADMINISTRATOR")
+                        .requestMatchers("/console/reports/**").hasAnyRole("ANALYST", "ADMINISTRATOR", "VETTING_OFFICER")
+                        .requestMatchers("/console/**").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.deny()))
+                .csrf(Customizer.withDefaults());
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse res, int status, String title, String detail) throws IOException {
+        res.setStatus(status);
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == 401) {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"legion\"");
+        }
+        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}");
+    }
+}

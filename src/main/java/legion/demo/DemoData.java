@@ -1,0 +1,238 @@
+package legion.demo;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import legion.access.Officers;
+import legion.embassy.Embassies;
+import legion.enlistment.Applicant;
+import legion.enlistment.Enlistment;
+import legion.enlistment.Enlistments;
+import legion.enlistment.Reference;
+import legion.enlistment.RejectionReason;
+import legion.enlistment.Stage;
+import legion.shared.Actor;
+import legion.shared.Role;
+import legion.shared.ServiceRole;
+
+/**
+ * Seeds demo officers on first start (when there are none) and prints their credentials once; with
+ * {@code legion.demo.enlistments=N} tops the database up to N synthetic applications spread over countries,
+ * roles and stages, each moved through the real transitions.
+ */
+@Component
+class DemoData implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    /** Demo officers: user name, display name, role, embassy. */
+    static final List<String[]> OFFICERS = List.of(
+            new String[] {"admin", "Administrator", "ADMINISTRATOR", null},
+            new String[] {"vetting1", "HQ vetting officer 1", "VETTING_OFFICER", null},
+            new String[] {"vetting2", "HQ vetting officer 2", "VETTING_OFFICER", null},
+            new String[] {"embassy-us", "Embassy officer, Washington", "EMBASSY_OFFICER", "US"},
+            new String[] {"embassy-gb", "Embassy officer, London", "EMBASSY_OFFICER", "GB"},
+            new String[] {"embassy-de", "Embassy officer, Berlin", "EMBASSY_OFFICER", "DE"},
+            new String[] {"embassy-pl", "Embassy officer, Warsaw", "EMBASSY_OFFICER", "PL"},
+            new String[] {"embassy-hq", "HQ central queue officer", "EMBASSY_OFFICER", "HQ"},
+            new String[] {"border1", "Border guard", "BORDER_GUARD", null},
+            new String[] {"reception1", "Reception officer", "RECEPTION_OFFICER", null},
+            new String[] {"analyst1", "Analyst", "ANALYST", null});
+
+    private final Officers officers;
+    private final Enlistments enlistments;
+    private final Embassies embassies;
+    private final TransactionTemplate tx;
+    private final boolean enabled;
+    private final int wanted;
+    private final String password;
+
+    DemoData(Officers officers, Enlistments enlistments, Embassies embassies, TransactionTemplate tx,
+             @Value("${legion.demo.enabled:true}") boolean enabled,
+             @Value("${legion.demo.enlistments:0}") int wanted,
+             @Value("${legion.demo.password:}") String password) {
+        this.officers = officers;
+        this.enlistments = enlistments;
+        this.embassies = embassies;
+        this.tx = tx;
+        this.enabled = enabled;
+        this.wanted = wanted;
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        seedOfficers();
+        long have = enlistments.count();
+        if (wanted > have) {
+            new Synthesizer(new Random(have * 31 + wanted), enlistments, embassies, tx).create((int) (wanted - have));
+            LOG.info("demo data: {} synthetic applications added", wanted - have);
+        }
+    }
+
+    private void seedOfficers() {
+        if (officers.count() > 0) {
+            return;
+        }
+        Map<String, String> created = new LinkedHashMap<>();
+        try {
+            tx.executeWithoutResult(s -> {
+                for (String[] o : OFFICERS) {
+                    String pw = password.isBlank() ? randomPassword() : password;
+                    officers.create(o[0], o[1], pw, Role.valueOf(o[2]), o[3]);
+                    created.put(o[0] + " (" + o[2] + (o[3] == null ? "" : ", embassy " + o[3]) + ")", pw);
+                }
+            });
+        } catch (DuplicateKeyException e) {
+            return; // another node seeded them at the same moment
+        }
+        StringBuilder sb = new StringBuilder("\n=== Legion demo officers (shown once; passwords are stored hashed) ===\n");
+        created.forEach((who, pw) -> sb.append(String.format("  %-45s %s%n", who, password.isBlank() ? pw : "(legion.demo.password)")));
+        sb.append("=== sign in at /login ===\n");
+        System.out.println(sb);
+    }
+
+    private static String randomPassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom r = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    /** Builds synthetic applications and walks them through the stage machine with demo officers. */
+    static final class Synthesizer {
+
+        private static final String[][] PEOPLE = {
+                {"US", "James Robert", "Miller"}, {"US", "Mary Ann", "Johnson"}, {"US", "Michael", "O'Brien"},
+                {"GB", "Oliver", "Smith"}, {"GB", "Amelia", "Jones"}, {"GB", "Harry", "Taylor-Wood"},
+                {"DE", "Jürgen", "Müller"}, {"DE", "Lukas", "Schröder"}, {"CA", "Émile", "Tremblay"},
+                {"PL", "Krzysztof", "Wójcik"}, {"LT", "Tomas", "Kazlauskas"}, {"LV", "Jānis", "Bērziņš"},
+                {"GE", "გიორგი", "ბერიძე"}, {"IL", "David", "Cohen"}, {"FR", "Benoît", "Lefèvre"},
+                {"JP", "Haruto", "Satō"}, {"BR", "João", "Gonçalves"}, {"BY", "Аляксандр", "Каваленка"},
+                {"KZ", "Нурлан", "Абенов"}, {"GR", "Γιώργος", "Παπαδόπουλος"}, {"JO", "محمد", "الأحمد"},
+                {"SE", "Erik", "Johansson"}, {"DK", "Mads", "Nielsen"}, {"AU", "Jack", "Wilson"},
+                {"CZ", "Jiří", "Dvořák"}, {"NO", "Ola", "Hansen"}, {"FI", "Mikko", "Virtanen"}};
+        /** Weights roughly as in March 2022: US 31 %, GB 18 %, DE 6.8 %, CA 4.7 %, the rest spread. */
+        private static final int[] WEIGHT = {11, 10, 10, 6, 6, 6, 4, 3, 5, 3, 2, 2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1};
+
+        private final Random random;
+        private final Enlistments enlistments;
+        private final Embassies embassies;
+        private final TransactionTemplate tx;
+
+        Synthesizer(Random random, Enlistments enlistments, Embassies embassies, TransactionTemplate tx) {
+            this.random = random;
+            this.enlistments = enlistments;
+            this.embassies = embassies;
+            this.tx = tx;
+        }
+
+        void create(int n) {
+            for (int i = 0; i < n; i++) {
+                tx.executeWithoutResult(s -> one());
+            }
+        }
+
+        private void one() {
+            String[] p = PEOPLE[pick()];
+            String country = p[0];
+            ServiceRole role = ServiceRole.values()[random.nextInt(ServiceRole.values().length)];
+            boolean experienced = random.nextInt(10) < 7;
+            Applicant a = new Applicant(p[1], p[2], LocalDate.of(1965 + random.nextInt(40), 1 + random.nextInt(12),
+                    1 + random.nextInt(28)), random.nextInt(10) < 9 ? "M" : "F", country, country,
+                    new Applicant.Passport(passport(), country, LocalDate.now().plusYears(1 + random.nextInt(8))),
+                    "volunteer" + random.nextInt(1_000_000) + "@example.org", null, List.of("en"), role,
+                    experienced ? new Applicant.MilitaryExperience(1 + random.nextInt(20), "Army", random.nextInt(3)) : null,
+                    random.nextInt(20) == 0, true);
+            String embassy = embassies.route(country).code();
+            Enlistment e = Enlistment.submit(Reference.random(), a, embassy);
+            enlistments.add(e);
+            e = enlistments.findByReference(e.reference()).orElseThrow();
+            advance(e, Stage.values()[random.nextInt(Stage.values().length)]);
+        }
+
+        private void advance(Enlistment e, Stage target) {
+            Actor embassyOfficer = Actor.officer("embassy-" + e.embassyCode().toLowerCase(), Role.EMBASSY_OFFICER,
+                    e.embassyCode());
+            Actor vetting = Actor.officer("vetting2", Role.VETTING_OFFICER, null);
+            Actor reception = Actor.officer("reception1", Role.RECEPTION_OFFICER, null);
+            if (target == Stage.SUBMITTED) {
+                return;
+            }
+            if (target == Stage.WITHDRAWN) {
+                e.withdraw(Actor.volunteer(), "changed my mind");
+                enlistments.update(e);
+                return;
+            }
+            e.startReview(embassyOfficer);
+            if (target == Stage.INFO_REQUESTED) {
+                e.requestInformation(embassyOfficer, "Please send proof of military service.");
+            } else if (target == Stage.REJECTED) {
+                e.reject(embassyOfficer, RejectionReason.NO_MILITARY_EXPERIENCE, "No service record.");
+            } else if (target != Stage.IN_REVIEW) {
+                e.inviteToInterview(embassyOfficer, "Video interview");
+                if (target != Stage.INTERVIEW) {
+                    e.recommend(embassyOfficer, "Suitable; interview went well.");
+                    if (target != Stage.VETTING) {
+                        e.approve(vetting, null);
+                        if (target != Stage.APPROVED) {
+                            e.authorize(vetting);
+                            if (target == Stage.REVOKED) {
+                                e.revoke(vetting, "Demo revocation");
+                            } else if (target != Stage.AUTHORIZED) {
+                                e.confirmArrival(reception, null);
+                                if (target == Stage.ENLISTED) {
+                                    e.enlist(reception, e.applicant().role(), "Demo company " + (1 + random.nextInt(9)));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            enlistments.update(e);
+        }
+
+        private int pick() {
+            int total = 0;
+            for (int w : WEIGHT) {
+                total += w;
+            }
+            int r = random.nextInt(total);
+            for (int i = 0; i < WEIGHT.length; i++) {
+                r -= WEIGHT[i];
+                if (r < 0) {
+                    return i;
+                }
+            }
+            return 0;
+        }
+
+        private String passport() {
+            String chars = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 9; i++) {
+                sb.append(chars.charAt(random.nextInt(chars.length())));
+            }
+            return sb.toString();
+        }
+    }
+}

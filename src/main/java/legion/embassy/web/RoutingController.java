@@ -1,0 +1,46 @@
+package legion.embassy.web;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import legion.access.Officers;
+import legion.embassy.Embassies;
+
+/** Administration of embassies' routing: which embassy handles volunteers residing in which country. */
+@Controller
+class RoutingController {
+
+    private final Embassies embassies;
+    private final Officers officers;
+
+    RoutingController(Embassies embassies, Officers officers) {
+        this.embassies = embassies;
+        this.officers = officers;
+    }
+
+    @GetMapping("/console/admin")
+    String admin(Model model) {
+        model.addAttribute("embassies", embassies.all());
+        model.addAttribute("routes", embassies.routes());
+        model.addAttribute("officers", officers.all());
+        return "console/admin";
+    }
+
+    @PostMapping("/console/admin/routes")
+    String route(Authentication auth, @RequestParam String country, @RequestParam String embassy,
+                 RedirectAttributes redirect) {
+        var actor = Officers.actorOf(auth).orElseThrow();
+        try {
+            embassies.changeRoute(actor, country.strip().toUpperCase(), embassy);
+            redirect.addFlashAttribute("flash", "ok");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/console/admin";
+    }
+}

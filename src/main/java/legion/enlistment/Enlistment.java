@@ -1,0 +1,244 @@
+package legion.enlistment;
+
+import static legion.enlistment.TransitionRefusedException.Refusal.*;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+import legion.shared.Actor;
+import legion.shared.Role;
+import legion.shared.ServiceRole;
+
+/**
+ * One volunteer's application, from submission to enlistment: the aggregate of the pipeline.
+ *
+ * <p>Lifecycle: created by {@link #submit} in {@link Stage#SUBMITTED}; moved only by the one method per edge of
+ * {@link Transition} ({@link #startReview}, {@link #requestInformation}, {@link #receiveInformation},
+ * {@link #inviteToInterview}, {@link #recommend}, {@link #approve}, {@link #authorize}, {@link #confirmArrival},
+ * {@link #enlist}, {@link #reject}, {@link #withdraw}, {@link #revoke}).
+ *
+ * <p>Invariants: every change of stage goes through the successor table and its guards (stage, role, embassy
+ * scope, reason, four eyes) or throws {@link TransitionRefusedException}; every change appends exactly one
+ * {@link HistoryEntry} and registers one {@link EnlistmentTransitioned} event; the applicant's data never
+ * changes here; {@code version} implements optimistic locking in {@link Enlistments}.
+ */
+public class Enlistment {
+
+    private final EnlistmentId id;
+    private final Reference reference;
+    private final Applicant applicant;
+    private final String embassyCode;
+    private final Instant submittedAt;
+    private final long version;
+    private Stage stage;
+    private Instant updatedAt;
+    private String recommendedBy;
+    private RejectionReason rejectionReason;
+    private ServiceRole assignedRole;
+    private String unit;
+    private final List<HistoryEntry> history;
+    private final List<HistoryEntry> newHistory = new ArrayList<>();
+    private final List<Object> events = new ArrayList<>();
+
+    private Enlistment(EnlistmentId id, Reference reference, Applicant applicant, String embassyCode,
+                       Instant submittedAt, long version, Stage stage, Instant updatedAt, String recommendedBy,
+                       RejectionReason rejectionReason, ServiceRole assignedRole, String unit,
+                       List<HistoryEntry> history) {
+        this.id = Objects.requireNonNull(id);
+        this.reference = Objects.requireNonNull(reference);
+        this.applicant = applicant;
+        this.embassyCode = Objects.requireNonNull(embassyCode);
+        this.submittedAt = submittedAt;
+        this.version = version;
+        this.stage = Objects.requireNonNull(stage);
+        this.updatedAt = updatedAt;
+        this.recommendedBy = recommendedBy;
+        this.rejectionReason = rejectionReason;
+        this.assignedRole = assignedRole;
+        this.unit = unit;
+        this.history = new ArrayList<>(history);
+    }
+
+    /** A new application, routed to an embassy. */
+    public static Enlistment submit(Reference reference, Applicant applicant, String embassyCode) {
+        Instant now = now();
+        Enlistment e = new Enlistment(EnlistmentId.random(), reference, applicant, embassyCode, now, 0,
+                Stage.SUBMITTED, now, null, null, null, null, List.of());
+        HistoryEntry entry = new HistoryEntry(1, Actor.volunteer().id(), Role.VOLUNTEER.name(), now, null,
+                Stage.SUBMITTED, null, null, null);
+        e.history.add(entry);
+        e.newHistory.add(entry);
+        e.events.add(new EnlistmentSubmitted(e.id, reference, embassyCode, applicant.nationality(),
+                applicant.role().name(), now));
+        return e;
+    }
+
+    /** Rebuilds a stored case (used by the repository only). */
+    public static Enlistment restore(EnlistmentId id, Reference reference, Applicant applicant, String embassyCode,
+                                     Instant submittedAt, long version, Stage stage, Instant updatedAt,
+                                     String recommendedBy, RejectionReason rejectionReason,
+                                     ServiceRole assignedRole, String unit, List<HistoryEntry> history) {
+        return new Enlistment(id, reference, applicant, embassyCode, submittedAt, version, stage, updatedAt,
+                recommendedBy, rejectionReason, assignedRole, unit, history);
+    }
+
+    public void startReview(Actor actor) {
+        move(Transition.START_REVIEW, actor, null, null);
+    }
+
+    public void requestInformation(Actor actor, String whatIsNeeded) {
+        move(Transition.REQUEST_INFORMATION, actor, null, whatIsNeeded);
+    }
+
+    public void receiveInformation(Actor actor, String note) {
+        move(Transition.RECEIVE_INFORMATION, actor, null, note);
+    }
+
+    public void inviteToInterview(Actor actor, String note) {
+        move(Transition.INVITE_TO_INTERVIEW, actor, null, note);
+    }
+
+    /** The embassy recommends the case to HQ; the recommending officer may not approve it later. */
+    public void recommend(Actor actor, String reason) {
+        move(Transition.RECOMMEND, actor, null, reason);
+        this.recommendedBy = actor.id();
+    }
+
+    /** HQ approval, four eyes: never by the officer who recommended the case. */
+    public void approve(Actor actor, String note) {
+        guard(Transition.APPROVE, actor, note);
+        if (actor.id().equals(recommendedBy)) {
+            throw new TransitionRefusedException(FOUR_EYES, Transition.APPROVE,
+                    "four eyes: the officer who recommended a case cannot approve it");
+        }
+        apply(Transition.APPROVE, actor, null, note);
+    }
+
+    public void authorize(Actor actor) {
+        move(Transition.AUTHORIZE, actor, null, null);
+    }
+
+    public void confirmArrival(Actor actor, String note) {
+        move(Transition.CONFIRM_ARRIVAL, actor, null, note);
+    }
+
+    public void enlist(Actor actor, ServiceRole role, String unit) {
+        if (role == null || unit == null || unit.isBlank()) {
+            throw new TransitionRefusedException(REASON_REQUIRED, Transition.ENLIST, "a role and a unit are required");
+        }
+        move(Transition.ENLIST, actor, null, role.name() + " / " + unit.strip());
+        this.assignedRole = role;
+        this.unit = unit.strip();
+    }
+
+    public void reject(Actor actor, RejectionReason code, String reason) {
+        if (code == null) {
+            throw new TransitionRefusedException(REASON_REQUIRED, Transition.REJECT, "a rejection needs a reason code");
+        }
+        move(Transition.REJECT, actor, code.name(), reason);
+        this.rejectionReason = code;
+    }
+
+    public void withdraw(Actor actor, String reason) {
+        move(Transition.WITHDRAW, actor, null, reason);
+    }
+
+    public void revoke(Actor actor, String grounds) {
+        move(Transition.REVOKE, actor, null, grounds);
+    }
+
+    /**
+     * Who may see this case: embassy officers their own embassy's cases; HQ vetting officers every case; reception
+     * officers the cases that are on their way or have arrived. Nobody else sees cases.
+     */
+    public boolean isVisibleTo(Actor actor) {
+        switch (actor.role()) {
+            case EMBASSY_OFFICER:
+                return embassyCode.equals(actor.embassyCode());
+            case VETTING_OFFICER:
+            case SYSTEM:
+                return true;
+            case RECEPTION_OFFICER:
+                return stage == Stage.AUTHORIZED || stage == Stage.ARRIVED || stage == Stage.ENLISTED;
+            default:
+                return false;
+        }
+    }
+
+    private void move(Transition t, Actor actor, String reasonCode, String reason) {
+        guard(t, actor, reason);
+        apply(t, actor, reasonCode, reason);
+    }
+
+    private void guard(Transition t, Actor actor, String reason) {
+        if (actor.role() != Role.VOLUNTEER && actor.role() != Role.SYSTEM && !isVisibleTo(actor)) {
+            throw new TransitionRefusedException(OUT_OF_SCOPE, t, "the case is outside the actor's scope");
+        }
+        if (!t.leavesFrom(stage)) {
+            throw new TransitionRefusedException(ILLEGAL_STAGE, t,
+                    t + " is not possible from " + stage);
+        }
+        if (!t.permits(actor.role(), stage)) {
+            throw new TransitionRefusedException(ROLE_NOT_PERMITTED, t,
+                    actor.role() + " may not " + t + " from " + stage);
+        }
+        if (t.reasonRequired() && (reason == null || reason.isBlank())) {
+            throw new TransitionRefusedException(REASON_REQUIRED, t, t + " needs a reason");
+        }
+    }
+
+    private void apply(Transition t, Actor actor, String reasonCode, String reason) {
+        Instant now = now();
+        Stage from = stage;
+        stage = t.to();
+        updatedAt = now;
+        String text = reason == null || reason.isBlank() ? null : reason.strip();
+        HistoryEntry entry = new HistoryEntry(history.size() + 1, actor.id(), actor.role().name(), now, from,
+                stage, t, reasonCode, text);
+        history.add(entry);
+        newHistory.add(entry);
+        events.add(new EnlistmentTransitioned(id, reference, embassyCode, t, from, stage, actor.id(),
+                actor.role().name(), now, reasonCode));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public EnlistmentId id() { return id; }
+    public Reference reference() { return reference; }
+    public Applicant applicant() { return applicant; }
+    public String embassyCode() { return embassyCode; }
+    public Instant submittedAt() { return submittedAt; }
+    public long version() { return version; }
+    public Stage stage() { return stage; }
+    public Instant updatedAt() { return updatedAt; }
+    public String recommendedBy() { return recommendedBy; }
+    public RejectionReason rejectionReason() { return rejectionReason; }
+    public ServiceRole assignedRole() { return assignedRole; }
+    public String unit() { return unit; }
+    public List<HistoryEntry> history() { return Collections.unmodifiableList(history); }
+
+    /** The time the case entered its current stage. */
+    public Instant stageSince() {
+        return history.isEmpty() ? submittedAt : history.get(history.size() - 1).at();
+    }
+
+    /** History entries not yet stored; the repository drains them. */
+    List<HistoryEntry> drainNewHistory() {
+        List<HistoryEntry> result = List.copyOf(newHistory);
+        newHistory.clear();
+        return result;
+    }
+
+    /** Events not yet published; the repository drains them after storing. */
+    List<Object> drainEvents() {
+        List<Object> result = List.copyOf(events);
+        events.clear();
+        return result;
+    }
+}

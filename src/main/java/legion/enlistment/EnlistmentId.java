@@ -1,0 +1,11 @@
+package legion.enlistment;
+
+import java.util.UUID;
+
+/** The internal identity of an enlistment (never shown to volunteers). */
+public record EnlistmentId(UUID value) {
+
+    public static EnlistmentId random() {
+        return new EnlistmentId(UUID.randomUUID());
+    }
+}

@@ -1,0 +1,76 @@
+package legion.enlistment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The repository of enlistments. Storing a case publishes the events it registered, in the same transaction.
+ */
+public interface Enlistments {
+
+    /** Stores a new case with its first history entry. */
+    void add(Enlistment enlistment);
+
+    /**
+     * Stores the changes of a loaded case: its stage and new history entries.
+     *
+     * @throws ConcurrentChangeException when someone else changed the case since it was loaded
+     */
+    void update(Enlistment enlistment);
+
+    Optional<Enlistment> findByReference(Reference reference);
+
+    Optional<Enlistment> findById(EnlistmentId id);
+
+    /** One page of a queue, oldest first, after the given cursor (keyset pagination). */
+    List<CaseSummary> queue(QueueQuery query);
+
+    long count();
+
+    /** Number of cases per stage, for one embassy or (null) all. */
+    Map<Stage, Long> countByStage(String embassyCode);
+
+    /** A line of a queue: enough to pick a case, with the name as the volunteer wrote it. */
+    record CaseSummary(UUID id, Reference reference, Stage stage, String embassyCode, String nationality,
+                       String serviceRole, String givenNames, String surname, Instant submittedAt,
+                       Instant stageSince) {
+
+        public Cursor cursor() {
+            return new Cursor(submittedAt, id);
+        }
+    }
+
+    /** Position in a queue: the last row seen. */
+    record Cursor(Instant submittedAt, UUID id) {
+
+        public String encode() {
+            return submittedAt.toEpochMilli() * 1000 + submittedAt.getNano() / 1000 % 1000 + "_" + id;
+        }
+
+        /** Parses an encoded cursor; empty on anything malformed. */
+        public static Optional<Cursor> decode(String text) {
+            if (text == null || text.isBlank()) {
+                return Optional.empty();
+            }
+            try {
+                int sep = text.indexOf('_');
+                long micros = Long.parseLong(text.substring(0, sep));
+                UUID id = UUID.fromString(text.substring(sep + 1));
+                Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                        Math.floorMod(micros, 1_000_000L) * 1000);
+                return Optional.of(new Cursor(at, id));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Queue filters. Null or empty means "any". */
+    record QueueQuery(String embassyCode, Set<Stage> stages, String nationality, String serviceRole,
+                      Cursor after, int limit) {
+    }
+}

@@ -1,0 +1,242 @@
+package legion.enlistment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import legion.enlistment.Applicant.MilitaryExperience;
+import legion.enlistment.Applicant.Passport;
+import legion.shared.ServiceRole;
+
+/**
+ * Enlistments in SQL (hand-written: the history is append-only, which an ORM's delete-and-reinsert of child
+ * collections would break; see docs/adr/0002-persistence-with-jdbc.md).
+ */
+@Repository
+class JdbcEnlistments implements Enlistments {
+
+    private static final String COLUMNS = "id, reference, stage, embassy_code, version, submitted_at, updated_at, "
+            + "given_names, surname, date_of_birth, sex, nationality, country_of_residence, passport_number, "
+            + "passport_country, passport_expiry, email, phone, languages, service_role, military_years, "
+            + "military_branch, combat_deployments, criminal_record, law_acknowledged, recommended_by, "
+            + "rejection_reason, assigned_role, unit";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ApplicationEventPublisher events;
+
+    JdbcEnlistments(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public void add(Enlistment e) {
+        Applicant a = e.applicant();
+        MilitaryExperience m = a.militaryExperience();
+        jdbc.sql("insert into enlistment (" + COLUMNS + ", stage_since) values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(e.id().value(), e.reference().value(), e.stage().name(), e.embassyCode(),
+                        ts(e.submittedAt()), ts(e.updatedAt()), a.givenNames(), a.surname(), a.dateOfBirth(),
+                        a.sex(), a.nationality(), a.countryOfResidence(), a.passport().number(),
+                        a.passport().issuingCountry(), a.passport().expiryDate(), a.email(), a.phone(),
+                        a.languages().isEmpty() ? null : String.join(",", a.languages()), a.role().name(),
+                        m == null ? null : m.years(), m == null ? null : m.branch(),
+                        m == null ? null : m.combatDeployments(), a.criminalRecord(),
+                        a.homeCountryLawAcknowledged(), e.recommendedBy(), name(e.rejectionReason()),
+                        name(e.assignedRole()), e.unit(), ts(e.stageSince()))
+                .update();
+        insertHistory(e);
+        publish(e);
+    }
+
+    @Override
+    @Transactional
+    public void update(Enlistment e) {
+        int rows = jdbc.sql("update enlistment set stage = ?, version = version + 1, updated_at = ?, stage_since = ?, "
+                        + "recommended_by = ?, rejection_reason = ?, assigned_role = ?, unit = ? "
+                        + "where id = ? and version = ?")
+                .params(e.stage().name(), ts(e.updatedAt()), ts(e.stageSince()), e.recommendedBy(),
+                        name(e.rejectionReason()), name(e.assignedRole()), e.unit(), e.id().value(), e.version())
+                .update();
+        if (rows != 1) {
+            throw new ConcurrentChangeException(e.reference());
+        }
+        try {
+            insertHistory(e);
+        } catch (DuplicateKeyException ex) {
+            throw new ConcurrentChangeException(e.reference());
+        }
+        publish(e);
+    }
+
+    private void insertHistory(Enlistment e) {
+        List<HistoryEntry> entries = e.drainNewHistory();
+        template.batchUpdate("insert into enlistment_history (enlistment_id, seq, actor, actor_role, at, from_stage, "
+                        + "to_stage, transition, reason_code, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entries, entries.size(), (ps, h) -> {
+                    ps.setObject(1, e.id().value());
+                    ps.setInt(2, h.sequence());
+                    ps.setString(3, h.actor());
+                    ps.setString(4, h.actorRole());
+                    ps.setObject(5, ts(h.at()));
+                    ps.setString(6, name(h.from()));
+                    ps.setString(7, h.to().name());
+                    ps.setString(8, name(h.transition()));
+                    ps.setString(9, h.reasonCode());
+                    ps.setString(10, h.reason());
+                });
+    }
+
+    private void publish(Enlistment e) {
+        e.drainEvents().forEach(events::publishEvent);
+    }
+
+    @Override
+    public Optional<Enlistment> findByReference(Reference reference) {
+        return find("reference = ?", reference.value());
+    }
+
+    @Override
+    public Optional<Enlistment> findById(EnlistmentId id) {
+        return find("id = ?", id.value());
+    }
+
+    private Optional<Enlistment> find(String where, Object param) {
+        List<Enlistment> found = jdbc.sql("select " + COLUMNS + " from enlistment where " + where)
+                .param(param)
+                .query((rs, n) -> map(rs))
+                .list();
+        return found.stream().findFirst();
+    }
+
+    private Enlistment map(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Integer years = (Integer) rs.getObject("military_years");
+        MilitaryExperience experience = years == null ? null
+                : new MilitaryExperience(years, rs.getString("military_branch"), rs.getInt("combat_deployments"));
+        String languages = rs.getString("languages");
+        Applicant applicant = new Applicant(rs.getString("given_names"), rs.getString("surname"),
+                rs.getObject("date_of_birth", LocalDate.class), rs.getString("sex"), rs.getString("nationality"),
+                rs.getString("country_of_residence"),
+                new Passport(rs.getString("passport_number"), rs.getString("passport_country"),
+                        rs.getObject("passport_expiry", LocalDate.class)),
+                rs.getString("email"), rs.getString("phone"),
+                languages == null ? List.of() : Arrays.asList(languages.split(",")),
+                ServiceRole.valueOf(rs.getString("service_role")), experience, rs.getBoolean("criminal_record"),
+                rs.getBoolean("law_acknowledged"));
+        String rejection = rs.getString("rejection_reason");
+        String assigned = rs.getString("assigned_role");
+        return Enlistment.restore(new EnlistmentId(id), new Reference(rs.getString("reference")), applicant,
+                rs.getString("embassy_code"), instant(rs, "submitted_at"), rs.getLong("version"),
+                Stage.valueOf(rs.getString("stage")), instant(rs, "updated_at"), rs.getString("recommended_by"),
+                rejection == null ? null : RejectionReason.valueOf(rejection),
+                assigned == null ? null : ServiceRole.valueOf(assigned), rs.getString("unit"), history(id));
+    }
+
+    private List<HistoryEntry> history(UUID id) {
+        return jdbc.sql("select seq, actor, actor_role, at, from_stage, to_stage, transition, reason_code, reason "
+                        + "from enlistment_history where enlistment_id = ? order by seq")
+                .param(id)
+                .query((rs, n) -> new HistoryEntry(rs.getInt("seq"), rs.getString("actor"),
+                        rs.getString("actor_role"), instant(rs, "at"),
+                        rs.getString("from_stage") == null ? null : Stage.valueOf(rs.getString("from_stage")),
+                        Stage.valueOf(rs.getString("to_stage")),
+                        rs.getString("transition") == null ? null : Transition.valueOf(rs.getString("transition")),
+                        rs.getString("reason_code"), rs.getString("reason")))
+                .list();
+    }
+
+    @Override
+    public List<CaseSummary> queue(QueueQuery q) {
+        StringBuilder sql = new StringBuilder("select id, reference, stage, embassy_code, nationality, service_role, "
+                + "given_names, surname, submitted_at, stage_since from enlistment where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (q.embassyCode() != null) {
+            sql.append(" and embassy_code = ?");
+            params.add(q.embassyCode());
+        }
+        if (q.stages() != null && !q.stages().isEmpty()) {
+            sql.append(" and stage in (");
+            sql.append(String.join(", ", java.util.Collections.nCopies(q.stages().size(), "?")));
+            sql.append(")");
+            q.stages().forEach(s -> params.add(s.name()));
+        }
+        if (q.nationality() != null) {
+            sql.append(" and nationality = ?");
+            params.add(q.nationality());
+        }
+        if (q.serviceRole() != null) {
+            sql.append(" and service_role = ?");
+            params.add(q.serviceRole());
+        }
+        if (q.after() != null) {
+            sql.append(" and (submitted_at > ? or (submitted_at = ? and id > ?))");
+            params.add(ts(q.after().submittedAt()));
+            params.add(ts(q.after().submittedAt()));
+            params.add(q.after().id());
+        }
+        sql.append(" order by submitted_at, id limit ?");
+        params.add(Math.max(1, Math.min(q.limit(), 500)));
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new CaseSummary(rs.getObject("id", UUID.class),
+                        new Reference(rs.getString("reference")), Stage.valueOf(rs.getString("stage")),
+                        rs.getString("embassy_code"), rs.getString("nationality"), rs.getString("service_role"),
+                        rs.getString("given_names"), rs.getString("surname"), instant(rs, "submitted_at"),
+                        instant(rs, "stage_since")))
+                .list();
+    }
+
+    @Override
+    public long count() {
+        return jdbc.sql("select count(*) from enlistment").query(Long.class).single();
+    }
+
+    @Override
+    public Map<Stage, Long> countByStage(String embassyCode) {
+        Map<Stage, Long> counts = new EnumMap<>(Stage.class);
+        for (Stage s : Stage.values()) {
+            counts.put(s, 0L);
+        }
+        String sql = "select stage, count(*) as n from enlistment"
+                + (embassyCode == null ? "" : " where embassy_code = ?") + " group by stage";
+        var spec = jdbc.sql(sql);
+        if (embassyCode != null) {
+            spec = spec.param(embassyCode);
+        }
+        spec.query((rs, n) -> counts.put(Stage.valueOf(rs.getString("stage")), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+}

@@ -1,0 +1,123 @@
+package legion.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import legion.embassy.Embassies;
+import legion.embassy.Embassy;
+import legion.enlistment.Applicant;
+import legion.enlistment.Enlistment;
+import legion.enlistment.EnlistmentId;
+import legion.enlistment.Enlistments;
+import legion.enlistment.Reference;
+import legion.enlistment.Stage;
+
+/**
+ * Accepts applications: routes each to its embassy and stores it with its history and audit entry in one
+ * durable commit. With an idempotency key, a repeated request returns the first answer and stores nothing new.
+ */
+@Service
+public class Intake {
+
+    private static final int ATTEMPTS = 4;
+
+    private final Enlistments enlistments;
+    private final Embassies embassies;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    Intake(Enlistments enlistments, Embassies embassies, JdbcClient jdbc, TransactionTemplate tx) {
+        this.enlistments = enlistments;
+        this.embassies = embassies;
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /**
+     * Stores a validated application.
+     *
+     * @param idempotencyKey optional key (already checked for its form)
+     * @param requestHash    a digest of the canonical request, compared when the key is seen again
+     * @throws IdempotencyConflictException when the key was used with another request
+     */
+    public Submission submit(Applicant applicant, String idempotencyKey, String requestHash) {
+        DuplicateKeyException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                return tx.execute(status -> submitOnce(applicant, idempotencyKey, requestHash));
+            } catch (DuplicateKeyException e) {
+                // A concurrent request with the same key won, or (rarely) a reference collided: try again.
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private Submission submitOnce(Applicant applicant, String key, String hash) {
+        if (key != null) {
+            Optional<Submission> earlier = replay(key, hash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Embassy embassy = embassies.route(applicant.countryOfResidence());
+        Enlistment enlistment = Enlistment.submit(Reference.random(), applicant, embassy.code());
+        enlistments.add(enlistment);
+        if (key != null) {
+            jdbc.sql("insert into intake_idempotency (idempotency_key, request_hash, enlistment_id, created_at) "
+                            + "values (?, ?, ?, ?)")
+                    .params(key, hash, enlistment.id().value(), OffsetDateTime.now(ZoneOffset.UTC))
+                    .update();
+        }
+        return new Submission(enlistment.reference(), enlistment.stage(), embassy, enlistment.submittedAt(), false);
+    }
+
+    /**
+     * The earlier answer for this idempotency key, when there is one; checked before the body is validated so that
+     * a key reused with any other body is a conflict.
+     *
+     * @throws IdempotencyConflictException when the key was used with another request
+     */
+    public Optional<Submission> replay(String key, String hash) {
+        record Earlier(String hash, UUID id) {
+        }
+        Optional<Earlier> earlier = jdbc.sql("select request_hash, enlistment_id from intake_idempotency "
+                        + "where idempotency_key = ?")
+                .param(key)
+                .query((rs, n) -> new Earlier(rs.getString(1), rs.getObject(2, UUID.class)))
+                .optional();
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!earlier.get().hash().equals(hash)) {
+            throw new IdempotencyConflictException();
+        }
+        Enlistment e = enlistments.findById(new EnlistmentId(earlier.get().id())).orElseThrow();
+        Embassy embassy = embassies.find(e.embassyCode()).orElseThrow();
+        // The first answer was SUBMITTED; a replay repeats that answer rather than leaking later progress.
+        return Optional.of(new Submission(e.reference(), Stage.SUBMITTED, embassy, e.submittedAt(), true));
+    }
+
+    /**
+     * The status of a case for a volunteer who proves who they are with reference, passport number and date of
+     * birth. Empty when any of the three does not match, with no hint which.
+     */
+    public Optional<Enlistment> status(Reference reference, String passportNumber, LocalDate dateOfBirth) {
+        Optional<Enlistment> found = enlistments.findByReference(reference);
+        String stored = found.map(e -> e.applicant().passport().number()).orElse("");
+        boolean passportMatches = MessageDigest.isEqual(stored.getBytes(StandardCharsets.UTF_8),
+                ApplicationValidator.normalisePassportNumber(passportNumber).getBytes(StandardCharsets.UTF_8));
+        boolean dobMatches = found.isPresent() && found.get().applicant().dateOfBirth().equals(dateOfBirth);
+        return passportMatches && dobMatches ? found : Optional.empty();
+    }
+}

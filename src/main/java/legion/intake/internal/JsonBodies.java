@@ -1,0 +1,103 @@
+package legion.intake.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import legion.intake.RequestProblems;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads JSON request bodies strictly: bounded in size, well-formed, no duplicate keys, nothing after the value;
+ * and digests them canonically (keys sorted, no white space) so that the same content gives the same digest.
+ */
+public final class JsonBodies {
+
+    public static final int MAX_BYTES = 64 * 1024;
+
+    private static final JsonMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private JsonBodies() {
+    }
+
+    /** Reads at most {@link #MAX_BYTES}; a larger body is a 413 (checked by its declared length first). */
+    public static byte[] read(InputStream in, long declaredLength) throws IOException {
+        if (declaredLength > MAX_BYTES) {
+            throw RequestProblems.tooLarge(MAX_BYTES);
+        }
+        byte[] body = in.readNBytes(MAX_BYTES + 1);
+        if (body.length > MAX_BYTES) {
+            throw RequestProblems.tooLarge(MAX_BYTES);
+        }
+        return body;
+    }
+
+    /** Parses a JSON document; anything malformed is a 400 that does not echo the content. */
+    public static JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            throw RequestProblems.malformed("The request body is empty; a JSON object is expected.");
+        }
+        try {
+            JsonNode node = STRICT.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw RequestProblems.malformed("The request body is not a JSON document.");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw RequestProblems.malformed("The request body is not well-formed JSON"
+                    + (e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")."));
+        }
+    }
+
+    /** SHA-256 of the canonical form of a JSON tree, in hex. */
+    public static String digest(JsonNode node) {
+        StringBuilder sb = new StringBuilder();
+        canonical(node, sb);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void canonical(JsonNode node, StringBuilder sb) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>(node.propertyNames());
+            names.sort(null);
+            sb.append('{');
+            for (int i = 0; i < names.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append(STRICT.writeValueAsString(names.get(i))).append(':');
+                canonical(node.get(names.get(i)), sb);
+            }
+            sb.append('}');
+        } else if (node.isArray()) {
+            sb.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                canonical(node.get(i), sb);
+            }
+            sb.append(']');
+        } else {
+            sb.append(STRICT.writeValueAsString(node));
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package legion.intake.portal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import legion.enlistment.Reference;
+import legion.intake.ApplicationValidator;
+import legion.intake.FieldProblem;
+import legion.intake.IdempotencyConflictException;
+import legion.intake.Intake;
+import legion.intake.RequestProblems;
+import legion.intake.Submission;
+import legion.shared.CountryCodes;
+import legion.shared.ServiceRole;
+
+/**
+ * The applicant portal: start, apply (one page of grouped questions), check your answers, confirmation, status.
+ * Stateless: answers travel in the form, so the back button loses nothing and no session is needed.
+ */
+@Controller
+class PortalController {
+
+    private final Intake intake;
+    private final ApplicationValidator validator;
+    private final MessageSource messages;
+
+    PortalController(Intake intake, ApplicationValidator validator, MessageSource messages) {
+        this.intake = intake;
+        this.validator = validator;
+        this.messages = messages;
+    }
+
+    @GetMapping("/")
+    String start() {
+        return "portal/start";
+    }
+
+    @GetMapping("/apply")
+    String apply(Model model, Locale locale) {
+        return form(ApplyForm.empty(), List.of(), model, locale);
+    }
+
+    /** Validates the answers: back to the form with an error summary, or on to "check your answers". */
+    @PostMapping("/apply")
+    String check(@ModelAttribute ApplyForm form, Model model, Locale locale) {
+        ApplicationValidator.Result result = validator.validate(form.toJson());
+        if (!result.valid()) {
+            return form(form, result.problems(), model, locale);
+        }
+        ApplyForm withKey = form.idempotencyKey() == null || form.idempotencyKey().isBlank()
+                ? form.withIdempotencyKey(UUID.randomUUID().toString()) : form;
+        model.addAttribute("form", withKey);
+        model.addAttribute("hidden", withKey.asMap());
+        model.addAttribute("applicant", result.applicant());
+        model.addAttribute("countries", countryNames(locale));
+        return "portal/check";
+    }
+
+    /** "Change" on the check page: the form again, with every answer kept. */
+    @PostMapping("/apply/change")
+    String change(@ModelAttribute ApplyForm form, Model model, Locale locale) {
+        return form(form, List.of(), model, locale);
+    }
+
+    @PostMapping("/apply/submit")
+    String submit(@ModelAttribute ApplyForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        ApplicationValidator.Result result = validator.validate(form.toJson());
+        if (!result.valid()) {
+            return form(form, result.problems(), model, locale);
+        }
+        String key = form.idempotencyKey() != null && form.idempotencyKey().matches("[\\x21-\\x7E]{1,64}")
+                ? "portal:" + form.idempotencyKey() : null;
+        Submission s;
+        try {
+            s = intake.submit(result.applicant(), key, key == null ? null
+                    : legion.intake.internal.JsonBodies.digest(form.toJson()));
+        } catch (IdempotencyConflictException e) {
+            s = intake.submit(result.applicant(), null, null);
+        }
+        redirect.addFlashAttribute("reference", s.reference().value());
+        redirect.addFlashAttribute("embassy", s.embassy().name());
+        return "redirect:/apply/confirmation";
+    }
+
+    @GetMapping("/apply/confirmation")
+    String confirmation() {
+        return "portal/confirmation";
+    }
+
+    @GetMapping("/status")
+    String statusForm() {
+        return "portal/status";
+    }
+
+    @PostMapping("/status")
+    String status(@RequestParam(defaultValue = "") String reference,
+                  @RequestParam(defaultValue = "") String passportNumber,
+                  @RequestParam(defaultValue = "") String dobDay, @RequestParam(defaultValue = "") String dobMonth,
+                  @RequestParam(defaultValue = "") String dobYear, Model model) {
+        model.addAttribute("reference", reference);
+        model.addAttribute("dobDay", dobDay);
+        model.addAttribute("dobMonth", dobMonth);
+        model.addAttribute("dobYear", dobYear);
+        LocalDate dob;
+        try {
+            dob = LocalDate.of(Integer.parseInt(dobYear.strip()), Integer.parseInt(dobMonth.strip()),
+                    Integer.parseInt(dobDay.strip()));
+        } catch (RuntimeException e) {
+            model.addAttribute("notFound", true);
+            return "portal/status";
+        }
+        var found = Reference.parse(reference).flatMap(r -> intake.status(r, passportNumber, dob));
+        if (found.isEmpty()) {
+            model.addAttribute("notFound", true);
+            return "portal/status";
+        }
+        model.addAttribute("stage", found.get().stage().name());
+        model.addAttribute("updatedAt", found.get().updatedAt());
+        model.addAttribute("found", found.get().reference().value());
+        return "portal/status";
+    }
+
+    private String form(ApplyForm form, List<FieldProblem> problems, Model model, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<Map<String, String>> summary = new ArrayList<>();
+        for (FieldProblem p : problems) {
+            String input = inputOf(p.field());
+            String message = RequestProblems.message(p, messages, locale);
+            if (!errors.containsKey(input)) {
+                errors.put(input, message);
+                summary.add(Map.of("input", input, "message", message));
+            }
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("summary", summary);
+        model.addAttribute("countries", countryNames(locale));
+        model.addAttribute("roles", ServiceRole.values());
+        return "portal/apply";
+    }
+
+    private static String inputOf(String field) {
+        String key = field.replaceAll("\\[\\d+]", "");
+        if (key.isEmpty()) {
+            return "givenNames";
+        }
+        return ApplyForm.INPUT_OF.getOrDefault(key, key);
+    }
+
+    static Map<String, String> countryNames(Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        CountryCodes.all().stream()
+                .sorted(Comparator.comparing(c -> CountryCodes.name(c, locale)))
+                .forEach(c -> names.put(c, CountryCodes.name(c, locale)));
+        return names;
+    }
+}

@@ -1,0 +1,125 @@
+package legion.review;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import legion.audit.AuditLog;
+import legion.enlistment.ConcurrentChangeException;
+import legion.enlistment.Enlistment;
+import legion.enlistment.Enlistments;
+import legion.enlistment.Enlistments.CaseSummary;
+import legion.enlistment.Enlistments.Cursor;
+import legion.enlistment.Enlistments.QueueQuery;
+import legion.enlistment.Reference;
+import legion.enlistment.Stage;
+import legion.enlistment.Transition;
+import legion.shared.Actor;
+import legion.shared.Role;
+
+/**
+ * What officers do with cases: queues, opening a case, acting on it. Scope is enforced here (not only in the
+ * pages): a case outside the actor's scope does not exist for them. Every opening of a case is audited.
+ */
+@Service
+public class CaseWork {
+
+    private final Enlistments enlistments;
+    private final AuditLog audit;
+
+    CaseWork(Enlistments enlistments, AuditLog audit) {
+        this.enlistments = enlistments;
+        this.audit = audit;
+    }
+
+    /** Queue filters as an officer sets them; the actor's scope is applied on top. */
+    public record QueueFilter(Set<Stage> stages, String embassyCode, String nationality, String serviceRole,
+                              Cursor after, int limit) {
+    }
+
+    /** One page of a queue and the cursor of the next page (null on the last page). */
+    public record QueuePage(List<CaseSummary> cases, Cursor next) {
+    }
+
+    public QueuePage queue(Actor actor, QueueFilter filter) {
+        String embassy = filter.embassyCode();
+        Set<Stage> stages = filter.stages();
+        switch (actor.role()) {
+            case EMBASSY_OFFICER -> embassy = actor.embassyCode();
+            case VETTING_OFFICER -> {
+            }
+            case RECEPTION_OFFICER -> stages = intersect(stages, Set.of(Stage.AUTHORIZED, Stage.ARRIVED, Stage.ENLISTED));
+            default -> throw new SecurityException("this role has no case queue");
+        }
+        int limit = Math.max(1, Math.min(filter.limit(), 200));
+        List<CaseSummary> rows = enlistments.queue(new QueueQuery(embassy, stages, filter.nationality(),
+                filter.serviceRole(), filter.after(), limit + 1));
+        if (rows.size() > limit) {
+            List<CaseSummary> page = rows.subList(0, limit);
+            return new QueuePage(List.copyOf(page), page.get(limit - 1).cursor());
+        }
+        return new QueuePage(rows, null);
+    }
+
+    private static Set<Stage> intersect(Set<Stage> requested, Set<Stage> allowed) {
+        if (requested == null || requested.isEmpty()) {
+            return allowed;
+        }
+        Set<Stage> result = new java.util.HashSet<>(requested);
+        result.retainAll(allowed);
+        return result.isEmpty() ? Set.of(Stage.ENLISTED, Stage.AUTHORIZED, Stage.ARRIVED) : result;
+    }
+
+    /** Opens a case for reading; audited. */
+    @Transactional
+    public Enlistment open(Actor actor, Reference reference) {
+        Enlistment e = visible(actor, reference);
+        audit.append(actor.id(), actor.role().name(), "CASE_VIEWED", reference.value(), null);
+        return e;
+    }
+
+    /** The edges this actor may take on this case now. */
+    public Set<Transition> availableActions(Actor actor, Enlistment e) {
+        return Transition.available(e.stage(), actor.role());
+    }
+
+    /**
+     * Applies one action. Throws {@link CaseNotFoundException} outside scope, the enlistment's
+     * {@code TransitionRefusedException} when a rule refuses it, and {@link ConcurrentChangeException} when the case
+     * changed since the officer saw it or someone else acted at the same moment.
+     */
+    @Transactional
+    public Enlistment act(Actor actor, Reference reference, CaseAction action) {
+        Enlistment e = visible(actor, reference);
+        if (action.expectedVersion() != null && action.expectedVersion() != e.version()) {
+            throw new ConcurrentChangeException(reference);
+        }
+        switch (action.transition()) {
+            case START_REVIEW -> e.startReview(actor);
+            case REQUEST_INFORMATION -> e.requestInformation(actor, action.reason());
+            case RECEIVE_INFORMATION -> e.receiveInformation(actor, action.reason());
+            case INVITE_TO_INTERVIEW -> e.inviteToInterview(actor, action.reason());
+            case RECOMMEND -> e.recommend(actor, action.reason());
+            case APPROVE -> e.approve(actor, action.reason());
+            case AUTHORIZE -> e.authorize(actor);
+            case CONFIRM_ARRIVAL -> e.confirmArrival(actor, action.reason());
+            case ENLIST -> e.enlist(actor, action.role(), action.unit());
+            case REJECT -> e.reject(actor, action.reasonCode(), action.reason());
+            case WITHDRAW -> e.withdraw(actor, action.reason());
+            case REVOKE -> e.revoke(actor, action.reason());
+        }
+        enlistments.update(e);
+        return e;
+    }
+
+    private Enlistment visible(Actor actor, Reference reference) {
+        if (!actor.role().isOfficer() || actor.role() == Role.ADMINISTRATOR) {
+            throw new CaseNotFoundException();
+        }
+        return enlistments.findByReference(reference)
+                .filter(e -> e.isVisibleTo(actor))
+                .orElseThrow(CaseNotFoundException::new);
+    }
+}

@@ -1,0 +1,119 @@
+package legion.review.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import legion.access.Officers;
+import legion.enlistment.ConcurrentChangeException;
+import legion.enlistment.Enlistment;
+import legion.enlistment.Enlistments.Cursor;
+import legion.enlistment.Reference;
+import legion.enlistment.RejectionReason;
+import legion.enlistment.Stage;
+import legion.enlistment.Transition;
+import legion.enlistment.TransitionRefusedException;
+import legion.review.CaseAction;
+import legion.review.CaseNotFoundException;
+import legion.review.CaseWork;
+import legion.review.CaseWork.QueueFilter;
+import legion.shared.Actor;
+import legion.shared.ServiceRole;
+
+/** The officer console: a home page per role, the queue, the case page and its actions. */
+@Controller
+class ConsoleController {
+
+    private final CaseWork cases;
+
+    ConsoleController(CaseWork cases) {
+        this.cases = cases;
+    }
+
+    @GetMapping("/console")
+    String home(Authentication auth) {
+        Actor actor = actor(auth);
+        return switch (actor.role()) {
+            case EMBASSY_OFFICER, VETTING_OFFICER, RECEPTION_OFFICER -> "redirect:/console/cases";
+            case ANALYST -> "redirect:/console/reports";
+            case ADMINISTRATOR -> "redirect:/console/admin";
+            default -> "console/home";
+        };
+    }
+
+    @GetMapping("/console/cases")
+    String queue(Authentication auth, @RequestParam(required = false) List<Stage> stage,
+                 @RequestParam(required = false) String nationality, @RequestParam(required = false) ServiceRole role,
+                 @RequestParam(required = false) String embassy, @RequestParam(required = false) String after,
+                 @RequestParam(defaultValue = "50") int limit, Model model) {
+        Actor actor = actor(auth);
+        Set<Stage> stages = stage == null || stage.isEmpty() ? Set.of() : EnumSet.copyOf(stage);
+        String nat = nationality == null || nationality.isBlank() ? null : nationality.strip().toUpperCase();
+        String emb = embassy == null || embassy.isBlank() ? null : embassy.strip().toUpperCase();
+        var page = cases.queue(actor, new QueueFilter(stages, emb, nat, role == null ? null : role.name(),
+                Cursor.decode(after).orElse(null), limit));
+        model.addAttribute("page", page);
+        model.addAttribute("stages", Stage.values());
+        model.addAttribute("selectedStages", stages);
+        model.addAttribute("nationality", nat);
+        model.addAttribute("role", role);
+        model.addAttribute("embassy", emb);
+        model.addAttribute("roles", ServiceRole.values());
+        model.addAttribute("actor", actor);
+        model.addAttribute("now", Instant.now());
+        model.addAttribute("serviceLevel", Duration.ofDays(2));
+        model.addAttribute("nextAfter", page.next() == null ? null : page.next().encode());
+        return "console/cases";
+    }
+
+    @GetMapping("/console/cases/{reference}")
+    String show(Authentication auth, @PathVariable String reference, Model model) {
+        Actor actor = actor(auth);
+        Enlistment e = cases.open(actor, parse(reference));
+        model.addAttribute("c", e);
+        model.addAttribute("a", e.applicant());
+        model.addAttribute("actions", cases.availableActions(actor, e));
+        model.addAttribute("reasons", RejectionReason.values());
+        model.addAttribute("roles", ServiceRole.values());
+        model.addAttribute("actor", actor);
+        return "console/case";
+    }
+
+    @PostMapping("/console/cases/{reference}/actions")
+    String act(Authentication auth, @PathVariable String reference, @RequestParam Transition transition,
+               @RequestParam(required = false) String reason, @RequestParam(required = false) RejectionReason reasonCode,
+               @RequestParam(required = false) ServiceRole role, @RequestParam(required = false) String unit,
+               @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        Actor actor = actor(auth);
+        Reference ref = parse(reference);
+        try {
+            cases.act(actor, ref, new CaseAction(transition, reason, reasonCode, role, unit, version));
+            redirect.addFlashAttribute("flash", "console.flash.done");
+            redirect.addFlashAttribute("flashArg", transition.name());
+        } catch (TransitionRefusedException e) {
+            redirect.addFlashAttribute("problem", "console.refused." + e.refusal().name());
+        } catch (ConcurrentChangeException e) {
+            redirect.addFlashAttribute("problem", "console.conflict");
+        }
+        return "redirect:/console/cases/" + ref.value();
+    }
+
+    private static Reference parse(String reference) {
+        return Reference.parse(reference).orElseThrow(CaseNotFoundException::new);
+    }
+
+    private static Actor actor(Authentication auth) {
+        return Officers.actorOf(auth).orElseThrow(CaseNotFoundException::new);
+    }
+}

@@ -1,0 +1,64 @@
+package legion.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import legion.review.CaseNotFoundException;
+
+/** Error pages for the portal and the console: plain words, the right status, no stack traces. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageProblems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageProblems.class);
+
+    @ExceptionHandler(CaseNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/404";
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            IllegalArgumentException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badRequest() {
+        return "error/400";
+    }
+
+    @ExceptionHandler(SecurityException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden() {
+        return "error/403";
+    }
+
+    /** Anything else: the status a Spring exception carries, or 500; never details. */
+    @ExceptionHandler(Exception.class)
+    ModelAndView other(Exception e) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException) {
+            throw e; // Spring Security answers these (login redirect or 403)
+        }
+        int status = e instanceof ErrorResponse r ? r.getStatusCode().value() : 500;
+        if (status >= 500) {
+            LOG.error("unexpected {} on a page at {}", e.getClass().getName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        }
+        String view = switch (status) {
+            case 400, 403, 404 -> "error/" + status;
+            default -> status >= 500 ? "error/500" : "error";
+        };
+        ModelAndView mav = new ModelAndView(view);
+        mav.setStatus(HttpStatus.valueOf(status));
+        return mav;
+    }
+}

@@ -1,0 +1,217 @@
+package legion.enlistment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import legion.enlistment.TransitionRefusedException.Refusal;
+import legion.shared.Actor;
+import legion.shared.Role;
+import legion.shared.ServiceRole;
+
+/**
+ * Every edge of the stage machine, from every stage, by every role: allowed exactly where the successor table
+ * says, refused (with the right reason, and nothing changed) everywhere else.
+ */
+class StageMachineTest {
+
+    static final String EMBASSY = "GB";
+
+    static Actor actor(Role role) {
+        return switch (role) {
+            case VOLUNTEER -> Actor.volunteer();
+            case SYSTEM -> Actor.system();
+            case EMBASSY_OFFICER -> Actor.officer("embassy-gb", role, EMBASSY);
+            default -> Actor.officer(role.name().toLowerCase(), role, null);
+        };
+    }
+
+    /** A case brought to the given stage through legal transitions. */
+    static Enlistment caseIn(Stage stage) {
+        Enlistment e = Enlistment.submit(Reference.random(), applicant(), EMBASSY);
+        Actor embassy = actor(Role.EMBASSY_OFFICER);
+        Actor vetting = Actor.officer("vetting-other", Role.VETTING_OFFICER, null);
+        Actor reception = actor(Role.RECEPTION_OFFICER);
+        switch (stage) {
+            case SUBMITTED -> { }
+            case WITHDRAWN -> e.withdraw(Actor.volunteer(), null);
+            default -> {
+                e.startReview(embassy);
+                if (stage == Stage.INFO_REQUESTED) {
+                    e.requestInformation(embassy, "proof of service");
+                } else if (stage == Stage.REJECTED) {
+                    e.reject(embassy, RejectionReason.OTHER, "no");
+                } else if (stage != Stage.IN_REVIEW) {
+                    e.inviteToInterview(embassy, null);
+                    if (stage != Stage.INTERVIEW) {
+                        e.recommend(embassy, "good");
+                        if (stage != Stage.VETTING) {
+                            e.approve(vetting, null);
+                            if (stage != Stage.APPROVED) {
+                                e.authorize(vetting);
+                                if (stage == Stage.REVOKED) {
+                                    e.revoke(vetting, "grounds");
+                                } else if (stage != Stage.AUTHORIZED) {
+                                    e.confirmArrival(reception, null);
+                                    if (stage == Stage.ENLISTED) {
+                                        e.enlist(reception, ServiceRole.INFANTRY, "1st company");
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(e.stage()).isEqualTo(stage);
+        return e;
+    }
+
+    static Applicant applicant() {
+        return new Applicant("Arthur", "Dent", LocalDate.of(1980, 1, 1), "M", "GB", "GB",
+                new Applicant.Passport("123456789", "GB", LocalDate.now().plusYears(3)), "a@example.org", null,
+                List.of("en"), ServiceRole.INFANTRY, null, false, true);
+    }
+
+    static void take(Enlistment e, Transition t, Actor a) {
+        switch (t) {
+            case START_REVIEW -> e.startReview(a);
+            case REQUEST_INFORMATION -> e.requestInformation(a, "documents please");
+            case RECEIVE_INFORMATION -> e.receiveInformation(a, "sent");
+            case INVITE_TO_INTERVIEW -> e.inviteToInterview(a, "video");
+            case RECOMMEND -> e.recommend(a, "recommended");
+            case APPROVE -> e.approve(a, null);
+            case AUTHORIZE -> e.authorize(a);
+            case CONFIRM_ARRIVAL -> e.confirmArrival(a, null);
+            case ENLIST -> e.enlist(a, ServiceRole.COOK, "kitchen");
+            case REJECT -> e.reject(a, RejectionReason.SECURITY, "reason");
+            case WITHDRAW -> e.withdraw(a, null);
+            case REVOKE -> e.revoke(a, "grounds");
+        }
+    }
+
+    static Stream<Arguments> everyStageTransitionAndRole() {
+        List<Arguments> all = new ArrayList<>();
+        for (Stage s : Stage.values()) {
+            for (Transition t : Transition.values()) {
+                for (Role r : Role.values()) {
+                    all.add(Arguments.of(s, t, r));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{1} from {0} by {2}")
+    @MethodSource("everyStageTransitionAndRole")
+    void allowsExactlyTheEdgesOfTheSuccessorTable(Stage from, Transition t, Role role) {
+        Enlistment e = caseIn(from);
+        int historyBefore = e.history().size();
+        boolean expected = t.leavesFrom(from) && t.permits(role, from)
+                && (role.isOfficer() ? e.isVisibleTo(actor(role)) : true);
+        if (expected) {
+            take(e, t, actor(role));
+            assertThat(e.stage()).isEqualTo(t.to());
+            assertThat(e.history()).hasSize(historyBefore + 1);
+            HistoryEntry last = e.history().get(e.history().size() - 1);
+            assertThat(last.from()).isEqualTo(from);
+            assertThat(last.to()).isEqualTo(t.to());
+            assertThat(last.actor()).isEqualTo(actor(role).id());
+            assertThat(last.transition()).isEqualTo(t);
+        } else {
+            assertThatThrownBy(() -> take(e, t, actor(role))).isInstanceOf(TransitionRefusedException.class);
+            assertThat(e.stage()).isEqualTo(from);
+            assertThat(e.history()).hasSize(historyBefore);
+        }
+    }
+
+    @Test
+    void theTableHasTheStagesOfTheProduct() {
+        assertThat(Transition.START_REVIEW.from()).containsExactly(Stage.SUBMITTED);
+        assertThat(Transition.REJECT.from()).containsExactlyInAnyOrder(Stage.SUBMITTED, Stage.IN_REVIEW,
+                Stage.INFO_REQUESTED, Stage.INTERVIEW, Stage.VETTING, Stage.APPROVED);
+        assertThat(Transition.REVOKE.from()).containsExactly(Stage.AUTHORIZED);
+        for (Stage s : Stage.values()) {
+            if (s.isFinal()) {
+                for (Role r : Role.values()) {
+                    assertThat(Transition.available(s, r)).as("no way out of %s", s).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void rejectsApprovalBySameOfficerWhoRecommended() {
+        Enlistment e = caseIn(Stage.INTERVIEW);
+        // an officer who is both (say, moved from embassy to HQ) keeps the same login name
+        e.recommend(Actor.officer("jane", Role.EMBASSY_OFFICER, EMBASSY), "good");
+        assertThatThrownBy(() -> e.approve(Actor.officer("jane", Role.VETTING_OFFICER, null), null))
+                .isInstanceOf(TransitionRefusedException.class)
+                .extracting(x -> ((TransitionRefusedException) x).refusal()).isEqualTo(Refusal.FOUR_EYES);
+        assertThat(e.stage()).isEqualTo(Stage.VETTING);
+        e.approve(Actor.officer("john", Role.VETTING_OFFICER, null), null);
+        assertThat(e.stage()).isEqualTo(Stage.APPROVED);
+    }
+
+    @Test
+    void refusesAnotherEmbassysOfficer() {
+        Enlistment e = caseIn(Stage.SUBMITTED);
+        assertThatThrownBy(() -> e.startReview(Actor.officer("embassy-us", Role.EMBASSY_OFFICER, "US")))
+                .extracting(x -> ((TransitionRefusedException) x).refusal()).isEqualTo(Refusal.OUT_OF_SCOPE);
+        assertThat(e.stage()).isEqualTo(Stage.SUBMITTED);
+    }
+
+    @Test
+    void requiresAReasonWhereTheTableSaysSo() {
+        Enlistment e = caseIn(Stage.IN_REVIEW);
+        Actor officer = actor(Role.EMBASSY_OFFICER);
+        assertThatThrownBy(() -> e.requestInformation(officer, "  "))
+                .extracting(x -> ((TransitionRefusedException) x).refusal()).isEqualTo(Refusal.REASON_REQUIRED);
+        assertThatThrownBy(() -> e.reject(officer, null, "no code"))
+                .extracting(x -> ((TransitionRefusedException) x).refusal()).isEqualTo(Refusal.REASON_REQUIRED);
+        assertThatThrownBy(() -> e.reject(officer, RejectionReason.OTHER, ""))
+                .extracting(x -> ((TransitionRefusedException) x).refusal()).isEqualTo(Refusal.REASON_REQUIRED);
+        assertThat(e.stage()).isEqualTo(Stage.IN_REVIEW);
+    }
+
+    @Test
+    void onlyTheStageOwnerRejects() {
+        Enlistment inVetting = caseIn(Stage.VETTING);
+        assertThatThrownBy(() -> inVetting.reject(actor(Role.EMBASSY_OFFICER), RejectionReason.OTHER, "late"))
+                .extracting(x -> ((TransitionRefusedException) x).refusal()).isEqualTo(Refusal.ROLE_NOT_PERMITTED);
+        inVetting.reject(actor(Role.VETTING_OFFICER), RejectionReason.SECURITY, "watchlist");
+        assertThat(inVetting.stage()).isEqualTo(Stage.REJECTED);
+        assertThat(inVetting.rejectionReason()).isEqualTo(RejectionReason.SECURITY);
+    }
+
+    @Test
+    void enlistmentNeedsRoleAndUnit() {
+        Enlistment e = caseIn(Stage.ARRIVED);
+        assertThatThrownBy(() -> e.enlist(actor(Role.RECEPTION_OFFICER), ServiceRole.COOK, " "))
+                .isInstanceOf(TransitionRefusedException.class);
+        e.enlist(actor(Role.RECEPTION_OFFICER), ServiceRole.COOK, " Kitchen 2 ");
+        assertThat(e.unit()).isEqualTo("Kitchen 2");
+        assertThat(e.assignedRole()).isEqualTo(ServiceRole.COOK);
+    }
+
+    @Test
+    void everyChangeRegistersOneEvent() {
+        Enlistment e = Enlistment.submit(Reference.random(), applicant(), EMBASSY);
+        assertThat(e.drainEvents()).singleElement().isInstanceOf(EnlistmentSubmitted.class);
+        e.startReview(actor(Role.EMBASSY_OFFICER));
+        assertThat(e.drainEvents()).singleElement().isInstanceOfSatisfying(EnlistmentTransitioned.class, ev -> {
+            assertThat(ev.from()).isEqualTo(Stage.SUBMITTED);
+            assertThat(ev.to()).isEqualTo(Stage.IN_REVIEW);
+        });
+        assertThat(e.drainEvents()).isEmpty();
+    }
+}

@@ -1,0 +1,72 @@
+package legion.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points integration tests at the database under test: an in-memory H2 in PostgreSQL mode by default, or a real
+ * PostgreSQL when the system property {@code legion.test.db=postgres} is set (the second Surefire execution,
+ * run by {@code .ci/run}). The PostgreSQL test schema is emptied once per JVM, then Flyway migrates it.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static volatile boolean postgresCleaned;
+
+    public static boolean postgres() {
+        return "postgres".equals(System.getProperty("legion.test.db"));
+    }
+
+    public static String postgresUrl() {
+        return System.getProperty("legion.test.postgres.url", "jdbc:postgresql://localhost:5432/legion_test");
+    }
+
+    public static String postgresUser() {
+        return System.getProperty("legion.test.postgres.user", "postgres");
+    }
+
+    public static String postgresPassword() {
+        return System.getProperty("legion.test.postgres.password", "");
+    }
+
+    /** The datasource properties of the database under test; a fresh one per call for H2. */
+    public static Map<String, Object> properties() {
+        if (postgres()) {
+            cleanPostgresOnce();
+            return Map.of("spring.datasource.url", postgresUrl(), "spring.datasource.username", postgresUser(),
+                    "spring.datasource.password", postgresPassword());
+        }
+        return Map.of("spring.datasource.url", "jdbc:h2:mem:legion-" + UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "spring.datasource.username", "sa", "spring.datasource.password", "");
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Map<String, Object> props = new java.util.HashMap<>(properties());
+        props.put("legion.demo.password", "demo-password");
+        props.put("legion.data-dir", System.getProperty("java.io.tmpdir") + "/legion-test-" + UUID.randomUUID());
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("legion-test-db", props));
+    }
+
+    private static synchronized void cleanPostgresOnce() {
+        if (postgresCleaned) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(postgresUrl(), postgresUser(), postgresPassword());
+             Statement s = c.createStatement()) {
+            s.execute("drop schema public cascade");
+            s.execute("create schema public");
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL for tests is not reachable at " + postgresUrl()
+                    + " (run .ci/run, or set -Dlegion.test.postgres.url)", e);
+        }
+        postgresCleaned = true;
+    }
+}
