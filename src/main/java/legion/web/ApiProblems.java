@@ -21,12 +21,12 @@ import legion.enlistment.TransitionRefusedException;
 import legion.review.CaseNotFoundException;
 
 /**
- * The one place where exceptions become RFC 9457 problem responses for the REST API (and for requests that never
- * reached a handler, such as a wrong content type; pages have {@link PageProblems} first). Client mistakes get their
+ * The one place where exceptions of the REST API become RFC 9457 problem responses ({@link FallbackProblems} answers
+ * requests that never reached a handler, such as a wrong content type; pages have {@link PageProblems}). Client mistakes get their
  * 4xx; anything unexpected is a 500 with no details (logged by type and reference only, never personal data).
  */
-@RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);

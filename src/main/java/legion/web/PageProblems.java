@@ -18,7 +18,7 @@ import legion.review.CaseNotFoundException;
 
 /** Error pages for the portal and the console: plain words, the right status, no stack traces. */
 @ControllerAdvice(annotations = Controller.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class PageProblems {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageProblems.class);
