@@ -1,0 +1,87 @@
+package legion.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A signed-in console session over real HTTP (cookies, CSRF tokens from the pages), without a browser. */
+public final class ConsoleSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+
+    private ConsoleSession(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public record Page(int status, String body, String location) {
+        public String csrf() {
+            Matcher m = CSRF.matcher(body);
+            if (!m.find()) {
+                throw new IllegalStateException("no CSRF token on the page");
+            }
+            return m.group(1);
+        }
+    }
+
+    public static ConsoleSession login(int port, String user, String password) {
+        ConsoleSession s = new ConsoleSession(port);
+        Page login = s.get("/login");
+        Page done = s.post("/login", Map.of("username", user, "password", password, "_csrf", login.csrf()));
+        if (done.location() == null || done.location().contains("error")) {
+            throw new IllegalStateException("login failed for " + user);
+        }
+        return s;
+    }
+
+    public static ConsoleSession anonymous(int port) {
+        return new ConsoleSession(port);
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Page post(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Posts a form with the CSRF token of the given page. */
+    public Page postWithToken(String path, Page from, Map<String, String> form) {
+        Map<String, String> all = new LinkedHashMap<>(form);
+        all.put("_csrf", from.csrf());
+        return post(path, all);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private Page send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
