@@ -28,11 +28,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     }
 
     public static String postgresUser() {
-        return System.getProperty("legion.test.postgres.user", "postgres");
+        return System.getProperty("legion.test.postgres.user", "legion");
     }
 
     public static String postgresPassword() {
-        return System.getProperty("legion.test.postgres.password", "");
+        return System.getProperty("legion.test.postgres.password", "legion");
     }
 
     /** The datasource properties of the database under test; a fresh one per call for H2. */

@@ -1,0 +1,53 @@
+-- wrk script for the intake benchmark: every request a new, valid application with its own Idempotency-Key.
+local counter = 0
+local thread_id = 0
+local threads = {}
+
+function setup(thread)
+  thread_id = thread_id + 1
+  thread:set("id", thread_id)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  math.randomseed(os.time() * 1000 + id)
+end
+
+local chars = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"
+local function passport()
+  local t = {}
+  for i = 1, 9 do
+    local n = math.random(1, #chars)
+    t[i] = chars:sub(n, n)
+  end
+  return table.concat(t)
+end
+
+local countries = {"US", "US", "US", "GB", "GB", "DE", "CA", "PL", "LT", "FR", "PT", "BR", "JP", "AU", "NO"}
+
+request = function()
+  counter = counter + 1
+  local c = countries[math.random(1, #countries)]
+  local body = '{"givenNames":"Arthur Philip","surname":"Dent ' .. counter .. '","dateOfBirth":"1982-03-11","sex":"M",'
+    .. '"nationality":"' .. c .. '","countryOfResidence":"' .. c .. '",'
+    .. '"passport":{"number":"' .. passport() .. '","issuingCountry":"' .. c .. '","expiryDate":"2031-01-01"},'
+    .. '"email":"arthur@example.org","phone":"+441234567890","languages":["en"],"role":"INFANTRY",'
+    .. '"militaryExperience":{"years":4,"branch":"Army","combatDeployments":1},'
+    .. '"criminalRecord":false,"homeCountryLawAcknowledged":true}'
+  local headers = {}
+  headers["Content-Type"] = "application/json"
+  headers["Idempotency-Key"] = "bench-" .. id .. "-" .. counter .. "-" .. math.random(1, 1000000000)
+  return wrk.format("POST", "/api/v1/enlistments", headers, body)
+end
+
+local statuses = {}
+response = function(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d duration_s=%.2f rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d non2xx=%d\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status))
+end

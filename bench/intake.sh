@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Intake benchmark (issue 2): applications accepted per second over HTTP at 16 concurrent clients on PostgreSQL,
+# beside the single-row insert rate pgbench reaches on the same server at 16 clients, in the same run.
+#   bash bench/intake.sh [seconds]      (needs: PostgreSQL on localhost, wrk, pgbench; builds target/legion.jar)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_RUN=${1:-30}
+PORT=${PORT:-18080}
+DB=legion_bench
+psql_admin() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q "$@"; }
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
+command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install postgresql-contrib" >&2; exit 2; }
+[ -f target/legion.jar ] || ./mvnw -q -B -DskipTests package
+
+psql_admin -c "do \$\$ begin if not exists (select from pg_roles where rolname = 'legion') then create role legion login password 'legion'; end if; end \$\$;"
+psql_admin -c "drop database if exists $DB with (force)"
+psql_admin -c "create database $DB owner legion"
+sync_commit=$(runuser -u postgres -- psql -tAc "show synchronous_commit")
+
+echo "== pgbench: single-row inserts, 16 clients, ${SECONDS_RUN}s (synchronous_commit=$sync_commit)"
+PGPASSWORD=legion psql -h localhost -U legion -d $DB -q -c "create table bench_insert (id bigserial primary key, payload text, created_at timestamptz)"
+PGPASSWORD=legion pgbench -h localhost -U legion -n -c 16 -j 2 -T "$SECONDS_RUN" -f bench/pgbench-insert.sql $DB > /tmp/legion-pgbench.txt 2>&1
+pg_tps=$(grep -E "^tps" /tmp/legion-pgbench.txt | head -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
+pg_lat=$(grep -E "latency average" /tmp/legion-pgbench.txt | sed -E 's/.*= ([0-9.]+) ms/\1/')
+echo "pgbench tps=$pg_tps latency_avg_ms=$pg_lat"
+
+echo "== Legion on PostgreSQL, port $PORT"
+java -Xmx1g -jar target/legion.jar --server.port=$PORT --legion.demo.enabled=false \
+  --spring.datasource.url=jdbc:postgresql://localhost:5432/$DB --spring.datasource.username=legion \
+  --spring.datasource.password=legion > /tmp/legion-bench-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf -o /dev/null http://localhost:$PORT/ && break; sleep 0.5; done
+echo "warm-up 10s"
+wrk -t2 -c16 -d10s -s bench/intake.lua http://localhost:$PORT/ > /dev/null
+echo "== wrk: 16 connections, ${SECONDS_RUN}s"
+wrk -t2 -c16 -d"${SECONDS_RUN}s" --latency -s bench/intake.lua http://localhost:$PORT/ | tee /tmp/legion-wrk.txt | grep RESULT
+line=$(grep RESULT /tmp/legion-wrk.txt)
+rps=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$line")
+stored=$(PGPASSWORD=legion psql -h localhost -U legion -d $DB -tAc "select count(*) from enlistment")
+echo "stored enlistments: $stored"
+python3 - "$rps" "$pg_tps" <<'PY'
+import sys
+rps, tps = float(sys.argv[1]), float(sys.argv[2])
+print(f"RATIO intake/pgbench = {rps / tps:.3f} ({rps:.0f} applications/s vs {tps:.0f} inserts/s)")
+PY

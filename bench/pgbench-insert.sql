@@ -1,0 +1,1 @@
+insert into bench_insert (payload, created_at) values ('x', now());
