@@ -18,7 +18,7 @@ psql_admin -c "create database $DB owner legion"
 sync_commit=$(runuser -u postgres -- psql -tAc "show synchronous_commit")
 
 echo "== pgbench: single-row inserts, 16 clients, ${SECONDS_RUN}s (synchronous_commit=$sync_commit)"
-PGPASSWORD=legion psql -h localhost -U legion -d $DB -q -c "create table bench_insert (id bigserial primary key, payload text, created_at timestamptz)"
+PGPASSWORD=legion psql -h localhost -U legion -d $DB -q -c "create schema pgbench; create table pgbench.bench_insert (id bigserial primary key, payload text, created_at timestamptz)"
 PGPASSWORD=legion pgbench -h localhost -U legion -n -c 16 -j 2 -T "$SECONDS_RUN" -f bench/pgbench-insert.sql $DB > /tmp/legion-pgbench.txt 2>&1
 pg_tps=$(grep -E "^tps" /tmp/legion-pgbench.txt | head -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
 pg_lat=$(grep -E "latency average" /tmp/legion-pgbench.txt | sed -E 's/.*= ([0-9.]+) ms/\1/')

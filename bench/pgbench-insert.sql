@@ -1,1 +1,1 @@
-insert into bench_insert (payload, created_at) values ('x', now());
+insert into pgbench.bench_insert (payload, created_at) values ('x', now());

@@ -53,8 +53,9 @@ public class Intake {
     public Submission submit(Applicant applicant, String idempotencyKey, String requestHash) {
         DuplicateKeyException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            boolean retry = attempt > 0;
             try {
-                return tx.execute(status -> submitOnce(applicant, idempotencyKey, requestHash));
+                return tx.execute(status -> submitOnce(applicant, idempotencyKey, requestHash, retry));
             } catch (DuplicateKeyException e) {
                 // A concurrent request with the same key won, or (rarely) a reference collided: try again.
                 last = e;
@@ -63,8 +64,12 @@ public class Intake {
         throw last;
     }
 
-    private Submission submitOnce(Applicant applicant, String key, String hash) {
-        if (key != null) {
+    /**
+     * One attempt. The first attempt does not look the key up again (callers check {@link #replay} first, and the
+     * key's primary key catches a concurrent first use); a retry after such a collision replays the winner.
+     */
+    private Submission submitOnce(Applicant applicant, String key, String hash, boolean retry) {
+        if (key != null && retry) {
             Optional<Submission> earlier = replay(key, hash);
             if (earlier.isPresent()) {
                 return earlier.get();

@@ -2,17 +2,15 @@ package legion.intake.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
 import legion.intake.RequestProblems;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +25,10 @@ public final class JsonBodies {
     private static final JsonMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
             .build();
 
     private JsonBodies() {
@@ -62,42 +64,13 @@ public final class JsonBodies {
         }
     }
 
-    /** SHA-256 of the canonical form of a JSON tree, in hex. */
+    /** SHA-256 of the canonical form of a JSON tree (properties sorted, no white space), in hex. */
     public static String digest(JsonNode node) {
-        StringBuilder sb = new StringBuilder();
-        canonical(node, sb);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+                    .digest(CANONICAL.writeValueAsBytes(node)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void canonical(JsonNode node, StringBuilder sb) {
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>(node.propertyNames());
-            names.sort(null);
-            sb.append('{');
-            for (int i = 0; i < names.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                sb.append(STRICT.writeValueAsString(names.get(i))).append(':');
-                canonical(node.get(names.get(i)), sb);
-            }
-            sb.append('}');
-        } else if (node.isArray()) {
-            sb.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                canonical(node.get(i), sb);
-            }
-            sb.append(']');
-        } else {
-            sb.append(STRICT.writeValueAsString(node));
         }
     }
 }
