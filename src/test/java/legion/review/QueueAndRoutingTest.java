@@ -1,0 +1,108 @@
+package legion.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import legion.support.Applications;
+import legion.support.ConsoleSession;
+import legion.support.Http;
+import legion.support.LegionIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** Queues page with keyset cursors and keep their filters; administrators change routing. */
+@LegionIntegrationTest
+class QueueAndRoutingTest {
+
+    static final String PW = "demo-password";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void pagesThroughAQueueWithoutGapsOrRepeats() {
+        Http http = new Http(port);
+        Set<String> submitted = new HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            submitted.add(http.postJson("/api/v1/enlistments", Http.json(Applications.valid("Ola", "Nordmann", "NO")))
+                    .json().get("reference").stringValue());
+        }
+        List<String> seen = new ArrayList<>();
+        String after = "";
+        int pages = 0;
+        do {
+            JsonNode page = http.get("/api/v1/cases?embassy=NO&stage=SUBMITTED&limit=3&after=" + after, "vetting1", PW).json();
+            page.get("cases").forEach(c -> {
+                seen.add(c.get("reference").stringValue());
+                assertThat(c.get("embassy").stringValue()).isEqualTo("NO");
+                assertThat(c.get("status").stringValue()).isEqualTo("SUBMITTED");
+            });
+            after = page.get("next").isNull() ? null : page.get("next").stringValue();
+            pages++;
+        } while (after != null && pages < 100);
+        assertThat(seen).doesNotHaveDuplicates().containsAll(submitted);
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void theConsoleQueueKeepsItsFiltersInTheUrl() {
+        Http http = new Http(port);
+        String ref = http.postJson("/api/v1/enlistments", Http.json(Applications.valid("Jan", "Kowalski", "PL")))
+                .json().get("reference").stringValue();
+        ConsoleSession officer = ConsoleSession.login(port, "embassy-pl", PW);
+        String page = officer.get("/console/cases?stage=SUBMITTED&nationality=PL&limit=1").body();
+        assertThat(page).contains("LGN-");
+        if (page.contains("rel=\"next\"")) {
+            assertThat(page).contains("stage=SUBMITTED").contains("nationality=PL");
+        }
+        assertThat(officer.get("/console/cases?stage=ENLISTED&nationality=PL").body()).doesNotContain(ref);
+        assertThat(officer.get("/console/cases?stage=SUBMITTED&nationality=PL&limit=200").body()).contains(ref);
+    }
+
+    @Test
+    void anAdministratorReroutesACountry() {
+        Http http = new Http(port);
+        var before = http.postJson("/api/v1/enlistments", Http.json(Applications.valid("Ana", "Ionescu", "RO"))).json();
+        assertThat(before.get("embassy").get("code").stringValue()).isEqualTo("HQ");
+
+        ConsoleSession admin = ConsoleSession.login(port, "admin", PW);
+        var page = admin.get("/console/admin");
+        assertThat(page.status()).isEqualTo(200);
+        var changed = admin.postWithToken("/console/admin/routes", page, Map.of("country", "RO", "embassy", "PL"));
+        assertThat(changed.status()).isEqualTo(302);
+
+        var after = http.postJson("/api/v1/enlistments", Http.json(Applications.valid("Ana", "Ionescu", "RO"))).json();
+        assertThat(after.get("embassy").get("code").stringValue()).isEqualTo("PL");
+        // the earlier case stays where it was routed
+        assertThat(http.get("/api/v1/enlistments/" + before.get("reference").stringValue(), "vetting1", PW).json()
+                .get("embassy").stringValue()).isEqualTo("HQ");
+    }
+
+    @Test
+    void onlyAdministratorsReachAdministration() {
+        ConsoleSession officer = ConsoleSession.login(port, "embassy-pl", PW);
+        assertThat(officer.get("/console/admin").status()).isEqualTo(403);
+        var page = officer.get("/console/cases");
+        assertThat(officer.postWithToken("/console/admin/routes", page, Map.of("country", "RO", "embassy", "US")).status())
+                .isEqualTo(403);
+        assertThat(ConsoleSession.login(port, "analyst1", PW).get("/console/reports").status()).isEqualTo(200);
+        assertThat(officer.get("/console/reports").status()).isEqualTo(403);
+    }
+
+    @Test
+    void analystsSeeCountsButNoNamesOrReferences() {
+        Http http = new Http(port);
+        String ref = http.postJson("/api/v1/enlistments", Http.json(Applications.valid("Unique", "Zyxwvutsrq", "LT")))
+                .json().get("reference").stringValue();
+        String body = ConsoleSession.login(port, "analyst1", PW).get("/console/reports").body();
+        assertThat(body).contains("SUBMITTED").doesNotContain("Zyxwvutsrq").doesNotContain(ref);
+        assertThat(http.get("/api/v1/cases", "analyst1", PW).status()).isEqualTo(403);
+    }
+}
