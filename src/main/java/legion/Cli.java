@@ -20,6 +20,7 @@ public final class Cli {
 
     static {
         // Feature modules register their subcommands here (name -> picocli @Command instance).
+        COMMANDS.put("audit-verify", legion.audit.cli.AuditVerifyCommand::new);
     }
 
     /** True when the first argument names a subcommand (or asks for the command list). */
