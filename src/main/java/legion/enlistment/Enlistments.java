@@ -31,6 +31,18 @@ public interface Enlistments {
 
     long count();
 
+    /** References of the cases with this passport number (exact, through the blind index). */
+    List<Reference> findByPassportNumber(String passportNumber);
+
+    /** References of the cases with this email address (case-insensitive, through the blind index). */
+    List<Reference> findByEmail(String email);
+
+    /**
+     * Re-encrypts up to {@code batch} cases whose personal data is in plaintext or under a retired key; returns how
+     * many were done (0 when all are current).
+     */
+    int reencrypt(int batch);
+
     /** Number of cases per stage, for one embassy or (null) all. */
     Map<Stage, Long> countByStage(String embassyCode);
 

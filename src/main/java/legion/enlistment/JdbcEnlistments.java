@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import legion.enlistment.Applicant.MilitaryExperience;
 import legion.enlistment.Applicant.Passport;
+import legion.privacy.FieldCipher;
 import legion.shared.ServiceRole;
 
 /**
@@ -41,11 +42,13 @@ class JdbcEnlistments implements Enlistments {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final ApplicationEventPublisher events;
+    private final FieldCipher cipher;
 
-    JdbcEnlistments(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
+    JdbcEnlistments(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events, FieldCipher cipher) {
         this.jdbc = jdbc;
         this.template = template;
         this.events = events;
+        this.cipher = cipher;
     }
 
     @Override
@@ -53,17 +56,23 @@ class JdbcEnlistments implements Enlistments {
     public void add(Enlistment e) {
         Applicant a = e.applicant();
         MilitaryExperience m = a.militaryExperience();
-        jdbc.sql("insert into enlistment (" + COLUMNS + ", stage_since) values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into enlistment (" + COLUMNS + ", stage_since, passport_bidx, email_bidx, crypto_key) "
+                        + "values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?)")
                 .params(e.id().value(), e.reference().value(), e.stage().name(), e.embassyCode(),
-                        ts(e.submittedAt()), ts(e.updatedAt()), a.givenNames(), a.surname(), a.dateOfBirth(),
-                        a.sex(), a.nationality(), a.countryOfResidence(), a.passport().number(),
-                        a.passport().issuingCountry(), a.passport().expiryDate(), a.email(), a.phone(),
+                        ts(e.submittedAt()), ts(e.updatedAt()), cipher.encrypt("given_names", a.givenNames()),
+                        cipher.encrypt("surname", a.surname()),
+                        cipher.encrypt("date_of_birth", a.dateOfBirth().toString()),
+                        a.sex(), a.nationality(), a.countryOfResidence(),
+                        cipher.encrypt("passport_number", a.passport().number()),
+                        a.passport().issuingCountry(), a.passport().expiryDate(), cipher.encrypt("email", a.email()),
+                        cipher.encrypt("phone", a.phone()),
                         a.languages().isEmpty() ? null : String.join(",", a.languages()), a.role().name(),
-                        m == null ? null : m.years(), m == null ? null : m.branch(),
+                        m == null ? null : m.years(), m == null ? null : cipher.encrypt("military_branch", m.branch()),
                         m == null ? null : m.combatDeployments(), a.criminalRecord(),
                         a.homeCountryLawAcknowledged(), e.recommendedBy(), name(e.rejectionReason()),
-                        name(e.assignedRole()), e.unit(), ts(e.stageSince()))
+                        name(e.assignedRole()), e.unit(), ts(e.stageSince()),
+                        passportIndex(a.passport().number()), emailIndex(a.email()), cipher.currentKeyId())
                 .update();
         insertHistory(e);
         publish(e);
@@ -133,14 +142,16 @@ class JdbcEnlistments implements Enlistments {
         UUID id = rs.getObject("id", UUID.class);
         Integer years = (Integer) rs.getObject("military_years");
         MilitaryExperience experience = years == null ? null
-                : new MilitaryExperience(years, rs.getString("military_branch"), rs.getInt("combat_deployments"));
+                : new MilitaryExperience(years, cipher.decrypt("military_branch", rs.getString("military_branch")),
+                rs.getInt("combat_deployments"));
         String languages = rs.getString("languages");
-        Applicant applicant = new Applicant(rs.getString("given_names"), rs.getString("surname"),
-                rs.getObject("date_of_birth", LocalDate.class), rs.getString("sex"), rs.getString("nationality"),
-                rs.getString("country_of_residence"),
-                new Passport(rs.getString("passport_number"), rs.getString("passport_country"),
-                        rs.getObject("passport_expiry", LocalDate.class)),
-                rs.getString("email"), rs.getString("phone"),
+        Applicant applicant = new Applicant(cipher.decrypt("given_names", rs.getString("given_names")),
+                cipher.decrypt("surname", rs.getString("surname")),
+                LocalDate.parse(cipher.decrypt("date_of_birth", rs.getString("date_of_birth"))), rs.getString("sex"),
+                rs.getString("nationality"), rs.getString("country_of_residence"),
+                new Passport(cipher.decrypt("passport_number", rs.getString("passport_number")),
+                        rs.getString("passport_country"), rs.getObject("passport_expiry", LocalDate.class)),
+                cipher.decrypt("email", rs.getString("email")), cipher.decrypt("phone", rs.getString("phone")),
                 languages == null ? List.of() : Arrays.asList(languages.split(",")),
                 ServiceRole.valueOf(rs.getString("service_role")), experience, rs.getBoolean("criminal_record"),
                 rs.getBoolean("law_acknowledged"));
@@ -201,7 +212,8 @@ class JdbcEnlistments implements Enlistments {
                 .query((rs, n) -> new CaseSummary(rs.getObject("id", UUID.class),
                         new Reference(rs.getString("reference")), Stage.valueOf(rs.getString("stage")),
                         rs.getString("embassy_code"), rs.getString("nationality"), rs.getString("service_role"),
-                        rs.getString("given_names"), rs.getString("surname"), instant(rs, "submitted_at"),
+                        cipher.decrypt("given_names", rs.getString("given_names")),
+                        cipher.decrypt("surname", rs.getString("surname")), instant(rs, "submitted_at"),
                         instant(rs, "stage_since")))
                 .list();
     }
@@ -225,6 +237,58 @@ class JdbcEnlistments implements Enlistments {
         }
         spec.query((rs, n) -> counts.put(Stage.valueOf(rs.getString("stage")), rs.getLong("n"))).list();
         return counts;
+    }
+
+    private String passportIndex(String number) {
+        return cipher.blindIndex("passport_number", number);
+    }
+
+    private String emailIndex(String email) {
+        return email == null ? null : cipher.blindIndex("email", email.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public List<Reference> findByPassportNumber(String passportNumber) {
+        return jdbc.sql("select reference from enlistment where passport_bidx = ? order by submitted_at")
+                .param(passportIndex(passportNumber))
+                .query((rs, n) -> new Reference(rs.getString(1))).list();
+    }
+
+    @Override
+    public List<Reference> findByEmail(String email) {
+        return jdbc.sql("select reference from enlistment where email_bidx = ? order by submitted_at")
+                .param(emailIndex(email))
+                .query((rs, n) -> new Reference(rs.getString(1))).list();
+    }
+
+    @Override
+    @Transactional
+    public int reencrypt(int batch) {
+        List<UUID> ids = jdbc.sql("select id from enlistment where crypto_key is null or crypto_key <> ? limit ?")
+                .params(cipher.currentKeyId(), batch).query(UUID.class).list();
+        int done = 0;
+        for (UUID id : ids) {
+            var row = jdbc.sql("select crypto_key, given_names, surname, date_of_birth, passport_number, email, phone, "
+                    + "military_branch from enlistment where id = ?").param(id).query().singleRow();
+            Object oldKey = row.get("crypto_key");
+            String passport = cipher.decrypt("passport_number", (String) row.get("passport_number"));
+            String email = cipher.decrypt("email", (String) row.get("email"));
+            done += jdbc.sql("update enlistment set given_names = ?, surname = ?, date_of_birth = ?, passport_number = ?, "
+                            + "email = ?, phone = ?, military_branch = ?, passport_bidx = ?, email_bidx = ?, crypto_key = ? "
+                            + "where id = ? and " + (oldKey == null ? "crypto_key is null" : "crypto_key = ?"))
+                    .params(reencrypt("given_names", row), reencrypt("surname", row), reencrypt("date_of_birth", row),
+                            cipher.encrypt("passport_number", passport), cipher.encrypt("email", email),
+                            reencrypt("phone", row), reencrypt("military_branch", row), passportIndex(passport),
+                            emailIndex(email), cipher.currentKeyId(), id)
+                    .params(oldKey == null ? List.of() : List.of(oldKey))
+                    .update();
+        }
+        return done;
+    }
+
+    private String reencrypt(String column, Map<String, Object> row) {
+        Object value = row.get(column);
+        return value == null ? null : cipher.encrypt(column, cipher.decrypt(column, value.toString()));
     }
 
     private static OffsetDateTime ts(Instant instant) {

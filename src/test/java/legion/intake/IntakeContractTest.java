@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import legion.enlistment.Enlistments;
+import legion.enlistment.Reference;
 import legion.support.Applications;
 import legion.support.Http;
 import legion.support.LegionIntegrationTest;
@@ -27,6 +29,8 @@ class IntakeContractTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Enlistments enlistments;
     Http http;
 
     @BeforeEach
@@ -262,9 +266,8 @@ class IntakeContractTest {
             var r = http.postJson("/api/v1/enlistments", Http.json(Applications.valid(n[0], n[1], "GB")));
             assertThat(r.status()).isEqualTo(201);
             String ref = r.json().get("reference").stringValue();
-            var stored = jdbc.sql("select given_names, surname from enlistment where reference = ?").param(ref)
-                    .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
-            assertThat(stored).containsExactly(n[0], n[1]);
+            var stored = enlistments.findByReference(new Reference(ref)).orElseThrow().applicant();
+            assertThat(new String[] {stored.givenNames(), stored.surname()}).containsExactly(n[0], n[1]);
             var seen = http.get("/api/v1/enlistments/" + ref, "embassy-gb", "demo-password");
             assertThat(seen.json().get("applicant").get("givenNames").stringValue()).isEqualTo(n[0]);
             assertThat(seen.json().get("applicant").get("surname").stringValue()).isEqualTo(n[1]);
@@ -278,9 +281,8 @@ class IntakeContractTest {
         var r = http.postJson("/api/v1/enlistments", Http.json(Applications.valid(given, surname, "GB")));
         assertThat(r.status()).isEqualTo(201);
         String ref = r.json().get("reference").stringValue();
-        var stored = jdbc.sql("select given_names, surname from enlistment where reference = ?").param(ref)
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
-        assertThat(stored).containsExactly(given, surname);
+        var stored = enlistments.findByReference(new Reference(ref)).orElseThrow().applicant();
+        assertThat(new String[] {stored.givenNames(), stored.surname()}).containsExactly(given, surname);
     }
 
     @Test
