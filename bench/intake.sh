@@ -25,7 +25,9 @@ pg_lat=$(grep -E "latency average" /tmp/legion-pgbench.txt | sed -E 's/.*= ([0-9
 echo "pgbench tps=$pg_tps latency_avg_ms=$pg_lat"
 
 echo "== Legion on PostgreSQL, port $PORT"
+# one wrk host stands for thousands of volunteers: lift the per-client limit (the global one stays)
 java -Xmx1g -jar target/legion.jar --server.port=$PORT --legion.demo.enabled=false \
+  --legion.rate-limit.per-client-per-minute=100000000 --legion.rate-limit.per-client-burst=100000 \
   --spring.datasource.url=jdbc:postgresql://localhost:5432/$DB --spring.datasource.username=legion \
   --spring.datasource.password=legion > /tmp/legion-bench-app.log 2>&1 &
 APP=$!

@@ -104,7 +104,8 @@ class CrashDurabilityTest {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), LegionApplication.class.getName(),
-                "--server.port=" + port, "--legion.data-dir=" + dataDir, "--legion.demo.enabled=false"));
+                "--server.port=" + port, "--legion.data-dir=" + dataDir, "--legion.demo.enabled=false",
+                "--legion.rate-limit.per-client-per-minute=10000000", "--legion.rate-limit.per-client-burst=100000"));
         if (TestDatabase.postgres()) {
             TestDatabase.properties(); // makes sure the schema exists and is clean for this run
             cmd.add("--spring.datasource.url=" + TestDatabase.postgresUrl());

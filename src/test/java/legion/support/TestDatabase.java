@@ -51,6 +51,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> props = new java.util.HashMap<>(properties());
         props.put("legion.demo.password", "demo-password");
+        // tests send many requests from one address; RateLimitTest checks the limits with its own settings
+        if (!context.getEnvironment().containsProperty("legion.rate-limit.per-client-burst")) {
+            props.put("legion.rate-limit.per-client-per-minute", "1000000");
+            props.put("legion.rate-limit.per-client-burst", "100000");
+        }
         props.put("legion.data-dir", System.getProperty("java.io.tmpdir") + "/legion-test-" + UUID.randomUUID());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("legion-test-db", props));
     }
