@@ -12,7 +12,18 @@ import legion.shared.Role;
 
 /** A signed-in officer: login name, role and, for embassy officers, the embassy whose queue they work. */
 public record OfficerPrincipal(String username, String displayName, String passwordHash, Role role,
-                               String embassyCode, boolean enabled) implements UserDetails {
+                               String embassyCode, boolean enabled, java.time.Instant lockedUntil)
+        implements UserDetails {
+
+    public OfficerPrincipal(String username, String displayName, String passwordHash, Role role, String embassyCode,
+                            boolean enabled) {
+        this(username, displayName, passwordHash, role, embassyCode, enabled, null);
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return lockedUntil == null || lockedUntil.isBefore(java.time.Instant.now());
+    }
 
     public Actor actor() {
         return Actor.officer(username, role, embassyCode);
