@@ -82,7 +82,7 @@ public class TravelAuthorizations {
                 visa.nationality().replace("<", ""), request.dateOfBirth(), request.validFrom(), request.validUntil(),
                 request.numberOfEntries(), request.durationOfStayDays(), header.signerKey(), mrz);
         byte[] pdf = AuthorizationLetter.pdf(letter, symbol);
-        return new IssuedAuthorization(number, seal, DataMatrix.png(seal), pdf, header.signerKey(),
+        return new IssuedAuthorization(number, seal, DataMatrix.png(symbol), pdf, header.signerKey(),
                 request.validFrom(), request.validUntil());
     }
 

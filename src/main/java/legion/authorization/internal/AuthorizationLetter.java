@@ -93,12 +93,20 @@ public final class AuthorizationLetter {
     }
 
     private static void drawSymbol(PDPageContentStream out, BitMatrix seal, float x, float y) throws IOException {
+        // one rectangle per horizontal run of dark modules keeps the content stream small
         float height = seal.getHeight() * MODULE;
         for (int row = 0; row < seal.getHeight(); row++) {
-            for (int column = 0; column < seal.getWidth(); column++) {
-                if (seal.get(column, row)) {
-                    out.addRect(x + column * MODULE, y + height - (row + 1) * MODULE, MODULE, MODULE);
+            int column = 0;
+            while (column < seal.getWidth()) {
+                if (!seal.get(column, row)) {
+                    column++;
+                    continue;
                 }
+                int start = column;
+                while (column < seal.getWidth() && seal.get(column, row)) {
+                    column++;
+                }
+                out.addRect(x + start * MODULE, y + height - (row + 1) * MODULE, (column - start) * MODULE, MODULE);
             }
         }
         out.fill();

@@ -2,9 +2,7 @@ package legion.authorization.internal;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
@@ -49,39 +47,42 @@ public final class DataMatrix {
                 BarcodeFormat.DATA_MATRIX, 0, 0, hints);
     }
 
-    /** A PNG of the symbol, {@value #MODULE_PIXELS} pixels per module with a quiet zone. */
+    /**
+     * A PNG of the symbol, {@value #MODULE_PIXELS} pixels per module with a quiet zone of {@value #QUIET_MODULES}
+     * modules: a 1-bit greyscale PNG written directly (ImageIO's writer costs more than the rest of issuing).
+     */
     public static byte[] png(byte[] data) {
-        BufferedImage image = image(encode(data));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return png(encode(data));
     }
 
-    static BufferedImage image(BitMatrix matrix) {
-        int size = (matrix.getWidth() + 2 * QUIET_MODULES) * MODULE_PIXELS;
+    /** A PNG of a symbol already encoded. */
+    public static byte[] png(BitMatrix symbol) {
+        return Png.oneBit(rows(symbol));
+    }
+
+    /** The symbol as pixel rows, 1 bit per pixel, most significant bit first, 1 = white. */
+    static Png.Rows rows(BitMatrix matrix) {
+        int width = (matrix.getWidth() + 2 * QUIET_MODULES) * MODULE_PIXELS;
         int height = (matrix.getHeight() + 2 * QUIET_MODULES) * MODULE_PIXELS;
-        BufferedImage image = new BufferedImage(size, height, BufferedImage.TYPE_BYTE_BINARY);
-        int[] white = new int[size * height];
-        java.util.Arrays.fill(white, 0xFFFFFFFF);
-        image.setRGB(0, 0, size, height, white, 0, size);
+        int stride = (width + 7) / 8;
+        byte[] pixels = new byte[stride * height];
+        java.util.Arrays.fill(pixels, (byte) 0xFF);
         for (int y = 0; y < matrix.getHeight(); y++) {
+            int firstRow = (y + QUIET_MODULES) * MODULE_PIXELS;
             for (int x = 0; x < matrix.getWidth(); x++) {
                 if (matrix.get(x, y)) {
-                    int px = (x + QUIET_MODULES) * MODULE_PIXELS;
-                    int py = (y + QUIET_MODULES) * MODULE_PIXELS;
+                    int firstColumn = (x + QUIET_MODULES) * MODULE_PIXELS;
                     for (int dy = 0; dy < MODULE_PIXELS; dy++) {
+                        int row = (firstRow + dy) * stride;
                         for (int dx = 0; dx < MODULE_PIXELS; dx++) {
-                            image.setRGB(px + dx, py + dy, 0xFF000000);
+                            int column = firstColumn + dx;
+                            pixels[row + column / 8] &= (byte) ~(0x80 >>> (column % 8));
                         }
                     }
                 }
             }
         }
-        return image;
+        return new Png.Rows(width, height, stride, pixels);
     }
 
     /** The bytes of the DataMatrix symbol in an image file (PNG, JPEG ...), empty when none is found. */
