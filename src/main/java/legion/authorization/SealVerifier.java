@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import legion.authorization.internal.MalformedSealException;
 import legion.authorization.internal.RawEcdsa;
 import legion.authorization.internal.SealCodec;
 import legion.authorization.internal.SignerNames;

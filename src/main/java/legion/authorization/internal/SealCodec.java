@@ -8,6 +8,7 @@ import java.util.List;
 
 import legion.authorization.DecodedSeal;
 import legion.authorization.DecodedSeal.Feature;
+import legion.authorization.MalformedSealException;
 import legion.authorization.SealHeader;
 
 /**

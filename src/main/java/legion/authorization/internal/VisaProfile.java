@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import legion.authorization.DecodedSeal.Feature;
+import legion.authorization.MalformedSealException;
 import legion.authorization.DurationOfStay;
 import legion.authorization.VisaContent;
 import legion.authorization.VisaContent.MrzType;
