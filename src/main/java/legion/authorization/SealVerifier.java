@@ -33,15 +33,16 @@ public final class SealVerifier {
     private final Clock clock;
 
     /**
-     * @param certificates signer certificates; ones whose subject does not name a seal signer are ignored
+     * @param certificates signer certificates; others ({@link #isSealSigner}) are ignored
      * @param revocations  a revocation list whose signature the caller has verified, or {@code null}
      * @param clock        the time "now" is judged by
      */
     public SealVerifier(Collection<X509Certificate> certificates, RevocationList revocations, Clock clock) {
         for (X509Certificate certificate : certificates) {
-            Optional<String> signer = SignerNames.signerIdentifier(certificate);
-            signer.ifPresent(id -> trusted.put(key(id, certificate.getSerialNumber()),
-                    new Trusted(certificate, new RawEcdsa.VerificationKey(certificate.getPublicKey()))));
+            if (isSealSigner(certificate)) {
+                trusted.put(key(SignerNames.signerIdentifier(certificate).orElseThrow(), certificate.getSerialNumber()),
+                        new Trusted(certificate, new RawEcdsa.VerificationKey(certificate.getPublicKey())));
+            }
         }
         this.revocations = revocations;
         this.clock = clock;
@@ -49,6 +50,22 @@ public final class SealVerifier {
 
     public SealVerifier(Collection<X509Certificate> certificates) {
         this(certificates, null, Clock.systemUTC());
+    }
+
+    /**
+     * True when a certificate can sign seals: its subject names a signer (country and two-character common name)
+     * and its key is an elliptic curve key. Other certificates given to a verifier are ignored.
+     */
+    public static boolean isSealSigner(X509Certificate certificate) {
+        if (SignerNames.signerIdentifier(certificate).isEmpty()) {
+            return false;
+        }
+        try {
+            new RawEcdsa.VerificationKey(certificate.getPublicKey());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The trusted certificate a seal names, if any. */

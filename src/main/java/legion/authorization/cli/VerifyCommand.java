@@ -79,17 +79,32 @@ public class VerifyCommand implements Callable<Integer> {
             err.println("verify: " + e.getMessage());
             err.flush();
             return BAD_INPUT;
+        } catch (RuntimeException e) {
+            // never exit 1 (a verdict) on an unexpected failure
+            err.println("verify: cannot verify: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            err.flush();
+            return BAD_INPUT;
         }
     }
 
     private List<X509Certificate> readCertificates() throws BadInput {
         List<X509Certificate> trusted = new ArrayList<>();
         for (Path file : certificates) {
+            List<X509Certificate> read;
             try {
-                trusted.addAll(Pem.certificates(read(file, "certificate")));
+                read = Pem.certificates(read(file, "certificate"));
             } catch (IllegalArgumentException e) {
                 throw new BadInput("certificate file " + file + ": " + e.getMessage());
             }
+            for (X509Certificate certificate : read) {
+                if (!SealVerifier.isSealSigner(certificate)) {
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println("verify: note: a certificate in " + file + " is not a seal signer certificate "
+                            + "(EC key, subject C and two-character CN); ignored");
+                }
+            }
+            trusted.addAll(read);
         }
         return trusted;
     }

@@ -172,6 +172,17 @@ class VerifyCommandTests {
     }
 
     @Test
+    void notesCertificatesThatCannotSignSealsAndReportsUnknownSigner() throws IOException {
+        Path root = Files.writeString(dir.resolve("root.pem"), Pem.certificate(authorizations.rootCertificate()));
+
+        Run run = run("--cert", root.toString(), "--hex", HexFormat.of().formatHex(issued.seal()));
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("root.pem is not a seal signer certificate");
+        assertThat(run.out()).contains("INVALID: UNKNOWN_SIGNER");
+    }
+
+    @Test
     void rejectsBadHex() {
         for (String hex : new String[] {"XYZ", "ABC", ""}) {
             Run run = run("--cert", cert.toString(), "--hex", hex);
