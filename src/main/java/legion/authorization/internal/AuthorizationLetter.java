@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.google.zxing.common.BitMatrix;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -47,10 +49,11 @@ public final class AuthorizationLetter {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             float top = PDRectangle.A4.getHeight() - MARGIN;
-            try (PDPageContentStream out = new PDPageContentStream(document, page)) {
+            // an uncompressed content stream: about 10 KB more per letter, half the time to make it
+            try (PDPageContentStream out = new PDPageContentStream(document, page, AppendMode.OVERWRITE, false)) {
                 text(out, BOLD, 18, MARGIN, top, List.of("International Legion - Travel Authorization"));
                 text(out, REGULAR, 10, MARGIN, top - 20,
-                        List.of("This authorization replaces a visa for one entry to join the International Legion."));
+                        List.of("This authorization replaces a visa to enter the country and join the International Legion."));
                 float y = top - 56;
                 List<String[]> rows = List.of(
                         new String[] {"Authorization number", content.authorizationNumber()},
@@ -85,7 +88,8 @@ public final class AuthorizationLetter {
                         "5. Do not share this letter: it carries your personal data."));
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-            document.save(bytes);
+            // PDFBox 3 packs objects into compressed object streams by default: slow and pointless for one page
+            document.save(bytes, CompressParameters.NO_COMPRESSION);
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
