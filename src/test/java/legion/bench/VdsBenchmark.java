@@ -24,6 +24,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -165,5 +167,36 @@ public class VdsBenchmark {
     @Benchmark
     public byte[] signOnly() {
         return signer.sign(signedData);
+    }
+
+    // The same work side by side: one thread each, all running at the same time, so the ratios between them hold
+    // even when other processes load the machine unevenly over the run (results are per thread).
+
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(1)
+    public IssuedAuthorization sideBySideIssue() {
+        return authorizations.issue(request);
+    }
+
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(1)
+    public Verification sideBySideVerifySeal() {
+        return verifier.verify(seal);
+    }
+
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(1)
+    public boolean sideBySideRawVerifyBouncyCastle() {
+        return bcKey.verify(signedData, rawSignature);
+    }
+
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(1)
+    public boolean sideBySideRawVerifySunEc() throws Exception {
+        return rawVerifySunEc();
     }
 }
