@@ -165,7 +165,10 @@ class TravelAuthorizationsTests {
         Clock later = Clock.fixed(NOW.plus(800, ChronoUnit.DAYS), ZoneOffset.UTC);
         SealVerifier verifier = new SealVerifier(authorizations.publishedCertificates(), null, later);
 
-        assertThat(verifier.verify(issued.seal()).status()).isEqualTo(VerificationStatus.EXPIRED);
+        Verification result = verifier.verify(issued.seal());
+
+        assertThat(result.status()).isEqualTo(VerificationStatus.EXPIRED);
+        assertThat(result.detail()).contains("signer certificate", "expired");
     }
 
     @Test
