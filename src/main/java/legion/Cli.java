@@ -21,6 +21,7 @@ public final class Cli {
     static {
         // Feature modules register their subcommands here (name -> picocli @Command instance).
         COMMANDS.put("audit-verify", legion.audit.cli.AuditVerifyCommand::new);
+        COMMANDS.put("verify", legion.authorization.cli.VerifyCommand::new);
     }
 
     /** True when the first argument names a subcommand (or asks for the command list). */
