@@ -58,6 +58,15 @@ public class TravelAuthorizations {
         this.verifier = newVerifier();
     }
 
+    /** The seal bytes in a photo or scan of its DataMatrix barcode (PNG, JPEG …), or empty when none is found. */
+    public java.util.Optional<byte[]> readBarcode(byte[] imageFile) {
+        try {
+            return DataMatrix.read(imageFile);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Issues and signs a seal for an approved volunteer, with its barcode and letter. */
     public IssuedAuthorization issue(SealRequest request) {
         SealSigner signer = signerValidUntil(request.validUntil());

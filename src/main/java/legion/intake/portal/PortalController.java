@@ -132,6 +132,8 @@ class PortalController {
         model.addAttribute("stage", found.get().stage().name());
         model.addAttribute("updatedAt", found.get().updatedAt());
         model.addAttribute("found", found.get().reference().value());
+        model.addAttribute("passportNumber", passportNumber);
+        model.addAttribute("dateOfBirth", dob.toString());
         return "portal/status";
     }
 

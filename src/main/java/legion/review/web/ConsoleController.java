@@ -48,6 +48,7 @@ class ConsoleController {
             case EMBASSY_OFFICER, VETTING_OFFICER, RECEPTION_OFFICER -> "redirect:/console/cases";
             case ANALYST -> "redirect:/console/reports";
             case ADMINISTRATOR -> "redirect:/console/admin";
+            case BORDER_GUARD -> "redirect:/console/border";
             default -> "console/home";
         };
     }

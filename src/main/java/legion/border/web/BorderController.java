@@ -1,0 +1,59 @@
+package legion.border.web;
+
+import java.io.IOException;
+import java.util.HexFormat;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import legion.access.Officers;
+import legion.authorization.TravelAuthorizations;
+import legion.border.BorderCrossings;
+
+/** The border guard's page: paste the seal's hex (from a scanner) or upload a photo of the barcode. */
+@Controller
+class BorderController {
+
+    private final BorderCrossings crossings;
+    private final TravelAuthorizations authorizations;
+
+    BorderController(BorderCrossings crossings, TravelAuthorizations authorizations) {
+        this.crossings = crossings;
+        this.authorizations = authorizations;
+    }
+
+    @GetMapping("/console/border")
+    String page() {
+        return "console/border";
+    }
+
+    @PostMapping("/console/border")
+    String scan(Authentication auth, @RequestParam(defaultValue = "") String checkpoint,
+                @RequestParam(defaultValue = "") String hex, @RequestParam(required = false) MultipartFile image,
+                Model model) throws IOException {
+        model.addAttribute("checkpoint", checkpoint);
+        byte[] seal;
+        try {
+            if (image != null && !image.isEmpty()) {
+                seal = authorizations.readBarcode(image.getBytes()).orElseThrow(IllegalArgumentException::new);
+            } else {
+                seal = HexFormat.of().parseHex(hex.replaceAll("\\s+", ""));
+            }
+        } catch (RuntimeException e) {
+            model.addAttribute("problem", "border.unreadable");
+            return "console/border";
+        }
+        if (checkpoint.isBlank()) {
+            model.addAttribute("problem", "border.checkpoint.missing");
+            return "console/border";
+        }
+        var actor = Officers.actorOf(auth).orElseThrow();
+        model.addAttribute("crossing", crossings.scan(actor, checkpoint.strip(), seal));
+        return "console/border";
+    }
+}
