@@ -173,6 +173,9 @@ class BrowserJourneyTest {
         type("username", user);
         type("password", "demo-password");
         submit(browser.findElement(By.cssSelector("button[type=submit]")));
+        assertThat(browser.getCurrentUrl()).endsWith("/login/code");
+        type("code", legion.support.TestDatabase.code());
+        submit(browser.findElement(By.id("continue")));
         assertThat(browser.getCurrentUrl()).contains("/console");
     }
 

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -12,6 +13,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
+import legion.privacy.FieldCipher;
 import legion.shared.Actor;
 import legion.shared.Role;
 
@@ -21,10 +23,71 @@ public class Officers implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
+    private final FieldCipher cipher;
+    private final boolean replayProtection;
 
-    Officers(JdbcClient jdbc, PasswordEncoder encoder) {
+    Officers(JdbcClient jdbc, PasswordEncoder encoder, FieldCipher cipher,
+             @Value("${legion.access.totp-replay-protection:true}") boolean replayProtection) {
         this.jdbc = jdbc;
         this.encoder = encoder;
+        this.cipher = cipher;
+        this.replayProtection = replayProtection;
+    }
+
+    /** Whether the officer has a confirmed second factor. */
+    public boolean hasSecondFactor(String username) {
+        return jdbc.sql("select totp_enabled from access_officer where username = ?").param(username)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** The officer's TOTP secret, creating an unconfirmed one for enrolment when there is none. */
+    public String enrolmentSecret(String username) {
+        String stored = jdbc.sql("select totp_secret from access_officer where username = ?").param(username)
+                .query(String.class).optional().orElse(null);
+        if (stored != null) {
+            return cipher.decrypt("totp_secret", stored);
+        }
+        String secret = Totp.newSecret();
+        jdbc.sql("update access_officer set totp_secret = ?, totp_enabled = false where username = ?")
+                .params(cipher.encrypt("totp_secret", secret), username).update();
+        return secret;
+    }
+
+    /** Sets and confirms a second factor (demo seeding, tests, administrators' resets). */
+    public void setSecondFactor(String username, String base32Secret) {
+        jdbc.sql("update access_officer set totp_secret = ?, totp_enabled = true, totp_last_step = 0 where username = ?")
+                .params(cipher.encrypt("totp_secret", base32Secret), username).update();
+    }
+
+    /**
+     * Checks a one-time code. With replay protection (the default) a code is accepted once: its time step must be
+     * later than the last one used. {@code confirm} turns an enrolment secret into the officer's second factor.
+     */
+    public boolean checkCode(String username, String code, boolean confirm) {
+        String stored = jdbc.sql("select totp_secret from access_officer where username = ?").param(username)
+                .query(String.class).optional().orElse(null);
+        if (stored == null) {
+            return false;
+        }
+        var step = Totp.matchingStep(cipher.decrypt("totp_secret", stored), code, java.time.Instant.now());
+        if (step.isEmpty()) {
+            return false;
+        }
+        int updated = jdbc.sql("update access_officer set totp_last_step = ?"
+                        + (confirm ? ", totp_enabled = true" : "") + " where username = ?"
+                        + (replayProtection ? " and totp_last_step < ?" : ""))
+                .params(replayProtection ? List.of(step.getAsLong(), username, step.getAsLong())
+                        : List.of(step.getAsLong(), username))
+                .update();
+        return updated == 1;
+    }
+
+    /** For API calls: a valid current code, replays allowed within its window (one code, several requests). */
+    public boolean checkApiCode(String username, String code) {
+        String stored = jdbc.sql("select totp_secret from access_officer where username = ? and totp_enabled = true")
+                .param(username).query(String.class).optional().orElse(null);
+        return stored != null
+                && Totp.matchingStep(cipher.decrypt("totp_secret", stored), code, java.time.Instant.now()).isPresent();
     }
 
     @Override

@@ -32,9 +32,12 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    static final String[] OFFICER_ROLES = {"EMBASSY_OFFICER", "VETTING_OFFICER", "BORDER_GUARD", "RECEPTION_OFFICER",
+            "ANALYST", "ADMINISTRATOR"};
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Officers officers) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/enlistments", "/api/v1/enlistments/status").permitAll()
@@ -51,24 +54,39 @@ class SecurityConfiguration {
                                 problem(res, 401, "Unauthorized", "Authentication is required."))
                         .accessDeniedHandler((req, res, ex) ->
                                 problem(res, 403, "Forbidden", "Your role does not allow this.")))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .addFilterAfter(new SecondFactor.ApiFilter(officers),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Officers officers) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/apply", "/apply/**", "/status", "/status/**", "/css/**", "/js/**",
+                        .requestMatchers("/", "/apply", "/apply/**", "/status", "/css/**", "/js/**",
                                 "/img/**", "/favicon.ico", "/error", "/login", "/accessibility",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/status/authorization.pdf").permitAll()
                         .requestMatchers("/console/admin/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/console/border/**").hasRole("BORDER_GUARD")
                         .requestMatchers("/console/reports/**").hasAnyRole("ANALYST", "ADMINISTRATOR", "VETTING_OFFICER")
-                        .requestMatchers("/console/**").authenticated()
+                        .requestMatchers("/login/code").hasAuthority(SecondFactor.PENDING_CODE)
+                        .requestMatchers("/login/enrol").hasAuthority(SecondFactor.PENDING_ENROLMENT)
+                        .requestMatchers("/console/**").hasAnyRole(OFFICER_ROLES)
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(SecondFactor.afterPassword(officers))
+                        .permitAll())
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
+                    var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+                    if (SecondFactor.isPending(auth, SecondFactor.PENDING_CODE)) {
+                        res.sendRedirect(req.getContextPath() + "/login/code");
+                    } else if (SecondFactor.isPending(auth, SecondFactor.PENDING_ENROLMENT)) {
+                        res.sendRedirect(req.getContextPath() + "/login/enrol");
+                    } else {
+                        res.sendError(403);
+                    }
+                }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h

@@ -63,7 +63,8 @@ class DemoData implements ApplicationRunner {
     DemoData(Officers officers, Enlistments enlistments, Embassies embassies, TransactionTemplate tx,
              @Value("${legion.demo.enabled:true}") boolean enabled,
              @Value("${legion.demo.enlistments:0}") int wanted,
-             @Value("${legion.demo.password:}") String password) {
+             @Value("${legion.demo.password:}") String password,
+             @Value("${legion.demo.totp-secret:}") String totpSecret) {
         this.officers = officers;
         this.enlistments = enlistments;
         this.embassies = embassies;
@@ -71,7 +72,10 @@ class DemoData implements ApplicationRunner {
         this.enabled = enabled;
         this.wanted = wanted;
         this.password = password;
+        this.totpSecret = totpSecret;
     }
+
+    private final String totpSecret;
 
     @Override
     public void run(ApplicationArguments args) {
@@ -96,6 +100,9 @@ class DemoData implements ApplicationRunner {
                 for (String[] o : OFFICERS) {
                     String pw = password.isBlank() ? randomPassword() : password;
                     officers.create(o[0], o[1], pw, Role.valueOf(o[2]), o[3]);
+                    if (!totpSecret.isBlank()) {
+                        officers.setSecondFactor(o[0], totpSecret);
+                    }
                     created.put(o[0] + " (" + o[2] + (o[3] == null ? "" : ", embassy " + o[3]) + ")", pw);
                 }
             });
@@ -104,6 +111,8 @@ class DemoData implements ApplicationRunner {
         }
         StringBuilder sb = new StringBuilder("\n=== Legion demo officers (shown once; passwords are stored hashed) ===\n");
         created.forEach((who, pw) -> sb.append(String.format("  %-45s %s%n", who, password.isBlank() ? pw : "(legion.demo.password)")));
+        sb.append(totpSecret.isBlank() ? "  second factor: each officer enrols an authenticator app at first sign-in\n"
+                : "  second factor: TOTP with the key in legion.demo.totp-secret (e.g. oathtool --totp -b KEY)\n");
         sb.append("=== sign in at /login ===\n");
         System.out.println(sb);
     }

@@ -16,12 +16,7 @@ public final class RequestProblems {
     }
 
     public static ErrorResponseException malformed(String detail) {
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request", detail);
-    }
-
-    public static ErrorResponseException tooLarge(int limit) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
-                "The request body is larger than " + limit + " bytes.");
+        return legion.shared.JsonBodies.malformed(detail);
     }
 
     /** 422 with {@code errors: [{field, message}]}, messages from the bundles in the given locale. */
@@ -39,11 +34,5 @@ public final class RequestProblems {
     public static String message(FieldProblem f, MessageSource messages, Locale locale) {
         String generic = messages.getMessage("error." + f.code(), null, f.code(), locale);
         return messages.getMessage("error." + f.fieldKey() + "." + f.code(), null, generic, locale);
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(title);
-        return new ErrorResponseException(status, p, null);
     }
 }

@@ -26,6 +26,7 @@ class LockoutTest {
     void locksAfterRepeatedFailures() {
         String user = "lockout-" + System.nanoTime();
         officers.create(user, "Test officer", "right-password", Role.VETTING_OFFICER, null);
+        officers.setSecondFactor(user, legion.support.TestDatabase.TOTP_SECRET);
         Http http = new Http(port);
         assertThat(http.get("/api/v1/cases", user, "right-password").status()).isEqualTo(200);
         for (int i = 0; i < Officers.LOCK_AFTER; i++) {
@@ -44,6 +45,7 @@ class LockoutTest {
     void slowsDownAfterTheThirdFailure() {
         String user = "slow-" + System.nanoTime();
         officers.create(user, "Test officer", "right-password", Role.VETTING_OFFICER, null);
+        officers.setSecondFactor(user, legion.support.TestDatabase.TOTP_SECRET);
         Http http = new Http(port);
         for (int i = 0; i < 3; i++) {
             http.get("/api/v1/cases", user, "wrong");

@@ -40,8 +40,13 @@ public final class ConsoleSession {
         ConsoleSession s = new ConsoleSession(port);
         Page login = s.get("/login");
         Page done = s.post("/login", Map.of("username", user, "password", password, "_csrf", login.csrf()));
-        if (done.location() == null || done.location().contains("error")) {
+        if (done.location() == null || !done.location().endsWith("/login/code")) {
             throw new IllegalStateException("login failed for " + user);
+        }
+        Page form = s.get("/login/code");
+        Page in = s.post("/login/code", Map.of("code", TestDatabase.code(), "_csrf", form.csrf()));
+        if (in.location() == null || !in.location().endsWith("/console")) {
+            throw new IllegalStateException("second factor refused for " + user);
         }
         return s;
     }

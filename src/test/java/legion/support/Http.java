@@ -48,7 +48,7 @@ public final class Http {
     public Response get(String path, String user, String password) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (user != null) {
-            b.header("Authorization", basic(user, password));
+            b.header("Authorization", basic(user, password)).header("X-Legion-OTP", TestDatabase.code());
         }
         return send(b);
     }
@@ -56,6 +56,7 @@ public final class Http {
     public Response postJsonAs(String path, String body, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").header("Authorization", basic(user, password))
+                .header("X-Legion-OTP", TestDatabase.code())
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 

@@ -19,6 +19,14 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     private static volatile boolean postgresCleaned;
 
+    /** The second-factor key of every demo officer in tests (base32). */
+    public static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    /** The current one-time code of the demo officers. */
+    public static String code() {
+        return legion.access.Totp.code(TOTP_SECRET, java.time.Instant.now());
+    }
+
     public static boolean postgres() {
         return "postgres".equals(System.getProperty("legion.test.db"));
     }
@@ -51,6 +59,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> props = new java.util.HashMap<>(properties());
         props.put("legion.demo.password", "demo-password");
+        props.put("legion.demo.totp-secret", TOTP_SECRET);
+        if (!context.getEnvironment().containsProperty("legion.access.totp-replay-protection")) {
+            // tests sign the same officer in many times within one 30-second step; TwoFactorTest checks replays
+            props.put("legion.access.totp-replay-protection", "false");
+        }
         // tests send many requests from one address; RateLimitTest checks the limits with its own settings
         if (!context.getEnvironment().containsProperty("legion.rate-limit.per-client-burst")) {
             props.put("legion.rate-limit.per-client-per-minute", "1000000");

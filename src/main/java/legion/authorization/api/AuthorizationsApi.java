@@ -18,7 +18,7 @@ import legion.authorization.Pem;
 import legion.authorization.SealReport;
 import legion.authorization.TravelAuthorizations;
 import legion.intake.RequestProblems;
-import legion.intake.internal.JsonBodies;
+import legion.shared.JsonBodies;
 import tools.jackson.databind.JsonNode;
 
 /** What border systems need: the published certificates, the signed revocation list, and online verification. */

@@ -31,7 +31,7 @@ import legion.intake.FieldProblem;
 import legion.intake.Intake;
 import legion.intake.RequestProblems;
 import legion.intake.Submission;
-import legion.intake.internal.JsonBodies;
+import legion.shared.JsonBodies;
 import tools.jackson.databind.JsonNode;
 
 /** The public intake API (PRODUCT.md "Public intake contract"). No account; no personal data in URLs. */

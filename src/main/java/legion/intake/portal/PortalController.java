@@ -88,7 +88,7 @@ class PortalController {
         Submission s;
         try {
             s = intake.submit(result.applicant(), key, key == null ? null
-                    : legion.intake.internal.JsonBodies.digest(form.toJson()));
+                    : legion.shared.JsonBodies.digest(form.toJson()));
         } catch (IdempotencyConflictException e) {
             s = intake.submit(result.applicant(), null, null);
         }

@@ -1,4 +1,4 @@
-package legion.intake.internal;
+package legion.shared;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,7 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import legion.intake.RequestProblems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -37,11 +39,11 @@ public final class JsonBodies {
     /** Reads at most {@link #MAX_BYTES}; a larger body is a 413 (checked by its declared length first). */
     public static byte[] read(InputStream in, long declaredLength) throws IOException {
         if (declaredLength > MAX_BYTES) {
-            throw RequestProblems.tooLarge(MAX_BYTES);
+            throw tooLarge(MAX_BYTES);
         }
         byte[] body = in.readNBytes(MAX_BYTES + 1);
         if (body.length > MAX_BYTES) {
-            throw RequestProblems.tooLarge(MAX_BYTES);
+            throw tooLarge(MAX_BYTES);
         }
         return body;
     }
@@ -49,16 +51,16 @@ public final class JsonBodies {
     /** Parses a JSON document; anything malformed is a 400 that does not echo the content. */
     public static JsonNode parse(byte[] body) {
         if (body.length == 0) {
-            throw RequestProblems.malformed("The request body is empty; a JSON object is expected.");
+            throw malformed("The request body is empty; a JSON object is expected.");
         }
         try {
             JsonNode node = STRICT.readTree(body);
             if (node == null || node.isMissingNode()) {
-                throw RequestProblems.malformed("The request body is not a JSON document.");
+                throw malformed("The request body is not a JSON document.");
             }
             return node;
         } catch (JacksonException e) {
-            throw RequestProblems.malformed("The request body is not well-formed JSON"
+            throw malformed("The request body is not well-formed JSON"
                     + (e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")."));
         }
@@ -72,5 +74,22 @@ public final class JsonBodies {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A 400 problem response that does not echo the content. */
+    public static ErrorResponseException malformed(String detail) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request", detail);
+    }
+
+    /** A 413 problem response. */
+    public static ErrorResponseException tooLarge(int limit) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                "The request body is larger than " + limit + " bytes.");
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        return new ErrorResponseException(status, p, null);
     }
 }

@@ -1,0 +1,92 @@
+package legion.access;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The second factor of officers' sign-in. A correct password only grants a pending authority
+ * ({@link #PENDING_CODE} or, before enrolment, {@link #PENDING_ENROLMENT}); the officer's roles are granted once a
+ * one-time code is accepted. The API requires a current code in the {@code X-Legion-OTP} header with Basic auth.
+ */
+public final class SecondFactor {
+
+    public static final String PENDING_CODE = "FACTOR_PENDING_CODE";
+    public static final String PENDING_ENROLMENT = "FACTOR_PENDING_ENROLMENT";
+    public static final String API_HEADER = "X-Legion-OTP";
+
+    static final SecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
+
+    private SecondFactor() {
+    }
+
+    /** After the password: a pending authentication, and on to the code (or enrolment) page. */
+    static AuthenticationSuccessHandler afterPassword(Officers officers) {
+        return (request, response, authentication) -> {
+            OfficerPrincipal p = (OfficerPrincipal) authentication.getPrincipal();
+            boolean enrolled = officers.hasSecondFactor(p.username());
+            String pending = enrolled ? PENDING_CODE : PENDING_ENROLMENT;
+            save(request, response, UsernamePasswordAuthenticationToken.authenticated(p, null,
+                    List.of(new SimpleGrantedAuthority(pending))));
+            response.sendRedirect(request.getContextPath() + (enrolled ? "/login/code" : "/login/enrol"));
+        };
+    }
+
+    /** After an accepted code: the officer's roles, and a new session id. */
+    public static void complete(HttpServletRequest request, HttpServletResponse response, OfficerPrincipal p) {
+        request.changeSessionId();
+        save(request, response, UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
+    }
+
+    public static boolean isPending(Authentication auth, String which) {
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> which.equals(a.getAuthority()));
+    }
+
+    private static void save(HttpServletRequest request, HttpServletResponse response, Authentication auth) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(auth);
+        SecurityContextHolder.setContext(context);
+        SESSIONS.saveContext(context, request, response);
+    }
+
+    /** API requests of officers (HTTP Basic) must carry a current one-time code as well. */
+    static final class ApiFilter extends OncePerRequestFilter {
+
+        private final Officers officers;
+
+        ApiFilter(Officers officers) {
+            this.officers = officers;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null && auth.getPrincipal() instanceof OfficerPrincipal p
+                    && !officers.checkApiCode(p.username(), request.getHeader(API_HEADER))) {
+                SecurityContextHolder.clearContext();
+                response.setStatus(401);
+                response.setHeader("WWW-Authenticate", "Basic realm=\"legion\"");
+                response.setContentType("application/problem+json");
+                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                        + "\"detail\":\"A current one-time code is required in the " + API_HEADER + " header.\"}");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}
