@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import legion.enlistment.EnlistmentSubmitted;
 import legion.enlistment.EnlistmentTransitioned;
+import legion.enlistment.PersonalDataErased;
 
 /**
  * Writes audit entries for what other modules do. Listeners run synchronously, inside the transaction of the
@@ -31,6 +32,13 @@ class AuditListeners {
     void on(EnlistmentTransitioned e) {
         log.append(e.actor(), e.actorRole(), "TRANSITION_" + e.transition().name(), e.reference().value(),
                 e.from() + "->" + e.to() + (e.reasonCode() == null ? "" : " code=" + e.reasonCode()));
+    }
+
+    @EventListener
+    void on(PersonalDataErased e) {
+        log.append("volunteer request".equals(e.why()) ? "volunteer" : "system",
+                "volunteer request".equals(e.why()) ? "VOLUNTEER" : "SYSTEM", "PERSONAL_DATA_ERASED",
+                e.reference().value(), e.why());
     }
 
     @EventListener

@@ -25,6 +25,18 @@ public record Applicant(
         languages = languages == null ? List.of() : List.copyOf(languages);
     }
 
+    /** Whether the personal data was erased (retention or the volunteer's request); only statistics remain. */
+    public boolean erased() {
+        return givenNames.isEmpty() && surname.isEmpty() && passport.number().isEmpty();
+    }
+
+    /** What is left of an applicant after erasure: country codes and role, nothing that identifies anyone. */
+    static Applicant erased(String nationality, String residence, String passportCountry, LocalDate passportExpiry,
+                            ServiceRole role) {
+        return new Applicant("", "", LocalDate.of(1900, 1, 1), "X", nationality, residence,
+                new Passport("", passportCountry, passportExpiry), "", null, List.of(), role, null, false, true);
+    }
+
     public record Passport(String number, String issuingCountry, LocalDate expiryDate) {
     }
 

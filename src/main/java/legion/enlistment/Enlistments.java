@@ -43,6 +43,15 @@ public interface Enlistments {
      */
     int reencrypt(int batch);
 
+    /**
+     * Erases a case's personal data (names, date of birth, passport number, contacts) and keeps the rest for
+     * statistics. Returns false when it was erased already.
+     */
+    boolean erasePersonalData(EnlistmentId id);
+
+    /** Decided cases (rejected, withdrawn, revoked) last changed before the given time and not yet erased. */
+    List<EnlistmentId> dueForErasure(Instant decidedBefore, int limit);
+
     /** Number of cases per stage, for one embassy or (null) all. */
     Map<Stage, Long> countByStage(String embassyCode);
 

@@ -37,7 +37,9 @@ class JdbcEnlistments implements Enlistments {
             + "given_names, surname, date_of_birth, sex, nationality, country_of_residence, passport_number, "
             + "passport_country, passport_expiry, email, phone, languages, service_role, military_years, "
             + "military_branch, combat_deployments, criminal_record, law_acknowledged, recommended_by, "
-            + "rejection_reason, assigned_role, unit";
+            + "rejection_reason, assigned_role, unit, erased_at";
+
+    private static final String INSERT_COLUMNS = COLUMNS.replace(", erased_at", "");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -56,7 +58,7 @@ class JdbcEnlistments implements Enlistments {
     public void add(Enlistment e) {
         Applicant a = e.applicant();
         MilitaryExperience m = a.militaryExperience();
-        jdbc.sql("insert into enlistment (" + COLUMNS + ", stage_since, passport_bidx, email_bidx, crypto_key) "
+        jdbc.sql("insert into enlistment (" + INSERT_COLUMNS + ", stage_since, passport_bidx, email_bidx, crypto_key) "
                         + "values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                         + "?, ?, ?)")
                 .params(e.id().value(), e.reference().value(), e.stage().name(), e.embassyCode(),
@@ -140,6 +142,11 @@ class JdbcEnlistments implements Enlistments {
 
     private Enlistment map(ResultSet rs) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
+        if (rs.getObject("erased_at") != null) {
+            return restore(rs, id, Applicant.erased(rs.getString("nationality"), rs.getString("country_of_residence"),
+                    rs.getString("passport_country"), rs.getObject("passport_expiry", LocalDate.class),
+                    ServiceRole.valueOf(rs.getString("service_role"))));
+        }
         Integer years = (Integer) rs.getObject("military_years");
         MilitaryExperience experience = years == null ? null
                 : new MilitaryExperience(years, cipher.decrypt("military_branch", rs.getString("military_branch")),
@@ -155,6 +162,10 @@ class JdbcEnlistments implements Enlistments {
                 languages == null ? List.of() : Arrays.asList(languages.split(",")),
                 ServiceRole.valueOf(rs.getString("service_role")), experience, rs.getBoolean("criminal_record"),
                 rs.getBoolean("law_acknowledged"));
+        return restore(rs, id, applicant);
+    }
+
+    private Enlistment restore(ResultSet rs, UUID id, Applicant applicant) throws SQLException {
         String rejection = rs.getString("rejection_reason");
         String assigned = rs.getString("assigned_role");
         return Enlistment.restore(new EnlistmentId(id), new Reference(rs.getString("reference")), applicant,
@@ -212,8 +223,8 @@ class JdbcEnlistments implements Enlistments {
                 .query((rs, n) -> new CaseSummary(rs.getObject("id", UUID.class),
                         new Reference(rs.getString("reference")), Stage.valueOf(rs.getString("stage")),
                         rs.getString("embassy_code"), rs.getString("nationality"), rs.getString("service_role"),
-                        cipher.decrypt("given_names", rs.getString("given_names")),
-                        cipher.decrypt("surname", rs.getString("surname")), instant(rs, "submitted_at"),
+                        nullToEmpty(cipher.decrypt("given_names", rs.getString("given_names"))),
+                        nullToEmpty(cipher.decrypt("surname", rs.getString("surname"))), instant(rs, "submitted_at"),
                         instant(rs, "stage_since")))
                 .list();
     }
@@ -264,7 +275,8 @@ class JdbcEnlistments implements Enlistments {
     @Override
     @Transactional
     public int reencrypt(int batch) {
-        List<UUID> ids = jdbc.sql("select id from enlistment where crypto_key is null or crypto_key <> ? limit ?")
+        List<UUID> ids = jdbc.sql("select id from enlistment where erased_at is null and (crypto_key is null "
+                        + "or crypto_key <> ?) limit ?")
                 .params(cipher.currentKeyId(), batch).query(UUID.class).list();
         int done = 0;
         for (UUID id : ids) {
@@ -284,6 +296,27 @@ class JdbcEnlistments implements Enlistments {
                     .update();
         }
         return done;
+    }
+
+    @Override
+    @Transactional
+    public boolean erasePersonalData(EnlistmentId id) {
+        return jdbc.sql("update enlistment set given_names = null, surname = null, date_of_birth = null, "
+                        + "passport_number = null, email = null, phone = null, military_branch = null, "
+                        + "passport_bidx = null, email_bidx = null, erased_at = ? where id = ? and erased_at is null")
+                .params(ts(Instant.now()), id.value()).update() == 1;
+    }
+
+    @Override
+    public List<EnlistmentId> dueForErasure(Instant decidedBefore, int limit) {
+        return jdbc.sql("select id from enlistment where stage in ('REJECTED', 'WITHDRAWN', 'REVOKED') "
+                        + "and erased_at is null and updated_at < ? order by updated_at limit ?")
+                .params(ts(decidedBefore), limit)
+                .query((rs, n) -> new EnlistmentId(rs.getObject(1, UUID.class))).list();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private String reencrypt(String column, Map<String, Object> row) {

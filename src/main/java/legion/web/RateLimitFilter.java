@@ -58,7 +58,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         String path = request.getRequestURI();
         return !(path.equals("/api/v1/enlistments") || path.equals("/api/v1/enlistments/status")
-                || path.startsWith("/apply") || path.equals("/status") || path.equals("/login"));
+                || path.startsWith("/apply") || path.startsWith("/status") || path.startsWith("/login"));
     }
 
     @Override

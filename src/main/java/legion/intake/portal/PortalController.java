@@ -23,6 +23,7 @@ import legion.intake.ApplicationValidator;
 import legion.intake.FieldProblem;
 import legion.intake.IdempotencyConflictException;
 import legion.intake.Intake;
+import legion.intake.Retention;
 import legion.intake.RequestProblems;
 import legion.intake.Submission;
 import legion.shared.CountryCodes;
@@ -38,11 +39,41 @@ class PortalController {
     private final Intake intake;
     private final ApplicationValidator validator;
     private final MessageSource messages;
+    private final Retention retention;
 
-    PortalController(Intake intake, ApplicationValidator validator, MessageSource messages) {
+    PortalController(Intake intake, ApplicationValidator validator, MessageSource messages, Retention retention) {
         this.intake = intake;
         this.validator = validator;
         this.messages = messages;
+        this.retention = retention;
+    }
+
+    /** Withdraw or erase, after proving who you are again (the details travel in the form, never in the URL). */
+    @PostMapping({"/status/withdraw", "/status/erase"})
+    String withdrawOrErase(jakarta.servlet.http.HttpServletRequest request, @RequestParam(defaultValue = "") String reference,
+                           @RequestParam(defaultValue = "") String passportNumber,
+                           @RequestParam(defaultValue = "") String dateOfBirth, Model model) {
+        boolean erase = request.getRequestURI().endsWith("/erase");
+        LocalDate dob;
+        try {
+            dob = LocalDate.parse(dateOfBirth);
+        } catch (RuntimeException e) {
+            model.addAttribute("notFound", true);
+            return "portal/status";
+        }
+        var ref = Reference.parse(reference);
+        Retention.Outcome outcome = ref.isEmpty() ? Retention.Outcome.NOT_FOUND
+                : erase ? retention.erase(ref.get(), passportNumber, dob) : retention.withdraw(ref.get(), passportNumber, dob);
+        if (outcome == Retention.Outcome.NOT_FOUND) {
+            model.addAttribute("notFound", true);
+            return "portal/status";
+        }
+        model.addAttribute("outcome", (erase ? "erase." : "withdraw.") + outcome.name());
+        if (!erase || outcome != Retention.Outcome.DONE) {
+            return status(reference, passportNumber, Integer.toString(dob.getDayOfMonth()),
+                    Integer.toString(dob.getMonthValue()), Integer.toString(dob.getYear()), model);
+        }
+        return "portal/status";
     }
 
     @GetMapping("/")
@@ -134,6 +165,9 @@ class PortalController {
         model.addAttribute("found", found.get().reference().value());
         model.addAttribute("passportNumber", passportNumber);
         model.addAttribute("dateOfBirth", dob.toString());
+        model.addAttribute("canWithdraw", found.get().stage().isOpen());
+        model.addAttribute("canErase", !found.get().applicant().erased()
+                && java.util.Set.of("REJECTED", "WITHDRAWN", "REVOKED").contains(found.get().stage().name()));
         return "portal/status";
     }
 
