@@ -32,4 +32,9 @@ public final class NameMatcher {
     public double score(NormalizedName a, NormalizedName b) {
         return scorer.score(a, b);
     }
+
+    /** As {@link #score(NormalizedName, NormalizedName)}, reusing word similarities of query {@code a}. */
+    public double score(NormalizedName a, NormalizedName b, NameScorer.Memo memo) {
+        return scorer.score(a, b, memo);
+    }
 }

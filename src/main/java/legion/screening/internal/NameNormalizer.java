@@ -40,7 +40,7 @@ public final class NameNormalizer {
 
     public NormalizedName normalize(String raw) {
         if (raw == null || raw.isBlank()) {
-            return new NormalizedName(List.of(), List.of(), false, false, null);
+            return NormalizedName.of(List.of(), List.of(), false, false, null);
         }
         String text = NFKC.normalize(raw.strip());
         boolean abjad = false;
@@ -77,7 +77,7 @@ public final class NameNormalizer {
             folded.add(fold(t, hangul));
         }
         String logo = onlyLogograms && logograms.length() > 0 ? logograms.toString() : null;
-        return new NormalizedName(List.copyOf(tokens), List.copyOf(folded), abjad, hangul, logo);
+        return NormalizedName.of(tokens, folded, abjad, hangul, logo);
     }
 
     private static List<String> tokenize(String lower) {

@@ -8,13 +8,54 @@ import java.util.List;
  * combines the length-weighted similarity of the shorter name's tokens with its worst aligned token (so one
  * different given name or surname sinks the pair even when the rest agrees), and lightly penalises tokens of the
  * longer name that found no partner (middle names, patronymics). Initials match the first letter of a token but
- * cannot carry a match on their own.
+ * cannot carry a match on their own. Against a name written in an abjad (Arabic, Hebrew) consonant skeletons are
+ * compared too; Han, Kana and Hangul written on both sides are compared character by character.
  */
 public final class NameScorer {
 
     private static final double ALIGN_FLOOR = 0.5;
 
+    /** Token lists of one side: raw, folded and the two consonant skeletons. */
+    private record Side(List<String> t, List<String> f, List<String> k, List<String> kv) {
+
+        static Side of(NormalizedName n) {
+            return new Side(n.tokens(), n.folded(), n.skeletons(), n.skeletonsV());
+        }
+
+        static Side of(List<String> t, List<String> f) {
+            List<String> k = new ArrayList<>(f.size());
+            List<String> kv = new ArrayList<>(f.size());
+            for (String x : f) {
+                k.add(NameNormalizer.skeleton(x, false));
+                kv.add(NameNormalizer.skeleton(x, true));
+            }
+            return new Side(t, f, k, kv);
+        }
+
+        int size() {
+            return t.size();
+        }
+    }
+
+    /**
+     * Remembers token similarities of one query name against the words of many candidates (names on a list share
+     * most words: Mohammed, Ali, Kim). Use one per query name and thread.
+     */
+    public static final class Memo {
+        private final java.util.HashMap<String, double[]> byWord = new java.util.HashMap<>();
+        private NormalizedName query;
+    }
+
     public double score(NormalizedName a, NormalizedName b) {
+        return score(a, b, null);
+    }
+
+    /** Scores with {@code a} as the query whose word similarities are remembered in {@code memo}. */
+    public double score(NormalizedName a, NormalizedName b, Memo memo) {
+        if (memo != null && memo.query != a) {
+            memo.byWord.clear();
+            memo.query = a;
+        }
         if (a.isEmpty() || b.isEmpty()) {
             return 0.0;
         }
@@ -22,98 +63,117 @@ public final class NameScorer {
             return logogramScore(a.logograms(), b.logograms());
         }
         boolean abjad = a.abjad() != b.abjad();
-        boolean hangul = a.hangul() || b.hangul();
-        List<String> ta = a.tokens();
-        List<String> tb = b.tokens();
-        List<String> fa = hangul && !a.hangul() ? refold(ta) : a.folded();
-        List<String> fb = hangul && !b.hangul() ? refold(tb) : b.folded();
-        double best = tokenScore(ta, fa, tb, fb, abjad);
-        if (best < 0.999 && (ta.size() > 1 || tb.size() > 1)) {
+        Side sa = Side.of(a);
+        Side sb = Side.of(b);
+        double best = tokenScore(sa, sb, abjad, memo);
+        if (best < 0.999 && (sa.size() > 1 || sb.size() > 1)) {
             // words joined or split differently (SergeiLavrov, Patr ushev): also compare with merged neighbours
-            Merged ma = mergeTowards(ta, fa, tb, fb, abjad);
-            Merged mb = mergeTowards(tb, fb, ta, fa, abjad);
+            boolean promising = best >= 0.6 || mayBeJoinedDifferently(a, b, abjad);
+            Side ma = promising ? mergeTowards(sa, sb, abjad) : null;
+            Side mb = promising ? mergeTowards(sb, sa, abjad) : null;
             if (ma != null) {
-                best = Math.max(best, tokenScore(ma.tokens, ma.folded, tb, fb, abjad));
+                best = Math.max(best, tokenScore(ma, sb, abjad, null));
             }
             if (mb != null) {
-                best = Math.max(best, tokenScore(ta, fa, mb.tokens, mb.folded, abjad));
+                best = Math.max(best, tokenScore(sa, mb, abjad, null));
             }
             if (ma != null && mb != null) {
-                best = Math.max(best, tokenScore(ma.tokens, ma.folded, mb.tokens, mb.folded, abjad));
+                best = Math.max(best, tokenScore(ma, mb, abjad, null));
             }
-            if (ta.size() != tb.size() && a.joined().length() > 3 && b.joined().length() > 3) {
-                double joined = tokenSimilarity(String.join("", ta), String.join("", fa),
-                        String.join("", tb), String.join("", fb), abjad);
-                best = Math.max(best, joined * 0.97);
+            if (sa.size() != sb.size() && a.joined().length() > 3 && b.joined().length() > 3) {
+                Side ja = Side.of(List.of(a.joined()), List.of(a.joinedFolded()));
+                Side jb = Side.of(List.of(b.joined()), List.of(b.joinedFolded()));
+                best = Math.max(best, tokenSimilarity(ja, 0, jb, 0, abjad) * 0.97);
             }
         }
         return clamp(best);
     }
 
-    private static List<String> refold(List<String> tokens) {
-        List<String> out = new ArrayList<>(tokens.size());
-        for (String t : tokens) {
-            out.add(NameNormalizer.fold(t, false));
+    /** Cheap gate for the costlier merge pass: the names written without spaces must already look alike. */
+    private static boolean mayBeJoinedDifferently(NormalizedName a, NormalizedName b, boolean abjad) {
+        if (abjad) {
+            return StringSimilarity.jaroWinkler(String.join("", a.skeletons()), String.join("", b.skeletons())) >= 0.75;
         }
-        return out;
-    }
-
-    private record Merged(List<String> tokens, List<String> folded) {
+        return StringSimilarity.jaroWinkler(a.joinedFolded(), b.joinedFolded()) >= 0.75;
     }
 
     /** Merges adjacent tokens of one side where the merged word matches a token of the other side better. */
-    private Merged mergeTowards(List<String> t, List<String> f, List<String> other, List<String> otherFolded,
-                                boolean abjad) {
-        if (t.size() < 2) {
+    private Side mergeTowards(Side s, Side other, boolean abjad) {
+        if (s.size() < 2) {
             return null;
         }
         List<String> outT = new ArrayList<>();
         List<String> outF = new ArrayList<>();
         boolean changed = false;
         int i = 0;
-        while (i < t.size()) {
-            if (i + 1 < t.size()) {
-                String mt = t.get(i) + t.get(i + 1);
-                String mf = NameNormalizer.fold(mt, false);
-                double merged = bestAgainst(mt, mf, other, otherFolded, abjad);
-                double single = Math.max(bestAgainst(t.get(i), f.get(i), other, otherFolded, abjad),
-                        bestAgainst(t.get(i + 1), f.get(i + 1), other, otherFolded, abjad));
-                if (merged >= 0.9 && merged > single + 0.05) {
+        while (i < s.size()) {
+            if (i + 1 < s.size()) {
+                String mt = s.t().get(i) + s.t().get(i + 1);
+                if (!resemblesAny(mt, other)) {
+                    outT.add(s.t().get(i));
+                    outF.add(s.f().get(i));
+                    i++;
+                    continue;
+                }
+                Side merged = Side.of(List.of(mt), List.of(NameNormalizer.fold(mt, false)));
+                double m = bestAgainst(merged, 0, other, abjad);
+                double single = Math.max(bestAgainst(s, i, other, abjad), bestAgainst(s, i + 1, other, abjad));
+                if (m >= 0.9 && m > single + 0.05) {
                     outT.add(mt);
-                    outF.add(mf);
+                    outF.add(merged.f().get(0));
                     changed = true;
                     i += 2;
                     continue;
                 }
             }
-            outT.add(t.get(i));
-            outF.add(f.get(i));
+            outT.add(s.t().get(i));
+            outF.add(s.f().get(i));
             i++;
         }
-        return changed ? new Merged(outT, outF) : null;
+        return changed ? Side.of(outT, outF) : null;
     }
 
-    private double bestAgainst(String t, String f, List<String> other, List<String> otherFolded, boolean abjad) {
+    private static boolean resemblesAny(String merged, Side other) {
+        for (String t : other.t()) {
+            if (t.length() > 2 && StringSimilarity.jaroWinkler(merged, t) >= 0.8) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double bestAgainst(Side s, int i, Side other, boolean abjad) {
         double best = 0;
         for (int j = 0; j < other.size(); j++) {
-            best = Math.max(best, tokenSimilarity(t, f, other.get(j), otherFolded.get(j), abjad));
+            best = Math.max(best, tokenSimilarity(s, i, other, j, abjad));
         }
         return best;
     }
 
-    double tokenScore(List<String> ta, List<String> fa, List<String> tb, List<String> fb, boolean abjad) {
-        int na = ta.size();
-        int nb = tb.size();
+    private double tokenScore(Side a, Side b, boolean abjad, Memo memo) {
+        int na = a.size();
+        int nb = b.size();
         double[][] sim = new double[na][nb];
-        for (int i = 0; i < na; i++) {
-            for (int j = 0; j < nb; j++) {
-                sim[i][j] = tokenSimilarity(ta.get(i), fa.get(i), tb.get(j), fb.get(j), abjad);
+        for (int j = 0; j < nb; j++) {
+            double[] known = memo == null ? null : memo.byWord.get(b.t().get(j));
+            if (known == null) {
+                known = new double[na];
+                for (int i = 0; i < na; i++) {
+                    known[i] = tokenSimilarity(a, i, b, j, abjad);
+                }
+                if (memo != null) {
+                    memo.byWord.put(b.t().get(j), known);
+                }
+            }
+            for (int i = 0; i < na; i++) {
+                sim[i][j] = known[i];
             }
         }
         // greedy alignment, best pairs first
-        double[] bestA = new double[na];
         boolean[] usedA = new boolean[na];
         boolean[] usedB = new boolean[nb];
+        double[] simA = new double[na];
+        double[] simB = new double[nb];
         int pairs = Math.min(na, nb);
         for (int p = 0; p < pairs; p++) {
             double top = -1;
@@ -136,29 +196,13 @@ public final class NameScorer {
             }
             usedA[bi] = true;
             usedB[bj] = true;
-            bestA[bi] = top;
-        }
-        double[] bestB = new double[nb];
-        for (int j = 0; j < nb; j++) {
-            bestB[j] = -1;
+            simA[bi] = top;
+            simB[bj] = top;
         }
         // the side with fewer tokens must be covered; the other may have extra tokens
         boolean aShort = na <= nb;
-        List<String> shortTokens = aShort ? ta : tb;
-        double[] shortSims = new double[shortTokens.size()];
-        if (aShort) {
-            System.arraycopy(bestA, 0, shortSims, 0, na);
-        } else {
-            for (int j = 0; j < nb; j++) {
-                double s = 0;
-                for (int i = 0; i < na; i++) {
-                    if (usedA[i] && usedB[j] && sim[i][j] == bestA[i]) {
-                        s = Math.max(s, sim[i][j]);
-                    }
-                }
-                shortSims[j] = usedB[j] ? s : 0;
-            }
-        }
+        List<String> shortTokens = aShort ? a.t() : b.t();
+        double[] shortSims = aShort ? simA : simB;
         double weighted = 0;
         double weights = 0;
         double min = 1;
@@ -176,7 +220,6 @@ public final class NameScorer {
         double coverage = weighted / weights;
         double score = 0.55 * coverage + 0.45 * min;
         int extra = Math.abs(na - nb);
-        int longSize = Math.max(na, nb);
         if (extra > 0) {
             score *= 1.0 - Math.min(0.12, 0.04 * extra);
             if (shortTokens.size() == 1) {
@@ -186,32 +229,34 @@ public final class NameScorer {
         if (!fullToken) {
             score = Math.min(score, 0.5);
         }
-        if (longSize == 0) {
-            return 0;
-        }
         return score;
     }
 
-    double tokenSimilarity(String a, String fa, String b, String fb, boolean abjad) {
+    private double tokenSimilarity(Side sa, int i, Side sb, int j, boolean abjad) {
+        String a = sa.t().get(i);
+        String b = sb.t().get(j);
         if (a.equals(b)) {
             return 1.0;
         }
         if (a.length() == 1 || b.length() == 1) {
             return a.charAt(0) == b.charAt(0) ? 0.97 : 0.0;
         }
+        String fa = sa.f().get(i);
+        String fb = sb.f().get(j);
         double lengthRatio = (double) Math.min(a.length(), b.length()) / Math.max(a.length(), b.length());
         // Jaro-Winkler over-rates a short word that is the prefix of a long one (Lind, Lindemann)
         double s = StringSimilarity.jaroWinkler(a, b) * (0.85 + 0.15 * lengthRatio);
         // a word written backwards (nituP) is a data-entry accident, not another name
-        s = Math.max(s, 0.9 * StringSimilarity.jaroWinkler(new StringBuilder(a).reverse().toString(), b));
+        if (s < 0.9 && a.charAt(a.length() - 1) == b.charAt(0)) {
+            s = Math.max(s, 0.9 * StringSimilarity.jaroWinkler(new StringBuilder(a).reverse().toString(), b));
+        }
         if (!fa.equals(a) || !fb.equals(b)) {
             double f = fa.equals(fb) ? 0.96 : StringSimilarity.jaroWinkler(fa, fb) * 0.97;
             s = Math.max(s, f);
         }
         if (abjad) {
-            double k = Math.max(
-                    StringSimilarity.jaroWinkler(NameNormalizer.skeleton(fa, false), NameNormalizer.skeleton(fb, false)),
-                    StringSimilarity.jaroWinkler(NameNormalizer.skeleton(fa, true), NameNormalizer.skeleton(fb, true)));
+            double k = Math.max(StringSimilarity.jaroWinkler(sa.k().get(i), sb.k().get(j)),
+                    StringSimilarity.jaroWinkler(sa.kv().get(i), sb.kv().get(j)));
             s = Math.max(s, k * 0.95);
         }
         return s;

@@ -16,6 +16,9 @@ public final class StringSimilarity {
         if (la == 0 || lb == 0) {
             return 0.0;
         }
+        if (la <= 64 && lb <= 64) {
+            return jaroWinklerShort(a, b);
+        }
         int window = Math.max(0, Math.max(la, lb) / 2 - 1);
         boolean[] ma = new boolean[la];
         boolean[] mb = new boolean[lb];
@@ -49,6 +52,52 @@ public final class StringSimilarity {
                 k++;
             }
         }
+        return winkler(a, b, matches, transpositions);
+    }
+
+    /** The same computation with the matched flags in two longs: no allocation for words up to 64 letters. */
+    private static double jaroWinklerShort(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        int window = Math.max(0, Math.max(la, lb) / 2 - 1);
+        long ma = 0;
+        long mb = 0;
+        int matches = 0;
+        for (int i = 0; i < la; i++) {
+            int from = Math.max(0, i - window);
+            int to = Math.min(lb - 1, i + window);
+            char c = a.charAt(i);
+            for (int j = from; j <= to; j++) {
+                if ((mb & (1L << j)) == 0 && b.charAt(j) == c) {
+                    ma |= 1L << i;
+                    mb |= 1L << j;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0) {
+            return 0.0;
+        }
+        int transpositions = 0;
+        int k = 0;
+        for (int i = 0; i < la; i++) {
+            if ((ma & (1L << i)) != 0) {
+                while ((mb & (1L << k)) == 0) {
+                    k++;
+                }
+                if (a.charAt(i) != b.charAt(k)) {
+                    transpositions++;
+                }
+                k++;
+            }
+        }
+        return winkler(a, b, matches, transpositions);
+    }
+
+    private static double winkler(String a, String b, int matches, int transpositions) {
+        int la = a.length();
+        int lb = b.length();
         double m = matches;
         double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
         int prefix = 0;

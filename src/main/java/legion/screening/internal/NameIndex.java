@@ -1,0 +1,164 @@
+package legion.screening.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Blocking index over normalised names: each token contributes keys (folded token prefix and suffix, consonant
+ * skeleton prefix); a query retrieves the names that share keys with enough of its tokens. Not thread-safe for
+ * writes; concurrent reads after loading are safe.
+ *
+ * @param <T> what each indexed name points to
+ */
+public final class NameIndex<T> {
+
+    private final List<NormalizedName> names = new ArrayList<>();
+    private final List<T> payloads = new ArrayList<>();
+    private final Map<String, int[]> postings = new HashMap<>();
+    private final Map<String, Integer> postingSizes = new HashMap<>();
+
+    public int add(NormalizedName name, T payload) {
+        int id = names.size();
+        names.add(name);
+        payloads.add(payload);
+        for (String key : keys(name, true)) {
+            int[] list = postings.get(key);
+            int size = postingSizes.getOrDefault(key, 0);
+            if (list == null) {
+                list = new int[4];
+            } else if (size == list.length) {
+                list = java.util.Arrays.copyOf(list, size * 2);
+            }
+            list[size] = id;
+            postings.put(key, list);
+            postingSizes.put(key, size + 1);
+        }
+        return id;
+    }
+
+    public int size() {
+        return names.size();
+    }
+
+    public NormalizedName name(int id) {
+        return names.get(id);
+    }
+
+    public T payload(int id) {
+        return payloads.get(id);
+    }
+
+    /**
+     * Ids of indexed names sharing keys with at least {@code min(2, tokens of the query, tokens of the name)} of
+     * the query's tokens.
+     */
+    public int[] candidates(NormalizedName query) {
+        List<String> folded = query.folded();
+        int nq = folded.size();
+        int nqFull = 0;
+        for (String t : query.tokens()) {
+            nqFull += t.length() > 1 ? 1 : 0;
+        }
+        if (nq == 0) {
+            return new int[0];
+        }
+        int[] hits = new int[names.size()];
+        int[] lastToken = new int[names.size()];
+        int[] touched = new int[64];
+        int touchedCount = 0;
+        Set<String> seen = new java.util.HashSet<>();
+        for (int t = 0; t < nq; t++) {
+            Set<String> keys = tokenKeys(query.tokens().get(t), folded.get(t), query.abjad());
+            for (String key : keys) {
+                if (!seen.add(key)) {
+                    continue; // a key shared by two query tokens is evidence for one of them only
+                }
+                int[] list = postings.get(key);
+                if (list == null) {
+                    continue;
+                }
+                int size = postingSizes.get(key);
+                for (int i = 0; i < size; i++) {
+                    int id = list[i];
+                    if (hits[id] == 0) {
+                        if (touchedCount == touched.length) {
+                            touched = java.util.Arrays.copyOf(touched, touchedCount * 2);
+                        }
+                        touched[touchedCount++] = id;
+                        hits[id] = 1;
+                        lastToken[id] = t;
+                    } else if (lastToken[id] != t) {
+                        hits[id]++;
+                        lastToken[id] = t;
+                    }
+                }
+            }
+        }
+        int[] out = new int[touchedCount];
+        int n = 0;
+        for (int k = 0; k < touchedCount; k++) {
+            int id = touched[k];
+            int shorter = Math.min(nqFull, names.get(id).tokens().size());
+            int need = shorter <= 1 ? 1 : Math.max(2, shorter - 1);
+            if (hits[id] >= need) {
+                out[n++] = id;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static Set<String> keys(NormalizedName name, boolean indexing) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (int t = 0; t < name.tokens().size(); t++) {
+            keys.addAll(tokenKeys(name.tokens().get(t), name.folded().get(t), indexing));
+        }
+        // a name written as one word (SergeiLavrov) is found through its joined form's keys too
+        if (name.tokens().size() > 1) {
+            String joined = NameNormalizer.fold(name.joined(), false);
+            keys.add("p:" + prefix(joined));
+            keys.add("s:" + suffix(joined));
+        }
+        return keys;
+    }
+
+    private static Set<String> tokenKeys(String token, String folded, boolean withSkeleton) {
+        Set<String> keys = new LinkedHashSet<>(4);
+        keys.add("p:" + prefix(folded));
+        keys.add("s:" + suffix(folded));
+        if (token.length() == 1) {
+            return keys;
+        }
+        if (withSkeleton) {
+            String sk = consonants(token);
+            if (sk.length() >= 2) {
+                keys.add("k:" + prefix(sk));
+            }
+        }
+        return keys;
+    }
+
+    /** Consonants of the unfolded token, doubles collapsed: muhammad, mohamed and mhmd all give mhmd. */
+    private static String consonants(String token) {
+        StringBuilder sb = new StringBuilder(token.length());
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if ("aeiouyw".indexOf(c) >= 0 || (sb.length() > 0 && sb.charAt(sb.length() - 1) == c)) {
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    private static String prefix(String s) {
+        return s.length() <= 3 ? s : s.substring(0, 3);
+    }
+
+    private static String suffix(String s) {
+        return s.length() <= 3 ? s : s.substring(s.length() - 3);
+    }
+}
