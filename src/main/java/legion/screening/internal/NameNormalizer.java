@@ -80,6 +80,17 @@ public final class NameNormalizer {
         return NormalizedName.of(tokens, folded, abjad, hangul, logo);
     }
 
+    /** Any text reduced to lower-case ASCII words separated by single spaces (no stop words removed). */
+    public String plain(String raw) {
+        String text = NFKC.normalize(raw.strip());
+        boolean ascii = true;
+        for (int i = 0; i < text.length() && ascii; i++) {
+            ascii = text.charAt(i) < 0x80;
+        }
+        String latin = ascii ? text : TO_LATIN.get().transliterate(text);
+        return latin.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9@.]+", " ").strip();
+    }
+
     private static List<String> tokenize(String lower) {
         StringBuilder sb = new StringBuilder(lower.length());
         for (int i = 0; i < lower.length(); ) {
