@@ -20,6 +20,9 @@ public final class Cli {
 
     static {
         // Feature modules register their subcommands here (name -> picocli @Command instance).
+        COMMANDS.put("match-names", legion.screening.cli.MatchNamesCommand::new);
+        COMMANDS.put("screen", legion.screening.cli.ScreenCommand::new);
+        COMMANDS.put("dedupe", legion.screening.cli.DedupeCommand::new);
     }
 
     /** True when the first argument names a subcommand (or asks for the command list). */

@@ -75,6 +75,9 @@ public final class Screener {
             }
             NameScorer.Memo memo = new NameScorer.Memo();
             for (int id : index.candidates(query)) {
+                if (index.name(id).tokens().size() == 1 && query.tokens().size() > 1) {
+                    continue; // a one-word alias ("Romeo", "Lydia") is no evidence against a full name
+                }
                 double nameScore = matcher.score(query, index.name(id), memo);
                 if (nameScore < threshold - 0.2) {
                     continue; // no qualifier can lift it over the threshold

@@ -199,26 +199,20 @@ public final class NameScorer {
             simA[bi] = top;
             simB[bj] = top;
         }
-        // the side with fewer tokens must be covered; the other may have extra tokens
-        boolean aShort = na <= nb;
-        List<String> shortTokens = aShort ? a.t() : b.t();
-        double[] shortSims = aShort ? simA : simB;
-        double weighted = 0;
-        double weights = 0;
-        double min = 1;
-        boolean fullToken = false;
-        for (int k = 0; k < shortTokens.size(); k++) {
-            String tok = shortTokens.get(k);
-            double w = tok.length() == 1 ? 1.5 : Math.min(tok.length(), 8);
-            weighted += w * shortSims[k];
-            weights += w;
-            min = Math.min(min, shortSims[k]);
-            if (tok.length() > 1 && shortSims[k] >= 0.8) {
-                fullToken = true;
-            }
+        // the side with fewer tokens must be covered; the other may have extra tokens (both sides when equal)
+        double score;
+        boolean fullToken;
+        if (na == nb) {
+            double[] ca = coverage(a.t(), simA);
+            double[] cb = coverage(b.t(), simB);
+            score = (0.55 * ca[0] + 0.45 * ca[1] + 0.55 * cb[0] + 0.45 * cb[1]) / 2;
+            fullToken = ca[2] > 0 || cb[2] > 0;
+        } else {
+            double[] c = na < nb ? coverage(a.t(), simA) : coverage(b.t(), simB);
+            score = 0.55 * c[0] + 0.45 * c[1];
+            fullToken = c[2] > 0;
         }
-        double coverage = weighted / weights;
-        double score = 0.55 * coverage + 0.45 * min;
+        List<String> shortTokens = na <= nb ? a.t() : b.t();
         int extra = Math.abs(na - nb);
         if (extra > 0) {
             score *= 1.0 - Math.min(0.12, 0.04 * extra);
@@ -232,7 +226,29 @@ public final class NameScorer {
         return score;
     }
 
+    /** Length-weighted mean similarity, minimum similarity, and 1 if a whole word (not an initial) agrees. */
+    private static double[] coverage(List<String> tokens, double[] sims) {
+        double weighted = 0;
+        double weights = 0;
+        double min = 1;
+        boolean fullToken = false;
+        for (int k = 0; k < tokens.size(); k++) {
+            String tok = tokens.get(k);
+            double w = tok.length() == 1 ? 1.5 : Math.min(tok.length(), 8);
+            weighted += w * sims[k];
+            weights += w;
+            min = Math.min(min, sims[k]);
+            if (tok.length() > 1 && sims[k] >= 0.8) {
+                fullToken = true;
+            }
+        }
+        return new double[] {weighted / weights, min, fullToken ? 1 : 0};
+    }
+
     private double tokenSimilarity(Side sa, int i, Side sb, int j, boolean abjad) {
+        if (sa.t().get(i).compareTo(sb.t().get(j)) > 0) {
+            return tokenSimilarity(sb, j, sa, i, abjad); // Jaro-Winkler's matching window is order-sensitive
+        }
         String a = sa.t().get(i);
         String b = sb.t().get(j);
         if (a.equals(b)) {
@@ -250,8 +266,13 @@ public final class NameScorer {
         if (s < 0.9 && a.charAt(a.length() - 1) == b.charAt(0)) {
             s = Math.max(s, 0.9 * StringSimilarity.jaroWinkler(new StringBuilder(a).reverse().toString(), b));
         }
+        if (s < 0.9 && b.charAt(b.length() - 1) == a.charAt(0)) {
+            s = Math.max(s, 0.9 * StringSimilarity.jaroWinkler(new StringBuilder(b).reverse().toString(), a));
+        }
         if (!fa.equals(a) || !fb.equals(b)) {
-            double f = fa.equals(fb) ? 0.96 : StringSimilarity.jaroWinkler(fa, fb) * 0.97;
+            double foldedRatio = (double) Math.min(fa.length(), fb.length()) / Math.max(fa.length(), fb.length());
+            double f = fa.equals(fb) ? 0.96
+                    : StringSimilarity.jaroWinkler(fa, fb) * 0.97 * (0.85 + 0.15 * foldedRatio);
             s = Math.max(s, f);
         }
         if (abjad) {
