@@ -67,16 +67,18 @@ public final class Linker {
             values[i] = comparators[i].prepareValue(joined(record, config.fields().get(i).columns()));
         }
         List<List<String>> keys = new ArrayList<>(config.blocking().size());
+        Map<String, NormalizedName> names = new java.util.HashMap<>(4);
         for (List<LinkageConfig.KeyPart> pass : config.blocking()) {
-            keys.add(passKeys(record, pass));
+            keys.add(passKeys(record, pass, names));
         }
         return new Prepared(id.strip(), values, keys);
     }
 
-    private List<String> passKeys(Map<String, String> record, List<LinkageConfig.KeyPart> pass) {
+    private List<String> passKeys(Map<String, String> record, List<LinkageConfig.KeyPart> pass,
+                                  Map<String, NormalizedName> names) {
         List<String> keys = List.of("");
         for (LinkageConfig.KeyPart part : pass) {
-            List<String> values = partValues(record, part);
+            List<String> values = partValues(record, part, names);
             if (values.isEmpty()) {
                 return List.of(); // a missing value blocks nothing in this pass
             }
@@ -91,7 +93,8 @@ public final class Linker {
         return keys;
     }
 
-    private List<String> partValues(Map<String, String> record, LinkageConfig.KeyPart part) {
+    private List<String> partValues(Map<String, String> record, LinkageConfig.KeyPart part,
+                                    Map<String, NormalizedName> names) {
         List<String> columns = List.of(part.source());
         for (LinkageConfig.Field f : config.fields()) {
             if (f.name().equals(part.source())) {
@@ -104,7 +107,7 @@ public final class Linker {
         }
         switch (part.function()) {
             case "tokens", "phonetic" -> {
-                NormalizedName n = normalizer.normalize(raw);
+                NormalizedName n = names.computeIfAbsent(raw, normalizer::normalize);
                 Set<String> out = new LinkedHashSet<>();
                 for (int i = 0; i < n.tokens().size(); i++) {
                     if (n.tokens().get(i).length() < 2) {

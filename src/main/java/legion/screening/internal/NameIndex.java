@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Blocking index over normalised names: each token contributes keys (folded token prefix and suffix, consonant
- * skeleton prefix); a query retrieves the names that share keys with enough of its tokens. Not thread-safe for
+ * skeleton prefix, and for short words their one-deletion variants); a query retrieves the names that share keys with enough of its tokens. Not thread-safe for
  * writes; concurrent reads after loading are safe.
  *
  * @param <T> what each indexed name points to
@@ -131,6 +131,12 @@ public final class NameIndex<T> {
         keys.add("s:" + suffix(folded));
         if (token.length() == 1) {
             return keys;
+        }
+        if (folded.length() >= 4 && folded.length() <= 7) {
+            // one-deletion neighbourhood: short words whose typo changes both ends still share a key (willy, welly)
+            for (int i = 0; i < folded.length(); i++) {
+                keys.add("d:" + folded.substring(0, i) + folded.substring(i + 1));
+            }
         }
         if (withSkeleton) {
             String sk = consonants(token);

@@ -65,20 +65,22 @@ public final class NameScorer {
         boolean abjad = a.abjad() != b.abjad();
         Side sa = Side.of(a);
         Side sb = Side.of(b);
-        double best = tokenScore(sa, sb, abjad, memo);
-        if (best < 0.999 && (sa.size() > 1 || sb.size() > 1)) {
+        Partners partners = new Partners(new double[sa.size()], new double[sb.size()]);
+        double best = tokenScore(sa, sb, abjad, memo, partners);
+        // merging or joining words can only help when some word found no good partner
+        if (best < 0.999 && partners.worst() < 0.9 && (sa.size() > 1 || sb.size() > 1)) {
             // words joined or split differently (SergeiLavrov, Patr ushev): also compare with merged neighbours
             boolean promising = best >= 0.6 || mayBeJoinedDifferently(a, b, abjad);
-            Side ma = promising ? mergeTowards(sa, sb, abjad) : null;
-            Side mb = promising ? mergeTowards(sb, sa, abjad) : null;
+            Side ma = promising ? mergeTowards(sa, partners.a(), sb, abjad) : null;
+            Side mb = promising ? mergeTowards(sb, partners.b(), sa, abjad) : null;
             if (ma != null) {
-                best = Math.max(best, tokenScore(ma, sb, abjad, null));
+                best = Math.max(best, tokenScore(ma, sb, abjad, null, null));
             }
             if (mb != null) {
-                best = Math.max(best, tokenScore(sa, mb, abjad, null));
+                best = Math.max(best, tokenScore(sa, mb, abjad, null, null));
             }
             if (ma != null && mb != null) {
-                best = Math.max(best, tokenScore(ma, mb, abjad, null));
+                best = Math.max(best, tokenScore(ma, mb, abjad, null, null));
             }
             if (sa.size() != sb.size() && a.joined().length() > 3 && b.joined().length() > 3) {
                 Side ja = Side.of(List.of(a.joined()), List.of(a.joinedFolded()));
@@ -97,8 +99,25 @@ public final class NameScorer {
         return StringSimilarity.jaroWinkler(a.joinedFolded(), b.joinedFolded()) >= 0.75;
     }
 
-    /** Merges adjacent tokens of one side where the merged word matches a token of the other side better. */
-    private Side mergeTowards(Side s, Side other, boolean abjad) {
+    /** Best partner similarity of every word of each side. */
+    private record Partners(double[] a, double[] b) {
+        double worst() {
+            double w = 1;
+            for (double x : a) {
+                w = Math.min(w, x);
+            }
+            for (double x : b) {
+                w = Math.min(w, x);
+            }
+            return w;
+        }
+    }
+
+    /**
+     * Merges adjacent tokens of one side where the merged word matches a token of the other side better than either
+     * word did alone ({@code single} holds those best-partner similarities).
+     */
+    private Side mergeTowards(Side s, double[] single, Side other, boolean abjad) {
         if (s.size() < 2) {
             return null;
         }
@@ -117,8 +136,7 @@ public final class NameScorer {
                 }
                 Side merged = Side.of(List.of(mt), List.of(NameNormalizer.fold(mt, false)));
                 double m = bestAgainst(merged, 0, other, abjad);
-                double single = Math.max(bestAgainst(s, i, other, abjad), bestAgainst(s, i + 1, other, abjad));
-                if (m >= 0.9 && m > single + 0.05) {
+                if (m >= 0.9 && m > Math.max(single[i], single[i + 1]) + 0.05) {
                     outT.add(mt);
                     outF.add(merged.f().get(0));
                     changed = true;
@@ -135,7 +153,8 @@ public final class NameScorer {
 
     private static boolean resemblesAny(String merged, Side other) {
         for (String t : other.t()) {
-            if (t.length() > 2 && StringSimilarity.jaroWinkler(merged, t) >= 0.8) {
+            if (t.length() > 2 && Math.abs(t.length() - merged.length()) <= 3
+                    && StringSimilarity.jaroWinkler(merged, t) >= 0.8) {
                 return true;
             }
         }
@@ -150,7 +169,8 @@ public final class NameScorer {
         return best;
     }
 
-    private double tokenScore(Side a, Side b, boolean abjad, Memo memo) {
+    /** Aligned score of two token lists; fills {@code partners} (if given) with each word's best similarity. */
+    private double tokenScore(Side a, Side b, boolean abjad, Memo memo, Partners partners) {
         int na = a.size();
         int nb = b.size();
         double[][] sim = new double[na][nb];
@@ -167,6 +187,14 @@ public final class NameScorer {
             }
             for (int i = 0; i < na; i++) {
                 sim[i][j] = known[i];
+            }
+        }
+        if (partners != null) {
+            for (int i = 0; i < na; i++) {
+                for (int j = 0; j < nb; j++) {
+                    partners.a()[i] = Math.max(partners.a()[i], sim[i][j]);
+                    partners.b()[j] = Math.max(partners.b()[j], sim[i][j]);
+                }
             }
         }
         // greedy alignment, best pairs first
