@@ -39,7 +39,7 @@ public final class DuplicateIndex {
         lock.writeLock().lock();
         try {
             int id = records.size();
-            records.add(prepared);
+            records.add(new Linker.Prepared(prepared.id(), prepared.values(), List.of())); // keys live in postings
             for (int p = 0; p < postings.size(); p++) {
                 Map<String, int[]> map = postings.get(p);
                 Map<String, Integer> size = sizes.get(p);
@@ -76,7 +76,6 @@ public final class DuplicateIndex {
      */
     public List<ScoredPair> candidates(Map<String, String> record) {
         Linker.Prepared query = linker.prepare(record);
-        double threshold = linker.config().threshold();
         int maxBlock = linker.config().maxBlockSize();
         List<ScoredPair> out = new ArrayList<>();
         lock.readLock().lock();
@@ -98,7 +97,7 @@ public final class DuplicateIndex {
                         if (!seen.add(id) || other.id().equals(query.id())) {
                             continue;
                         }
-                        if (linker.probability(query, other) >= threshold) {
+                        if (linker.reachesThreshold(query, other)) {
                             out.add(linker.explain(query, other));
                         }
                     }

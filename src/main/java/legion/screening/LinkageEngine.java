@@ -66,13 +66,11 @@ public final class LinkageEngine {
             }
         }
         long[] candidates = pairs.toArray();
-        double threshold = linker.config().threshold();
         List<ScoredPair> out = IntStream.range(0, candidates.length).parallel()
                 .mapToObj(k -> {
                     Linker.Prepared a = prepared.get((int) (candidates[k] >>> 32));
                     Linker.Prepared b = prepared.get((int) candidates[k]);
-                    double p = linker.probability(a, b);
-                    if (p < threshold) {
+                    if (!linker.reachesThreshold(a, b)) {
                         return null;
                     }
                     ScoredPair sp = linker.explain(a, b);

@@ -29,6 +29,11 @@ public final class Linker {
     private final double[] agree;
     private final double[] disagree;
     private final NameNormalizer normalizer = new NameNormalizer();
+    /** Field indices, certain fields first, then cheap comparators, names last. */
+    private final int[] order;
+    /** Sum of the positive agreement weights of the fields from position k of {@link #order} on. */
+    private final double[] bestRemaining;
+    private final double thresholdLogOdds;
 
     public Linker(LinkageConfig config) {
         this.config = config;
@@ -42,6 +47,49 @@ public final class Linker {
             agree[i] = log2(f.m() / f.u());
             disagree[i] = log2((1 - f.m()) / (1 - f.u()));
         }
+        order = java.util.stream.IntStream.range(0, n).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> config.fields().get(i).certain() ? 0 : 1)
+                        .thenComparingInt(i -> cost(comparators[i])))
+                .mapToInt(Integer::intValue).toArray();
+        bestRemaining = new double[n + 1];
+        for (int k = n - 1; k >= 0; k--) {
+            bestRemaining[k] = bestRemaining[k + 1] + Math.max(0, agree[order[k]]);
+        }
+        thresholdLogOdds = log2(config.threshold() / (1 - config.threshold()));
+    }
+
+    private static int cost(FieldComparator c) {
+        return switch (c) {
+            case EXACT, IDENTIFIER, NUMERIC -> 0;
+            case DATE, DIGITS -> 1;
+            case TEXT -> 2;
+            case NAME -> 3;
+        };
+    }
+
+    /**
+     * True when the pair reaches the threshold. Fields are compared cheapest first and the comparison stops as soon
+     * as even full agreement on the remaining fields could not lift the pair over the threshold, so most blocked
+     * candidates never reach the costly name comparison.
+     */
+    public boolean reachesThreshold(Prepared a, Prepared b) {
+        double w = config.prior();
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            Object x = a.values()[i];
+            Object y = b.values()[i];
+            if (x != null && y != null) {
+                double s = comparators[i].similarity(x, y);
+                if (config.fields().get(i).certain() && s >= 1.0) {
+                    return true;
+                }
+                w += weight(i, s);
+            }
+            if (w + bestRemaining[k + 1] < thresholdLogOdds) {
+                return false;
+            }
+        }
+        return w >= thresholdLogOdds;
     }
 
     public LinkageConfig config() {
