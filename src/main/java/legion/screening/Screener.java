@@ -25,6 +25,9 @@ public final class Screener {
     /** Hits at or above this adjusted score are reported. */
     public static final double THRESHOLD = 0.88;
 
+    /** Names scored per query name at most, the rarest shared words first (see {@link NameIndex#candidates}). */
+    static final int MAX_CANDIDATES = 300;
+
     private final NameMatcher matcher = new NameMatcher();
     private final NameIndex<Listed> index = new NameIndex<>();
 
@@ -74,7 +77,7 @@ public final class Screener {
                 continue;
             }
             NameScorer.Memo memo = new NameScorer.Memo();
-            for (int id : index.candidates(query)) {
+            for (int id : index.candidates(query, MAX_CANDIDATES)) {
                 if (index.name(id).tokens().size() == 1 && query.tokens().size() > 1) {
                     continue; // a one-word alias ("Romeo", "Lydia") is no evidence against a full name
                 }

@@ -52,11 +52,18 @@ public final class NameIndex<T> {
         return payloads.get(id);
     }
 
-    /**
-     * Ids of indexed names sharing keys with at least {@code min(2, tokens of the query, tokens of the name)} of
-     * the query's tokens.
-     */
+    /** As {@link #candidates(NormalizedName, int)} without a limit. */
     public int[] candidates(NormalizedName query) {
+        return candidates(query, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Ids of indexed names sharing keys with enough of the query's words: all of a one-word name, otherwise all but
+     * one and at least two. When more than {@code limit} qualify, those with the rarest shared keys (summed inverse
+     * frequency over the query's words) are kept, so a name made of very common words (Mohammed Ahmed) cannot
+     * flood the scorer.
+     */
+    public int[] candidates(NormalizedName query, int limit) {
         List<String> folded = query.folded();
         int nq = folded.size();
         int nqFull = 0;
@@ -66,8 +73,10 @@ public final class NameIndex<T> {
         if (nq == 0) {
             return new int[0];
         }
-        int[] hits = new int[names.size()];
-        int[] lastToken = new int[names.size()];
+        int total = names.size();
+        int[] hits = new int[total];
+        int[] lastToken = new int[total];
+        float[] rarity = new float[total];
         int[] touched = new int[64];
         int touchedCount = 0;
         Set<String> seen = new java.util.HashSet<>();
@@ -82,6 +91,7 @@ public final class NameIndex<T> {
                     continue;
                 }
                 int size = postingSizes.get(key);
+                float idf = (float) Math.log((double) total / size);
                 for (int i = 0; i < size; i++) {
                     int id = list[i];
                     if (hits[id] == 0) {
@@ -91,9 +101,11 @@ public final class NameIndex<T> {
                         touched[touchedCount++] = id;
                         hits[id] = 1;
                         lastToken[id] = t;
+                        rarity[id] = idf;
                     } else if (lastToken[id] != t) {
                         hits[id]++;
                         lastToken[id] = t;
+                        rarity[id] += idf;
                     }
                 }
             }
@@ -108,7 +120,19 @@ public final class NameIndex<T> {
                 out[n++] = id;
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        if (n <= limit) {
+            return java.util.Arrays.copyOf(out, n);
+        }
+        Integer[] boxed = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            boxed[k] = out[k];
+        }
+        java.util.Arrays.sort(boxed, (x, y) -> Float.compare(rarity[y], rarity[x]));
+        int[] top = new int[limit];
+        for (int k = 0; k < limit; k++) {
+            top[k] = boxed[k];
+        }
+        return top;
     }
 
     private static Set<String> keys(NormalizedName name, boolean indexing) {
