@@ -16,6 +16,25 @@ import java.util.Set;
  */
 public final class NameIndex<T> {
 
+    /** Per-thread counters reused across queries (cleared through the touched list), so a query allocates little. */
+    private static final class Scratch {
+        int[] hits = new int[0];
+        int[] lastToken = new int[0];
+        float[] rarity = new float[0];
+        int[] touched = new int[256];
+
+        void ensure(int size) {
+            if (hits.length < size) {
+                int n = Math.max(size, hits.length * 2);
+                hits = new int[n];
+                lastToken = new int[n];
+                rarity = new float[n];
+            }
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     private final List<NormalizedName> names = new ArrayList<>();
     private final List<T> payloads = new ArrayList<>();
     private final Map<String, int[]> postings = new HashMap<>();
@@ -74,10 +93,12 @@ public final class NameIndex<T> {
             return new int[0];
         }
         int total = names.size();
-        int[] hits = new int[total];
-        int[] lastToken = new int[total];
-        float[] rarity = new float[total];
-        int[] touched = new int[64];
+        Scratch scratch = SCRATCH.get();
+        scratch.ensure(total);
+        int[] hits = scratch.hits;
+        int[] lastToken = scratch.lastToken;
+        float[] rarity = scratch.rarity;
+        int[] touched = scratch.touched;
         int touchedCount = 0;
         Set<String> seen = new java.util.HashSet<>();
         for (int t = 0; t < nq; t++) {
@@ -110,6 +131,7 @@ public final class NameIndex<T> {
                 }
             }
         }
+        scratch.touched = touched;
         int[] out = new int[touchedCount];
         int n = 0;
         for (int k = 0; k < touchedCount; k++) {
@@ -120,17 +142,24 @@ public final class NameIndex<T> {
                 out[n++] = id;
             }
         }
+        float[] ranks = new float[n];
+        for (int k = 0; k < n; k++) {
+            ranks[k] = rarity[out[k]];
+        }
+        for (int k = 0; k < touchedCount; k++) {
+            hits[touched[k]] = 0; // leave the scratch arrays clean for the next query on this thread
+        }
         if (n <= limit) {
             return java.util.Arrays.copyOf(out, n);
         }
-        Integer[] boxed = new Integer[n];
+        Integer[] order = new Integer[n];
         for (int k = 0; k < n; k++) {
-            boxed[k] = out[k];
+            order[k] = k;
         }
-        java.util.Arrays.sort(boxed, (x, y) -> Float.compare(rarity[y], rarity[x]));
+        java.util.Arrays.sort(order, (x, y) -> Float.compare(ranks[y], ranks[x]));
         int[] top = new int[limit];
         for (int k = 0; k < limit; k++) {
-            top[k] = boxed[k];
+            top[k] = out[order[k]];
         }
         return top;
     }
