@@ -26,7 +26,7 @@ public final class Screener {
     public static final double THRESHOLD = 0.88;
 
     /** Names scored per query name at most, the rarest shared words first (see {@link NameIndex#candidates}). */
-    static final int MAX_CANDIDATES = 300;
+    static final int MAX_CANDIDATES = 150;
 
     private final NameMatcher matcher = new NameMatcher();
     private final NameIndex<Listed> index = new NameIndex<>();
