@@ -210,6 +210,9 @@ public final class NameNormalizer {
         }
         s = s.replace("x", "ks").replace("q", "k").replace("c", "k").replace("w", "v").replace("z", "s");
         s = s.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("y", "i");
+        if (s.startsWith("o") && s.length() > 3) {
+            s = "u" + s.substring(1); // Arabic damma: Osama/Usama, Omar/Umar, Othman/Uthman
+        }
         if (s.endsWith("ij") || s.endsWith("ej") || s.endsWith("aj") || s.endsWith("oj")) {
             s = s.substring(0, s.length() - 1) + "i";
         }
