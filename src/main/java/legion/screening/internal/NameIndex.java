@@ -144,7 +144,9 @@ public final class NameIndex<T> {
         }
         float[] ranks = new float[n];
         for (int k = 0; k < n; k++) {
-            ranks[k] = rarity[out[k]];
+            // rarer shared words first; among equals, names whose length is closest to the query's
+            int extra = Math.abs(names.get(out[k]).tokens().size() - nq);
+            ranks[k] = rarity[out[k]] - 0.25f * extra + (names.get(out[k]).joinedFolded().equals(query.joinedFolded()) ? 100 : 0);
         }
         for (int k = 0; k < touchedCount; k++) {
             hits[touched[k]] = 0; // leave the scratch arrays clean for the next query on this thread
