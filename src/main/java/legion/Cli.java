@@ -22,6 +22,9 @@ public final class Cli {
         // Feature modules register their subcommands here (name -> picocli @Command instance).
         COMMANDS.put("audit-verify", legion.audit.cli.AuditVerifyCommand::new);
         COMMANDS.put("verify", legion.authorization.cli.VerifyCommand::new);
+        COMMANDS.put("match-names", legion.screening.cli.MatchNamesCommand::new);
+        COMMANDS.put("screen", legion.screening.cli.ScreenCommand::new);
+        COMMANDS.put("dedupe", legion.screening.cli.DedupeCommand::new);
     }
 
     /** True when the first argument names a subcommand (or asks for the command list). */

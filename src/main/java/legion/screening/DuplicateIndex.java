@@ -1,0 +1,112 @@
+package legion.screening;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import legion.screening.internal.Linker;
+
+/**
+ * An incremental, in-memory duplicate finder: records are added one by one (e.g. on every submission) and a new
+ * record's likely duplicates are found through the blocking keys of the {@link LinkageConfig} and scored with its
+ * model. Safe for concurrent use (many readers, one writer at a time).
+ */
+public final class DuplicateIndex {
+
+    private final Linker linker;
+    private final List<Linker.Prepared> records = new ArrayList<>();
+    private final List<Map<String, int[]>> postings = new ArrayList<>();
+    private final List<Map<String, Integer>> sizes = new ArrayList<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    public DuplicateIndex(LinkageConfig config) {
+        this.linker = new Linker(config);
+        for (int p = 0; p < config.blocking().size(); p++) {
+            postings.add(new HashMap<>());
+            sizes.add(new HashMap<>());
+        }
+    }
+
+    /** Stores a record (a map of column to value; the id column of the config identifies it). */
+    public void add(Map<String, String> record) {
+        Linker.Prepared prepared = linker.prepare(record);
+        lock.writeLock().lock();
+        try {
+            int id = records.size();
+            records.add(new Linker.Prepared(prepared.id(), prepared.values(), List.of())); // keys live in postings
+            for (int p = 0; p < postings.size(); p++) {
+                Map<String, int[]> map = postings.get(p);
+                Map<String, Integer> size = sizes.get(p);
+                for (String key : prepared.keys().get(p)) {
+                    int n = size.getOrDefault(key, 0);
+                    int[] list = map.get(key);
+                    if (list == null) {
+                        list = new int[2];
+                    } else if (n == list.length) {
+                        list = java.util.Arrays.copyOf(list, n * 2);
+                    }
+                    list[n] = id;
+                    map.put(key, list);
+                    size.put(key, n + 1);
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return records.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Stored records that are likely the same person as {@code record} (at or above the configured threshold),
+     * best first, each with the per-field reasons. {@code id1} is the given record's id.
+     */
+    public List<ScoredPair> candidates(Map<String, String> record) {
+        Linker.Prepared query = linker.prepare(record);
+        int maxBlock = linker.config().maxBlockSize();
+        List<ScoredPair> out = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            Set<Integer> seen = new HashSet<>();
+            for (int p = 0; p < postings.size(); p++) {
+                for (String key : query.keys().get(p)) {
+                    int[] list = postings.get(p).get(key);
+                    if (list == null) {
+                        continue;
+                    }
+                    int n = sizes.get(p).get(key);
+                    if (n > maxBlock) {
+                        continue; // too common to be evidence; other passes cover it
+                    }
+                    for (int i = 0; i < n; i++) {
+                        int id = list[i];
+                        Linker.Prepared other = records.get(id);
+                        if (!seen.add(id) || other.id().equals(query.id())) {
+                            continue;
+                        }
+                        if (linker.reachesThreshold(query, other)) {
+                            out.add(linker.explain(query, other));
+                        }
+                    }
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        out.sort(Comparator.comparingDouble(ScoredPair::score).reversed().thenComparing(ScoredPair::id2));
+        return out;
+    }
+}
