@@ -46,6 +46,22 @@ public record PolicyParameters(int minAge, int maxAge, int minPassportValidityMo
         return new PolicyParameters(18, 60, 6, excludedNationalities, RoleCatalogue.baseRequirements());
     }
 
+    /**
+     * These parameters with the given changes; null keeps the current value, and roles not given keep their
+     * requirements.
+     */
+    public PolicyParameters amend(Integer minAge, Integer maxAge, Integer minPassportValidityMonths,
+                                  Set<String> excludedNationalities, Map<ServiceRole, RoleRequirements> roleChanges) {
+        Map<ServiceRole, RoleRequirements> merged = new EnumMap<>(ServiceRole.class);
+        merged.putAll(roles);
+        if (roleChanges != null) {
+            merged.putAll(roleChanges);
+        }
+        return new PolicyParameters(minAge == null ? this.minAge : minAge, maxAge == null ? this.maxAge : maxAge,
+                minPassportValidityMonths == null ? this.minPassportValidityMonths : minPassportValidityMonths,
+                excludedNationalities == null ? this.excludedNationalities : excludedNationalities, merged);
+    }
+
     public RoleRequirements requirementsOf(ServiceRole role) {
         return roles.getOrDefault(role, RoleRequirements.NONE);
     }
