@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import legion.access.Officers;
+import legion.advisory.Advisories;
+import legion.eligibility.Eligibility;
 import legion.enlistment.ConcurrentChangeException;
 import legion.enlistment.Enlistment;
 import legion.enlistment.Enlistments.Cursor;
@@ -36,9 +38,13 @@ import legion.shared.ServiceRole;
 class ConsoleController {
 
     private final CaseWork cases;
+    private final Eligibility eligibility;
+    private final Advisories advisories;
 
-    ConsoleController(CaseWork cases) {
+    ConsoleController(CaseWork cases, Eligibility eligibility, Advisories advisories) {
         this.cases = cases;
+        this.eligibility = eligibility;
+        this.advisories = advisories;
     }
 
     @GetMapping("/console")
@@ -87,6 +93,12 @@ class ConsoleController {
         model.addAttribute("reasons", RejectionReason.values());
         model.addAttribute("roles", ServiceRole.values());
         model.addAttribute("actor", actor);
+        model.addAttribute("verdicts", eligibility.verdicts(e.id()));
+        var acknowledgement = advisories.acknowledgementOf(e.id()).orElse(null);
+        var advisory = acknowledgement != null ? acknowledgement.advisory() : advisories.current(e.applicant().nationality());
+        model.addAttribute("acknowledgement", acknowledgement);
+        model.addAttribute("advisory", advisory);
+        model.addAttribute("advisorySummary", advisories.summary(advisory, java.util.Locale.ENGLISH));
         return "console/case";
     }
 
