@@ -93,7 +93,15 @@ public class Eligibility {
         return report(version);
     }
 
+    /**
+     * What a published version did: how many open cases it judged and whose outcome it changed.
+     *
+     * @throws PolicyNotFoundException when no such version was published
+     */
     public Publication report(int version) {
+        if (policies.find(version).isEmpty()) {
+            throw new PolicyNotFoundException();
+        }
         return new Publication(version, verdicts.count(version), verdicts.changes(version));
     }
 }

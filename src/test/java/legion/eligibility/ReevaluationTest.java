@@ -167,5 +167,9 @@ class ReevaluationTest {
         var bad = http.postJsonAs("/api/v1/eligibility/policies", Http.json(Map.of("minAge", 70)),
                 "admin", "demo-password");
         assertThat(bad.status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/eligibility/policies/9999/report", "admin", "demo-password").status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/v1/eligibility/policies/current", "admin", "demo-password").json()
+                .get("rules").get(0).stringValue()).isEqualTo("age-18-60");
     }
 }
