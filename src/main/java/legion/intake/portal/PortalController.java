@@ -100,7 +100,8 @@ class PortalController {
         if (!result.valid()) {
             boolean onlyAcknowledgement = result.problems().stream()
                     .allMatch(p -> p.field().equals("homeCountryLawAcknowledged"));
-            ApplicationValidator.Result acknowledged = validator.validate(form.withAcknowledgement("true").toJson());
+            ApplicationValidator.Result acknowledged = onlyAcknowledgement
+                    ? validator.validate(form.withAcknowledgement("true").toJson()) : result;
             if (onlyAcknowledgement && acknowledged.valid()) {
                 return checkPage(form, acknowledged.applicant(),
                         RequestProblems.message(result.problems().get(0), messages, locale), model, locale);

@@ -84,7 +84,7 @@ class ConsoleController {
     }
 
     @GetMapping("/console/cases/{reference}")
-    String show(Authentication auth, @PathVariable String reference, Model model) {
+    String show(Authentication auth, @PathVariable String reference, Model model, java.util.Locale locale) {
         Actor actor = actor(auth);
         Enlistment e = cases.open(actor, parse(reference));
         model.addAttribute("c", e);
@@ -98,7 +98,7 @@ class ConsoleController {
         var advisory = acknowledgement != null ? acknowledgement.advisory() : advisories.current(e.applicant().nationality());
         model.addAttribute("acknowledgement", acknowledgement);
         model.addAttribute("advisory", advisory);
-        model.addAttribute("advisorySummary", advisories.summary(advisory, java.util.Locale.ENGLISH));
+        model.addAttribute("advisorySummary", advisories.summary(advisory, locale));
         return "console/case";
     }
 
