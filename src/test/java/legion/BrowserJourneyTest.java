@@ -20,7 +20,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import legion.support.LegionIntegrationTest;
 
@@ -33,6 +35,8 @@ class BrowserJourneyTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
     WebDriver browser;
     Path shots = Path.of("target", "screenshots");
 
@@ -99,7 +103,6 @@ class BrowserJourneyTest {
         type("years", "6");
         type("branch", "Royal Army Medical Corps");
         browser.findElement(By.id("criminalRecord-no")).click();
-        browser.findElement(By.id("homeCountryLawAcknowledged")).click();
         shot("apply-filled");
         submit(browser.findElement(By.cssSelector("button[type=submit].button")));
 
@@ -110,7 +113,18 @@ class BrowserJourneyTest {
         assertThat(browser.findElement(By.id("givenNames")).getAttribute("value")).isEqualTo("Олександр");
         assertThat(browser.findElement(By.id("years")).getAttribute("value")).isEqualTo("6");
         submit(browser.findElement(By.cssSelector("button[type=submit].button")));
+
+        // The advisory for the chosen nationality is shown in plain words above the acknowledgement; nothing is sent
+        // until the volunteer acknowledges it.
+        WebElement advisory = browser.findElement(By.id("advisory"));
+        assertThat(advisory.getText()).contains("The law of your country: United Kingdom")
+                .contains("no information on file").contains("Consult a lawyer before you travel");
         shot("check-answers");
+        submit(browser.findElement(By.xpath("//button[contains(., 'Accept and send')]")));
+        assertThat(browser.findElement(By.cssSelector(".error-summary")).getText())
+                .contains("You must confirm that you have checked the law of your country");
+        assertThat(browser.findElement(By.id("advisory-summary")).getText()).contains("no information on file");
+        browser.findElement(By.id("homeCountryLawAcknowledged")).click();
         submit(browser.findElement(By.xpath("//button[contains(., 'Accept and send')]")));
 
         String reference = browser.findElement(By.id("reference")).getText();
@@ -132,6 +146,10 @@ class BrowserJourneyTest {
         signIn("embassy-gb");
         submit(browser.findElement(By.linkText(reference)));
         assertThat(browser.findElement(By.id("givenNames")).getText()).isEqualTo("Олександр");
+        // The officer sees the acknowledged advisory with its version, and the eligibility verdict with its policy.
+        assertThat(browser.findElement(By.id("acknowledgement")).getText()).startsWith("Version 0 of the advisory");
+        assertThat(browser.findElement(By.id("verdicts")).getText()).contains("Needs review")
+                .contains("role-medical-qualification");
         act("START_REVIEW", null);
         act("INVITE_TO_INTERVIEW", "Video call on Tuesday");
         act("RECOMMEND", "Six years as army medic; good English");
@@ -154,6 +172,42 @@ class BrowserJourneyTest {
         assertThat(browser.findElement(By.id("history")).getText()).contains("reception1").contains("vetting1")
                 .contains("embassy-gb").contains("Six years as army medic");
         shot("case-enlisted");
+    }
+
+    @Test
+    void aLatvianVolunteerSeesThatTheirParliamentAllowedItAndAcknowledgesIt() throws Exception {
+        browser.get(url("/apply"));
+        type("givenNames", "Jānis");
+        type("surname", "Bērziņš");
+        type("dobDay", "2");
+        type("dobMonth", "7");
+        type("dobYear", "1990");
+        browser.findElement(By.id("sex")).click();
+        new Select(browser.findElement(By.id("nationality"))).selectByValue("LV");
+        new Select(browser.findElement(By.id("countryOfResidence"))).selectByValue("LV");
+        type("passportNumber", "LV1234567");
+        new Select(browser.findElement(By.id("passportIssuingCountry"))).selectByValue("LV");
+        LocalDate expiry = LocalDate.now().plusYears(3);
+        type("expiryDay", Integer.toString(expiry.getDayOfMonth()));
+        type("expiryMonth", Integer.toString(expiry.getMonthValue()));
+        type("expiryYear", Integer.toString(expiry.getYear()));
+        type("email", "janis@example.org");
+        browser.findElement(By.id("role-DRIVER")).click();
+        browser.findElement(By.id("hasExperience-no")).click();
+        browser.findElement(By.id("criminalRecord-no")).click();
+        submit(browser.findElement(By.cssSelector("button[type=submit].button")));
+
+        assertThat(browser.findElement(By.id("advisory-status")).getText()).isEqualTo("Allowed");
+        assertThat(browser.findElement(By.id("advisory")).getText())
+                .contains("voted unanimously to allow Latvian citizens to serve voluntarily in Ukraine")
+                .contains("2022-02-28");
+        shot("check-advisory-lv");
+        browser.findElement(By.id("homeCountryLawAcknowledged")).click();
+        submit(browser.findElement(By.xpath("//button[contains(., 'Accept and send')]")));
+        String reference = browser.findElement(By.id("reference")).getText();
+        assertThat(jdbc.sql("select a.country || '/' || a.advisory_version from advisory_acknowledgement a "
+                + "join enlistment e on e.id = a.enlistment_id where e.reference = ?").param(reference)
+                .query(String.class).single()).isEqualTo("LV/1");
     }
 
     private void act(String transition, String reason) {

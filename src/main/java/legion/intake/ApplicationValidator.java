@@ -10,8 +10,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import legion.eligibility.Eligibility;
 import legion.enlistment.Applicant;
 import legion.enlistment.Applicant.MilitaryExperience;
 import legion.enlistment.Applicant.Passport;
@@ -22,7 +24,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Validates an application given as a JSON tree, the same for the REST API and the portal form (which builds
  * the same tree from its fields), so both give the same answers with the same messages.
- * Reports every invalid field at once; builds the {@link Applicant} only when there is none.
+ * Reports every invalid field at once; builds the {@link Applicant} only when there is none. A well-formed
+ * application is then put to the eligibility policy: the rules that refuse at intake (age, passport validity,
+ * excluded nationality) come back as problems naming the rule.
  */
 @Component
 public class ApplicationValidator {
@@ -36,13 +40,16 @@ public class ApplicationValidator {
     private static final Set<String> SEXES = Set.of("M", "F", "X");
 
     private final Clock clock;
+    private final Eligibility eligibility;
 
-    public ApplicationValidator() {
-        this(Clock.systemUTC());
+    @Autowired
+    public ApplicationValidator(Eligibility eligibility) {
+        this(Clock.systemUTC(), eligibility);
     }
 
-    ApplicationValidator(Clock clock) {
+    ApplicationValidator(Clock clock, Eligibility eligibility) {
         this.clock = clock;
+        this.eligibility = eligibility;
     }
 
     /** The outcome: an applicant, or the problems (never both). */
@@ -93,8 +100,12 @@ public class ApplicationValidator {
         if (!p.isEmpty()) {
             return new Result(null, List.copyOf(p));
         }
-        return new Result(new Applicant(given, surname, dob, sex, nationality, residence, passport, email, phone,
-                languages, role, experience, criminal, acknowledged), List.of());
+        Applicant applicant = new Applicant(given, surname, dob, sex, nationality, residence, passport, email, phone,
+                languages, role, experience, criminal, acknowledged);
+        List<FieldProblem> refusals = eligibility.refusals(applicant).stream()
+                .map(f -> FieldProblem.refusedBy(f.rule(), f.field(), f.messageKey(), f.args()))
+                .toList();
+        return refusals.isEmpty() ? new Result(applicant, List.of()) : new Result(null, refusals);
     }
 
     private static String name(JsonNode root, String field, List<FieldProblem> p) {

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import legion.advisory.Advisories;
+import legion.advisory.Advisory;
 import legion.embassy.Embassies;
 import legion.embassy.Embassy;
 import legion.enlistment.Applicant;
@@ -23,8 +25,8 @@ import legion.enlistment.Reference;
 import legion.enlistment.Stage;
 
 /**
- * Accepts applications: routes each to its embassy and stores it with its history and audit entry in one
- * durable commit. With an idempotency key, a repeated request returns the first answer and stores nothing new.
+ * Accepts applications: routes each to its embassy and stores it with its history, audit entry, eligibility
+ * verdict and the acknowledged home-country advisory (with its version) in one durable commit. With an idempotency key, a repeated request returns the first answer and stores nothing new.
  */
 @Service
 public class Intake {
@@ -35,12 +37,15 @@ public class Intake {
     private final Embassies embassies;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final Advisories advisories;
 
-    Intake(Enlistments enlistments, Embassies embassies, JdbcClient jdbc, TransactionTemplate tx) {
+    Intake(Enlistments enlistments, Embassies embassies, JdbcClient jdbc, TransactionTemplate tx,
+           Advisories advisories) {
         this.enlistments = enlistments;
         this.embassies = embassies;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.advisories = advisories;
     }
 
     /**
@@ -78,13 +83,15 @@ public class Intake {
         Embassy embassy = embassies.route(applicant.countryOfResidence());
         Enlistment enlistment = Enlistment.submit(Reference.random(), applicant, embassy.code());
         enlistments.add(enlistment);
+        Advisory acknowledged = advisories.acknowledge(enlistment.id(), applicant.nationality());
         if (key != null) {
             jdbc.sql("insert into intake_idempotency (idempotency_key, request_hash, enlistment_id, created_at) "
                             + "values (?, ?, ?, ?)")
                     .params(key, hash, enlistment.id().value(), OffsetDateTime.now(ZoneOffset.UTC))
                     .update();
         }
-        return new Submission(enlistment.reference(), enlistment.stage(), embassy, enlistment.submittedAt(), false);
+        return new Submission(enlistment.reference(), enlistment.stage(), embassy, enlistment.submittedAt(), false,
+                acknowledged);
     }
 
     /**
@@ -110,7 +117,10 @@ public class Intake {
         Enlistment e = enlistments.findById(new EnlistmentId(earlier.get().id())).orElseThrow();
         Embassy embassy = embassies.find(e.embassyCode()).orElseThrow();
         // The first answer was SUBMITTED; a replay repeats that answer rather than leaking later progress.
-        return Optional.of(new Submission(e.reference(), Stage.SUBMITTED, embassy, e.submittedAt(), true));
+        Advisory acknowledged = advisories.acknowledgementOf(e.id()).map(Advisories.Acknowledgement::advisory)
+                .orElseGet(() -> advisories.current(e.applicant().nationality()));
+        return Optional.of(new Submission(e.reference(), Stage.SUBMITTED, embassy, e.submittedAt(), true,
+                acknowledged));
     }
 
     /**

@@ -1,5 +1,6 @@
 package legion.intake;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,19 +20,38 @@ public final class RequestProblems {
         return legion.shared.JsonBodies.malformed(detail);
     }
 
-    /** 422 with {@code errors: [{field, message}]}, messages from the bundles in the given locale. */
+    /**
+     * 422 with {@code errors: [{field, message}]}, messages from the bundles in the given locale; an error caused by
+     * an eligibility rule also names the {@code rule}.
+     */
     public static ErrorResponseException invalid(List<FieldProblem> problems, MessageSource messages, Locale locale) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                 "One or more fields are invalid.");
         p.setTitle("Invalid fields");
         p.setProperty("errors", problems.stream()
-                .map(f -> Map.of("field", f.field(), "message", message(f, messages, locale)))
+                .map(f -> error(f, messages, locale))
                 .toList());
         return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, p, null);
     }
 
-    /** The message for a field problem: field-specific when the bundle has one, else the generic one. */
+    private static Map<String, String> error(FieldProblem f, MessageSource messages, Locale locale) {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("field", f.field());
+        e.put("message", message(f, messages, locale));
+        if (f.rule() != null) {
+            e.put("rule", f.rule());
+        }
+        return e;
+    }
+
+    /**
+     * The message for a field problem: a rule's own explanation; else field-specific when the bundle has one, else
+     * the generic one.
+     */
     public static String message(FieldProblem f, MessageSource messages, Locale locale) {
+        if (f.rule() != null) {
+            return messages.getMessage(f.code(), f.args().toArray(), f.code(), locale);
+        }
         String generic = messages.getMessage("error." + f.code(), null, f.code(), locale);
         return messages.getMessage("error." + f.fieldKey() + "." + f.code(), null, generic, locale);
     }

@@ -60,6 +60,17 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** PUT with a JSON body, as an officer (HTTP Basic) or anonymously (null user). */
+    public Response putJsonAs(String path, String body, String user, String password) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (user != null) {
+            b.header("Authorization", basic(user, password)).header("X-Legion-OTP", TestDatabase.code());
+        }
+        return send(b);
+    }
+
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

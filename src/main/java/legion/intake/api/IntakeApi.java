@@ -24,6 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import legion.advisory.Advisories;
+import legion.advisory.Advisory;
 import legion.enlistment.Enlistment;
 import legion.enlistment.Reference;
 import legion.intake.ApplicationValidator;
@@ -45,17 +47,23 @@ class IntakeApi {
     private final Intake intake;
     private final ApplicationValidator validator;
     private final MessageSource messages;
+    private final Advisories advisories;
 
-    IntakeApi(Intake intake, ApplicationValidator validator, MessageSource messages) {
+    IntakeApi(Intake intake, ApplicationValidator validator, MessageSource messages, Advisories advisories) {
         this.intake = intake;
         this.validator = validator;
         this.messages = messages;
+        this.advisories = advisories;
     }
 
     record EmbassyView(String code, String name) {
     }
 
-    record SubmissionView(String reference, String status, EmbassyView embassy, Instant submittedAt) {
+    record AdvisoryView(String country, String status, String summary, int version) {
+    }
+
+    record SubmissionView(String reference, String status, EmbassyView embassy, Instant submittedAt,
+                          AdvisoryView legalAdvisory) {
     }
 
     record StatusView(String reference, String status, Instant updatedAt) {
@@ -84,8 +92,10 @@ class IntakeApi {
             }
             s = intake.submit(result.applicant(), key, digest);
         }
+        Advisory a = s.legalAdvisory();
         var view = new SubmissionView(s.reference().value(), s.status().name(),
-                new EmbassyView(s.embassy().code(), s.embassy().name()), s.submittedAt());
+                new EmbassyView(s.embassy().code(), s.embassy().name()), s.submittedAt(),
+                new AdvisoryView(a.country(), a.status().name(), advisories.summary(a, locale), a.version()));
         var response = ResponseEntity.created(URI.create("/api/v1/enlistments/" + s.reference().value()));
         if (s.replayed()) {
             response.header("Idempotent-Replayed", "true");

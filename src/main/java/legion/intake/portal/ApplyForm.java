@@ -38,6 +38,13 @@ public record ApplyForm(String givenNames, String surname, String dobDay, String
                 role, hasExperience, years, branch, combatDeployments, criminalRecord, homeCountryLawAcknowledged, key);
     }
 
+    /** The same answers with the acknowledgement of the home-country advisory set as given. */
+    ApplyForm withAcknowledgement(String acknowledged) {
+        return new ApplyForm(givenNames, surname, dobDay, dobMonth, dobYear, sex, nationality, countryOfResidence,
+                passportNumber, passportIssuingCountry, expiryDay, expiryMonth, expiryYear, email, phone, languages,
+                role, hasExperience, years, branch, combatDeployments, criminalRecord, acknowledged, idempotencyKey);
+    }
+
     /** The request as the API would receive it. Blank optional fields are left out. */
     ObjectNode toJson() {
         JsonNodeFactory f = JsonNodeFactory.instance;
@@ -73,14 +80,19 @@ public record ApplyForm(String givenNames, String surname, String dobDay, String
         return root;
     }
 
-    /** Every field by name, to carry the answers through the "check your answers" page in hidden inputs. */
+    /**
+     * Every field by name, to carry the answers through the "check your answers" page in hidden inputs; except the
+     * acknowledgement, which is asked on that page, under the advisory it acknowledges.
+     */
     Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();
         var components = ApplyForm.class.getRecordComponents();
         for (var c : components) {
             try {
                 Object v = c.getAccessor().invoke(this);
-                m.put(c.getName(), v == null ? "" : v.toString());
+                if (!c.getName().equals("homeCountryLawAcknowledged")) {
+                    m.put(c.getName(), v == null ? "" : v.toString());
+                }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }

@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import legion.advisory.Advisories;
+import legion.advisory.Advisory;
+import legion.enlistment.Applicant;
 import legion.enlistment.Reference;
 import legion.intake.ApplicationValidator;
 import legion.intake.FieldProblem;
@@ -39,12 +42,15 @@ class PortalController {
     private final Intake intake;
     private final ApplicationValidator validator;
     private final MessageSource messages;
+    private final Advisories advisories;
     private final Retention retention;
 
-    PortalController(Intake intake, ApplicationValidator validator, MessageSource messages, Retention retention) {
+    PortalController(Intake intake, ApplicationValidator validator, MessageSource messages, Advisories advisories,
+                     Retention retention) {
         this.intake = intake;
         this.validator = validator;
         this.messages = messages;
+        this.advisories = advisories;
         this.retention = retention;
     }
 
@@ -86,19 +92,31 @@ class PortalController {
         return form(ApplyForm.empty(), List.of(), model, locale);
     }
 
-    /** Validates the answers: back to the form with an error summary, or on to "check your answers". */
+    /**
+     * Validates the answers: back to the form with an error summary, or on to "check your answers", which shows the
+     * advisory for the volunteer's nationality and asks for the acknowledgement (so it is not asked here).
+     */
     @PostMapping("/apply")
     String check(@ModelAttribute ApplyForm form, Model model, Locale locale) {
-        ApplicationValidator.Result result = validator.validate(form.toJson());
+        ApplicationValidator.Result result = validator.validate(form.withAcknowledgement("true").toJson());
         if (!result.valid()) {
             return form(form, result.problems(), model, locale);
         }
         ApplyForm withKey = form.idempotencyKey() == null || form.idempotencyKey().isBlank()
                 ? form.withIdempotencyKey(UUID.randomUUID().toString()) : form;
-        model.addAttribute("form", withKey);
-        model.addAttribute("hidden", withKey.asMap());
-        model.addAttribute("applicant", result.applicant());
+        return checkPage(withKey, result.applicant(), null, model, locale);
+    }
+
+    private String checkPage(ApplyForm form, Applicant applicant, String acknowledgementError, Model model,
+                             Locale locale) {
+        Advisory advisory = advisories.current(applicant.nationality());
+        model.addAttribute("form", form);
+        model.addAttribute("hidden", form.asMap());
+        model.addAttribute("applicant", applicant);
         model.addAttribute("countries", countryNames(locale));
+        model.addAttribute("advisory", advisory);
+        model.addAttribute("advisorySummary", advisories.summary(advisory, locale));
+        model.addAttribute("acknowledgementError", acknowledgementError);
         return "portal/check";
     }
 
@@ -112,6 +130,14 @@ class PortalController {
     String submit(@ModelAttribute ApplyForm form, Model model, Locale locale, RedirectAttributes redirect) {
         ApplicationValidator.Result result = validator.validate(form.toJson());
         if (!result.valid()) {
+            boolean onlyAcknowledgement = result.problems().stream()
+                    .allMatch(p -> p.field().equals("homeCountryLawAcknowledged"));
+            ApplicationValidator.Result acknowledged = onlyAcknowledgement
+                    ? validator.validate(form.withAcknowledgement("true").toJson()) : result;
+            if (onlyAcknowledgement && acknowledged.valid()) {
+                return checkPage(form, acknowledged.applicant(),
+                        RequestProblems.message(result.problems().get(0), messages, locale), model, locale);
+            }
             return form(form, result.problems(), model, locale);
         }
         String key = form.idempotencyKey() != null && form.idempotencyKey().matches("[\\x21-\\x7E]{1,64}")

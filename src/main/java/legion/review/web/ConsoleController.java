@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import legion.access.Officers;
+import legion.advisory.Advisories;
+import legion.eligibility.Eligibility;
 import legion.enlistment.ConcurrentChangeException;
 import legion.enlistment.Enlistment;
 import legion.enlistment.Enlistments.Cursor;
@@ -36,9 +38,13 @@ import legion.shared.ServiceRole;
 class ConsoleController {
 
     private final CaseWork cases;
+    private final Eligibility eligibility;
+    private final Advisories advisories;
 
-    ConsoleController(CaseWork cases) {
+    ConsoleController(CaseWork cases, Eligibility eligibility, Advisories advisories) {
         this.cases = cases;
+        this.eligibility = eligibility;
+        this.advisories = advisories;
     }
 
     @GetMapping("/console")
@@ -79,7 +85,7 @@ class ConsoleController {
     }
 
     @GetMapping("/console/cases/{reference}")
-    String show(Authentication auth, @PathVariable String reference, Model model) {
+    String show(Authentication auth, @PathVariable String reference, Model model, java.util.Locale locale) {
         Actor actor = actor(auth);
         Enlistment e = cases.open(actor, parse(reference));
         model.addAttribute("c", e);
@@ -88,6 +94,12 @@ class ConsoleController {
         model.addAttribute("reasons", RejectionReason.values());
         model.addAttribute("roles", ServiceRole.values());
         model.addAttribute("actor", actor);
+        model.addAttribute("verdicts", eligibility.verdicts(e.id()));
+        var acknowledgement = advisories.acknowledgementOf(e.id()).orElse(null);
+        var advisory = acknowledgement != null ? acknowledgement.advisory() : advisories.current(e.applicant().nationality());
+        model.addAttribute("acknowledgement", acknowledgement);
+        model.addAttribute("advisory", advisory);
+        model.addAttribute("advisorySummary", advisories.summary(advisory, locale));
         return "console/case";
     }
 

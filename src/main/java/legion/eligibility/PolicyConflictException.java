@@ -1,0 +1,9 @@
+package legion.eligibility;
+
+/** Another policy version was published at the same moment; nothing was published. */
+public class PolicyConflictException extends RuntimeException {
+
+    public PolicyConflictException() {
+        super("another policy version was published at the same moment; reload and try again");
+    }
+}
