@@ -106,6 +106,7 @@ class CrashDurabilityTest {
                 "-cp", System.getProperty("java.class.path"), LegionApplication.class.getName(),
                 "--server.port=" + port, "--legion.data-dir=" + dataDir, "--legion.demo.enabled=false",
                 "--legion.rate-limit.per-client-per-minute=10000000", "--legion.rate-limit.per-client-burst=100000"));
+        TestDatabase.PRIVACY_KEYS.forEach((k, v) -> cmd.add("--" + k + "=" + v));
         if (TestDatabase.postgres()) {
             TestDatabase.properties(); // makes sure the schema exists and is clean for this run
             cmd.add("--spring.datasource.url=" + TestDatabase.postgresUrl());

@@ -70,6 +70,7 @@ class SecurityConfiguration {
                         .requestMatchers("/status/authorization.pdf", "/status/withdraw", "/status/erase").permitAll()
                         .requestMatchers("/console/admin/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/console/border/**").hasRole("BORDER_GUARD")
+                        .requestMatchers("/console/cases/*/hits/**", "/console/cases/*/duplicates/**").hasRole("VETTING_OFFICER")
                         .requestMatchers("/console/reports/**").hasAnyRole("ANALYST", "ADMINISTRATOR", "VETTING_OFFICER")
                         .requestMatchers("/login/code").hasAuthority(SecondFactor.PENDING_CODE)
                         .requestMatchers("/login/enrol").hasAuthority(SecondFactor.PENDING_ENROLMENT)

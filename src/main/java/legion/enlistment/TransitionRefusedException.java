@@ -16,7 +16,9 @@ public class TransitionRefusedException extends RuntimeException {
         /** The edge needs a reason and none was given. */
         REASON_REQUIRED,
         /** Four eyes: the officer who recommended a case may not approve it. */
-        FOUR_EYES
+        FOUR_EYES,
+        /** Screening holds the case: open watchlist or blocklist hits (or not screened yet). */
+        HELD_BY_SCREENING
     }
 
     private final Refusal refusal;

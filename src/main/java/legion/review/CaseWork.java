@@ -16,6 +16,8 @@ import legion.enlistment.Enlistments.QueueQuery;
 import legion.enlistment.Reference;
 import legion.enlistment.Stage;
 import legion.enlistment.Transition;
+import legion.enlistment.TransitionRefusedException;
+import legion.screening.CaseScreening;
 import legion.shared.Actor;
 import legion.shared.Role;
 
@@ -28,10 +30,12 @@ public class CaseWork {
 
     private final Enlistments enlistments;
     private final AuditLog audit;
+    private final CaseScreening screening;
 
-    CaseWork(Enlistments enlistments, AuditLog audit) {
+    CaseWork(Enlistments enlistments, AuditLog audit, CaseScreening screening) {
         this.enlistments = enlistments;
         this.audit = audit;
+        this.screening = screening;
     }
 
     /** Queue filters as an officer sets them; the actor's scope is applied on top. */
@@ -102,7 +106,13 @@ public class CaseWork {
             case RECEIVE_INFORMATION -> e.receiveInformation(actor, action.reason());
             case INVITE_TO_INTERVIEW -> e.inviteToInterview(actor, action.reason());
             case RECOMMEND -> e.recommend(actor, action.reason());
-            case APPROVE -> e.approve(actor, action.reason());
+            case APPROVE -> {
+                if (screening.findings(e.id()).holds()) {
+                    throw new TransitionRefusedException(TransitionRefusedException.Refusal.HELD_BY_SCREENING,
+                            Transition.APPROVE, "screening holds this case: open watchlist or blocklist hits");
+                }
+                e.approve(actor, action.reason());
+            }
             case AUTHORIZE -> e.authorize(actor);
             case CONFIRM_ARRIVAL -> e.confirmArrival(actor, action.reason());
             case ENLIST -> e.enlist(actor, action.role(), action.unit());

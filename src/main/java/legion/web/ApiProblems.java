@@ -39,7 +39,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TransitionRefusedException.class)
     ProblemDetail refused(TransitionRefusedException e) {
         HttpStatus status = switch (e.refusal()) {
-            case ILLEGAL_STAGE -> HttpStatus.CONFLICT;
+            case ILLEGAL_STAGE, HELD_BY_SCREENING -> HttpStatus.CONFLICT;
             case ROLE_NOT_PERMITTED, FOUR_EYES -> HttpStatus.FORBIDDEN;
             case OUT_OF_SCOPE -> HttpStatus.NOT_FOUND;
             case REASON_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;

@@ -43,16 +43,28 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return System.getProperty("legion.test.postgres.password", "legion");
     }
 
-    /** The datasource properties of the database under test; a fresh one per call for H2. */
+    /**
+     * Every test application shares one database on PostgreSQL, so they share the data keys too, as the nodes of a
+     * cluster must (otherwise one context could not read what another wrote).
+     */
+    public static final Map<String, Object> PRIVACY_KEYS = Map.of(
+            "legion.privacy.keys", "t1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+            "legion.privacy.current-key", "t1",
+            "legion.privacy.index-key", java.util.Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
+
+    /** The datasource properties of the database under test (a fresh one per call for H2), and the data keys. */
     public static Map<String, Object> properties() {
+        Map<String, Object> props = new java.util.HashMap<>(PRIVACY_KEYS);
         if (postgres()) {
             cleanPostgresOnce();
-            return Map.of("spring.datasource.url", postgresUrl(), "spring.datasource.username", postgresUser(),
-                    "spring.datasource.password", postgresPassword());
+            props.putAll(Map.of("spring.datasource.url", postgresUrl(), "spring.datasource.username", postgresUser(),
+                    "spring.datasource.password", postgresPassword()));
+            return props;
         }
-        return Map.of("spring.datasource.url", "jdbc:h2:mem:legion-" + UUID.randomUUID()
+        props.putAll(Map.of("spring.datasource.url", "jdbc:h2:mem:legion-" + UUID.randomUUID()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "spring.datasource.username", "sa", "spring.datasource.password", "");
+                "spring.datasource.username", "sa", "spring.datasource.password", ""));
+        return props;
     }
 
     @Override
@@ -60,6 +72,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         Map<String, Object> props = new java.util.HashMap<>(properties());
         props.put("legion.demo.password", "demo-password");
         props.put("legion.demo.totp-secret", TOTP_SECRET);
+        props.put("legion.screening.lists", "un=src/test/resources/screening/un-extract.xml");
         if (!context.getEnvironment().containsProperty("legion.access.totp-replay-protection")) {
             // tests sign the same officer in many times within one 30-second step; TwoFactorTest checks replays
             props.put("legion.access.totp-replay-protection", "false");

@@ -41,10 +41,14 @@ class ConsoleController {
     private final Eligibility eligibility;
     private final Advisories advisories;
 
-    ConsoleController(CaseWork cases, Eligibility eligibility, Advisories advisories) {
+    private final legion.screening.CaseScreening screening;
+
+    ConsoleController(CaseWork cases, Eligibility eligibility, Advisories advisories,
+                      legion.screening.CaseScreening screening) {
         this.cases = cases;
         this.eligibility = eligibility;
         this.advisories = advisories;
+        this.screening = screening;
     }
 
     @GetMapping("/console")
@@ -90,6 +94,9 @@ class ConsoleController {
         Enlistment e = cases.open(actor, parse(reference));
         model.addAttribute("c", e);
         model.addAttribute("a", e.applicant());
+        if (actor.role() == legion.shared.Role.VETTING_OFFICER) {
+            model.addAttribute("findings", screening.findings(e.id()));
+        }
         model.addAttribute("actions", cases.availableActions(actor, e));
         model.addAttribute("reasons", RejectionReason.values());
         model.addAttribute("roles", ServiceRole.values());
