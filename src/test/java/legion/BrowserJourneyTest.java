@@ -35,6 +35,8 @@ class BrowserJourneyTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    legion.intake.VolunteerMail mail;
     @Autowired
     JdbcClient jdbc;
     WebDriver browser;
@@ -132,7 +134,7 @@ class BrowserJourneyTest {
         assertThat(browser.getPageSource()).contains("Embassy in London");
         shot("confirmation");
 
-        // The volunteer checks the status.
+        // The volunteer checks the status: details, then the code sent to their email.
         browser.get(url("/status"));
         type("reference", reference.toLowerCase());
         type("passportNumber", "x1234567");
@@ -140,6 +142,8 @@ class BrowserJourneyTest {
         type("dobMonth", "03");
         type("dobYear", "1985");
         submit(browser.findElement(By.cssSelector("button[type=submit].button")));
+        type("code", legion.support.Outbox.codeFor(mail.outbox(), reference));
+        submit(browser.findElement(By.id("continue")));
         assertThat(browser.findElement(By.id("stage")).getText()).isEqualTo("Submitted");
 
         // The embassy in London works the case from its queue.

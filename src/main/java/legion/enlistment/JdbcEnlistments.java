@@ -223,8 +223,8 @@ class JdbcEnlistments implements Enlistments {
                 .query((rs, n) -> new CaseSummary(rs.getObject("id", UUID.class),
                         new Reference(rs.getString("reference")), Stage.valueOf(rs.getString("stage")),
                         rs.getString("embassy_code"), rs.getString("nationality"), rs.getString("service_role"),
-                        nullToEmpty(cipher.decrypt("given_names", rs.getString("given_names"))),
-                        nullToEmpty(cipher.decrypt("surname", rs.getString("surname"))), instant(rs, "submitted_at"),
+                        readable("given_names", rs.getString("given_names"), rs.getString("reference")),
+                        readable("surname", rs.getString("surname"), rs.getString("reference")), instant(rs, "submitted_at"),
                         instant(rs, "stage_since")))
                 .list();
     }
@@ -314,6 +314,21 @@ class JdbcEnlistments implements Enlistments {
                 .params(ts(decidedBefore), limit)
                 .query((rs, n) -> new EnlistmentId(rs.getObject(1, UUID.class))).list();
     }
+
+    /**
+     * A name for a queue line. One row that does not decrypt (a key missing from this node's configuration) must not
+     * take the whole queue down: it shows as unreadable, and the log says which case and key (no personal data).
+     */
+    private String readable(String column, String stored, String reference) {
+        try {
+            return nullToEmpty(cipher.decrypt(column, stored));
+        } catch (IllegalStateException e) {
+            LOG.warn("case {}: {}", reference, e.getMessage());
+            return "\u26a0 unreadable";
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcEnlistments.class);
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;

@@ -51,8 +51,17 @@ public class Retention {
     public enum Outcome { DONE, NOT_FOUND, NOT_ALLOWED }
 
     public Outcome withdraw(Reference reference, String passportNumber, LocalDate dateOfBirth) {
+        return withdraw(() -> intake.status(reference, passportNumber, dateOfBirth));
+    }
+
+    /** Withdraws the case a volunteer proved to be theirs (details and emailed code). */
+    public Outcome withdraw(EnlistmentId id) {
+        return withdraw(() -> enlistments.findById(id));
+    }
+
+    private Outcome withdraw(java.util.function.Supplier<Optional<Enlistment>> find) {
         return tx.execute(s -> {
-            Optional<Enlistment> found = intake.status(reference, passportNumber, dateOfBirth);
+            Optional<Enlistment> found = find.get();
             if (found.isEmpty()) {
                 return Outcome.NOT_FOUND;
             }
@@ -68,8 +77,17 @@ public class Retention {
 
     /** Erasure on request: only when the case is no longer in progress (rejected, withdrawn or revoked). */
     public Outcome erase(Reference reference, String passportNumber, LocalDate dateOfBirth) {
+        return erase(() -> intake.status(reference, passportNumber, dateOfBirth));
+    }
+
+    /** Erases the personal data of the case a volunteer proved to be theirs, when it is no longer in progress. */
+    public Outcome erase(EnlistmentId id) {
+        return erase(() -> enlistments.findById(id).filter(e -> !e.applicant().erased()));
+    }
+
+    private Outcome erase(java.util.function.Supplier<Optional<Enlistment>> find) {
         return tx.execute(s -> {
-            Optional<Enlistment> found = intake.status(reference, passportNumber, dateOfBirth);
+            Optional<Enlistment> found = find.get();
             if (found.isEmpty()) {
                 return Outcome.NOT_FOUND;
             }
@@ -82,7 +100,7 @@ public class Retention {
         });
     }
 
-    static boolean erasable(Stage stage) {
+    public static boolean erasable(Stage stage) {
         return stage == Stage.REJECTED || stage == Stage.WITHDRAWN || stage == Stage.REVOKED;
     }
 

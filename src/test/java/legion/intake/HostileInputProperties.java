@@ -45,7 +45,9 @@ class HostileInputProperties {
         props.put("legion.demo.enabled", "false");
         props.put("legion.rate-limit.enabled", "false");
         props.put("legion.data-dir", System.getProperty("java.io.tmpdir") + "/legion-fuzz-" + System.nanoTime());
-        app = new SpringApplicationBuilder(LegionApplication.class).properties(props).run();
+        // as command-line arguments, so that they win over application.properties (default properties would not)
+        app = new SpringApplicationBuilder(LegionApplication.class)
+                .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
         jdbc = app.getBean(JdbcClient.class);
     }

@@ -1,6 +1,5 @@
 package legion.authorization.web;
 
-import java.time.LocalDate;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -10,14 +9,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import legion.access.Officers;
 import legion.authorization.IssuedAuthorizations;
 import legion.enlistment.Enlistment;
 import legion.enlistment.Reference;
 import legion.enlistment.Stage;
-import legion.intake.Intake;
+import legion.enlistment.Enlistments;
+import legion.intake.VolunteerSession;
 import legion.review.CaseNotFoundException;
 import legion.review.CaseWork;
 
@@ -30,12 +29,12 @@ class AuthorizationLetters {
 
     private final IssuedAuthorizations issued;
     private final CaseWork cases;
-    private final Intake intake;
+    private final Enlistments enlistments;
 
-    AuthorizationLetters(IssuedAuthorizations issued, CaseWork cases, Intake intake) {
+    AuthorizationLetters(IssuedAuthorizations issued, CaseWork cases, Enlistments enlistments) {
         this.issued = issued;
         this.cases = cases;
-        this.intake = intake;
+        this.enlistments = enlistments;
     }
 
     @GetMapping("/console/cases/{reference}/authorization.pdf")
@@ -45,16 +44,10 @@ class AuthorizationLetters {
         return letter(e);
     }
 
+    /** For the volunteer who proved the case is theirs (details and emailed code) in this browser session. */
     @PostMapping("/status/authorization.pdf")
-    ResponseEntity<byte[]> forVolunteer(@RequestParam String reference, @RequestParam String passportNumber,
-                                        @RequestParam String dateOfBirth) {
-        LocalDate dob;
-        try {
-            dob = LocalDate.parse(dateOfBirth);
-        } catch (RuntimeException ex) {
-            throw new CaseNotFoundException();
-        }
-        Enlistment e = Reference.parse(reference).flatMap(r -> intake.status(r, passportNumber, dob))
+    ResponseEntity<byte[]> forVolunteer(jakarta.servlet.http.HttpServletRequest request) {
+        Enlistment e = VolunteerSession.verified(request.getSession(false)).flatMap(enlistments::findById)
                 .filter(x -> x.stage() == Stage.AUTHORIZED)
                 .orElseThrow(CaseNotFoundException::new);
         return letter(e);

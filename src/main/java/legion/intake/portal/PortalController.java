@@ -26,7 +26,6 @@ import legion.intake.ApplicationValidator;
 import legion.intake.FieldProblem;
 import legion.intake.IdempotencyConflictException;
 import legion.intake.Intake;
-import legion.intake.Retention;
 import legion.intake.RequestProblems;
 import legion.intake.Submission;
 import legion.shared.CountryCodes;
@@ -43,43 +42,12 @@ class PortalController {
     private final ApplicationValidator validator;
     private final MessageSource messages;
     private final Advisories advisories;
-    private final Retention retention;
 
-    PortalController(Intake intake, ApplicationValidator validator, MessageSource messages, Advisories advisories,
-                     Retention retention) {
+    PortalController(Intake intake, ApplicationValidator validator, MessageSource messages, Advisories advisories) {
         this.intake = intake;
         this.validator = validator;
         this.messages = messages;
         this.advisories = advisories;
-        this.retention = retention;
-    }
-
-    /** Withdraw or erase, after proving who you are again (the details travel in the form, never in the URL). */
-    @PostMapping({"/status/withdraw", "/status/erase"})
-    String withdrawOrErase(jakarta.servlet.http.HttpServletRequest request, @RequestParam(defaultValue = "") String reference,
-                           @RequestParam(defaultValue = "") String passportNumber,
-                           @RequestParam(defaultValue = "") String dateOfBirth, Model model) {
-        boolean erase = request.getRequestURI().endsWith("/erase");
-        LocalDate dob;
-        try {
-            dob = LocalDate.parse(dateOfBirth);
-        } catch (RuntimeException e) {
-            model.addAttribute("notFound", true);
-            return "portal/status";
-        }
-        var ref = Reference.parse(reference);
-        Retention.Outcome outcome = ref.isEmpty() ? Retention.Outcome.NOT_FOUND
-                : erase ? retention.erase(ref.get(), passportNumber, dob) : retention.withdraw(ref.get(), passportNumber, dob);
-        if (outcome == Retention.Outcome.NOT_FOUND) {
-            model.addAttribute("notFound", true);
-            return "portal/status";
-        }
-        model.addAttribute("outcome", (erase ? "erase." : "withdraw.") + outcome.name());
-        if (!erase || outcome != Retention.Outcome.DONE) {
-            return status(reference, passportNumber, Integer.toString(dob.getDayOfMonth()),
-                    Integer.toString(dob.getMonthValue()), Integer.toString(dob.getYear()), model);
-        }
-        return "portal/status";
     }
 
     @GetMapping("/")
@@ -157,44 +125,6 @@ class PortalController {
     @GetMapping("/apply/confirmation")
     String confirmation() {
         return "portal/confirmation";
-    }
-
-    @GetMapping("/status")
-    String statusForm() {
-        return "portal/status";
-    }
-
-    @PostMapping("/status")
-    String status(@RequestParam(defaultValue = "") String reference,
-                  @RequestParam(defaultValue = "") String passportNumber,
-                  @RequestParam(defaultValue = "") String dobDay, @RequestParam(defaultValue = "") String dobMonth,
-                  @RequestParam(defaultValue = "") String dobYear, Model model) {
-        model.addAttribute("reference", reference);
-        model.addAttribute("dobDay", dobDay);
-        model.addAttribute("dobMonth", dobMonth);
-        model.addAttribute("dobYear", dobYear);
-        LocalDate dob;
-        try {
-            dob = LocalDate.of(Integer.parseInt(dobYear.strip()), Integer.parseInt(dobMonth.strip()),
-                    Integer.parseInt(dobDay.strip()));
-        } catch (RuntimeException e) {
-            model.addAttribute("notFound", true);
-            return "portal/status";
-        }
-        var found = Reference.parse(reference).flatMap(r -> intake.status(r, passportNumber, dob));
-        if (found.isEmpty()) {
-            model.addAttribute("notFound", true);
-            return "portal/status";
-        }
-        model.addAttribute("stage", found.get().stage().name());
-        model.addAttribute("updatedAt", found.get().updatedAt());
-        model.addAttribute("found", found.get().reference().value());
-        model.addAttribute("passportNumber", passportNumber);
-        model.addAttribute("dateOfBirth", dob.toString());
-        model.addAttribute("canWithdraw", found.get().stage().isOpen());
-        model.addAttribute("canErase", !found.get().applicant().erased()
-                && java.util.Set.of("REJECTED", "WITHDRAWN", "REVOKED").contains(found.get().stage().name()));
-        return "portal/status";
     }
 
     private String form(ApplyForm form, List<FieldProblem> problems, Model model, Locale locale) {

@@ -1,0 +1,125 @@
+package legion.intake.portal;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import legion.enlistment.Enlistment;
+import legion.enlistment.EnlistmentId;
+import legion.enlistment.Enlistments;
+import legion.enlistment.Reference;
+import legion.intake.Retention;
+import legion.intake.VolunteerCodes;
+import legion.intake.VolunteerSession;
+
+/**
+ * The volunteer's own case on the portal: reference, passport number and date of birth, then a code sent to the
+ * application's email address; then the status and what the volunteer may do (download the travel authorization,
+ * withdraw, erase). The same page follows the first step whether or not the details matched.
+ */
+@Controller
+class StatusController {
+
+    private final VolunteerCodes codes;
+    private final Enlistments enlistments;
+    private final Retention retention;
+
+    StatusController(VolunteerCodes codes, Enlistments enlistments, Retention retention) {
+        this.codes = codes;
+        this.enlistments = enlistments;
+        this.retention = retention;
+    }
+
+    @GetMapping("/status")
+    String form() {
+        return "portal/status";
+    }
+
+    @PostMapping("/status")
+    String details(@RequestParam(defaultValue = "") String reference, @RequestParam(defaultValue = "") String passportNumber,
+                   @RequestParam(defaultValue = "") String dobDay, @RequestParam(defaultValue = "") String dobMonth,
+                   @RequestParam(defaultValue = "") String dobYear, HttpServletRequest request, Locale locale, Model model) {
+        LocalDate dob;
+        try {
+            dob = LocalDate.of(Integer.parseInt(dobYear.strip()), Integer.parseInt(dobMonth.strip()),
+                    Integer.parseInt(dobDay.strip()));
+        } catch (RuntimeException e) {
+            model.addAttribute("reference", reference);
+            model.addAttribute("invalidDate", true);
+            return "portal/status";
+        }
+        HttpSession session = request.getSession(true);
+        request.changeSessionId();
+        Optional<EnlistmentId> sent = Reference.parse(reference).flatMap(r -> codes.send(r, passportNumber, dob, locale));
+        // a placeholder keeps the next step identical whether or not the details matched
+        VolunteerSession.pending(session, sent.orElse(new EnlistmentId(java.util.UUID.randomUUID())));
+        return "portal/status-code";
+    }
+
+    @PostMapping("/status/code")
+    String code(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+        HttpSession session = request.getSession(false);
+        Optional<EnlistmentId> pending = session == null ? Optional.empty() : VolunteerSession.pending(session);
+        if (pending.isEmpty()) {
+            return "redirect:/status";
+        }
+        if (!codes.verify(pending.get(), code)) {
+            model.addAttribute("failed", true);
+            return "portal/status-code";
+        }
+        request.changeSessionId();
+        VolunteerSession.verified(session, pending.get());
+        return "redirect:/status/case";
+    }
+
+    @GetMapping("/status/case")
+    String yourCase(HttpServletRequest request, Model model) {
+        Optional<Enlistment> e = verified(request);
+        if (e.isEmpty()) {
+            return "redirect:/status";
+        }
+        Enlistment c = e.get();
+        model.addAttribute("found", c.reference().value());
+        model.addAttribute("stage", c.stage().name());
+        model.addAttribute("updatedAt", c.updatedAt());
+        model.addAttribute("canWithdraw", c.stage().isOpen());
+        model.addAttribute("canErase", !c.applicant().erased() && Retention.erasable(c.stage()));
+        model.addAttribute("erased", c.applicant().erased());
+        return "portal/status-case";
+    }
+
+    @PostMapping({"/status/withdraw", "/status/erase"})
+    String act(HttpServletRequest request, RedirectAttributes redirect) {
+        Optional<EnlistmentId> id = VolunteerSession.verified(request.getSession(false));
+        if (id.isEmpty()) {
+            return "redirect:/status";
+        }
+        boolean erase = request.getRequestURI().endsWith("/erase");
+        Retention.Outcome outcome = erase ? retention.erase(id.get()) : retention.withdraw(id.get());
+        redirect.addFlashAttribute("outcome", (erase ? "erase." : "withdraw.") + outcome.name());
+        return "redirect:/status/case";
+    }
+
+    @PostMapping("/status/end")
+    String end(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return "redirect:/status";
+    }
+
+    private Optional<Enlistment> verified(HttpServletRequest request) {
+        return VolunteerSession.verified(request.getSession(false)).flatMap(enlistments::findById);
+    }
+}
