@@ -49,6 +49,37 @@ public class FieldCipher {
         }
     }
 
+    /** Encrypts a file: {@code key id length ‖ key id ‖ iv ‖ ciphertext ‖ tag}, the field as associated data. */
+    public byte[] encryptBytes(String field, byte[] plaintext) {
+        try {
+            byte[] iv = new byte[12];
+            RANDOM.nextBytes(iv);
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, keys.key(keys.currentId()), new GCMParameterSpec(128, iv));
+            c.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+            byte[] ct = c.doFinal(plaintext);
+            byte[] id = keys.currentId().getBytes(StandardCharsets.UTF_8);
+            return ByteBuffer.allocate(1 + id.length + iv.length + ct.length).put((byte) id.length).put(id).put(iv)
+                    .put(ct).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    public byte[] decryptBytes(String field, byte[] stored) {
+        int idLength = stored[0];
+        String keyId = new String(stored, 1, idLength, StandardCharsets.UTF_8);
+        int offset = 1 + idLength;
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, keys.key(keyId), new GCMParameterSpec(128, stored, offset, 12));
+            c.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+            return c.doFinal(stored, offset + 12, stored.length - offset - 12);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a stored " + field + " does not decrypt with key " + keyId);
+        }
+    }
+
     public String decrypt(String field, String stored) {
         if (stored == null || !stored.startsWith(PREFIX)) {
             return stored;

@@ -31,11 +31,40 @@ public class CaseWork {
     private final Enlistments enlistments;
     private final AuditLog audit;
     private final CaseScreening screening;
+    private final CaseFiles files;
 
-    CaseWork(Enlistments enlistments, AuditLog audit, CaseScreening screening) {
+    CaseWork(Enlistments enlistments, AuditLog audit, CaseScreening screening, CaseFiles files) {
         this.enlistments = enlistments;
         this.audit = audit;
         this.screening = screening;
+        this.files = files;
+    }
+
+    /** Invites to an interview and schedules it, in one transaction. */
+    @Transactional
+    public Enlistment inviteToInterview(Actor actor, Reference reference, String mode, java.time.LocalDateTime when,
+                                        java.time.ZoneId zone, String note, Long expectedVersion) {
+        Enlistment e = act(actor, reference, new CaseAction(Transition.INVITE_TO_INTERVIEW, note, null, null, null,
+                expectedVersion));
+        files.scheduleInterview(actor, e.id(), mode, when, zone);
+        return e;
+    }
+
+    /** Records the outcome of the case's latest interview (the officer then recommends or rejects). */
+    @Transactional
+    public void recordInterview(Actor actor, Reference reference, String outcome, String notes) {
+        Enlistment e = visible(actor, reference);
+        files.recordInterview(actor, e.id(), outcome, notes);
+        audit.append(actor.id(), actor.role().name(), "INTERVIEW_RECORDED", reference.value(), outcome);
+    }
+
+    /** A document of a case, for an officer who may see it; audited. */
+    @Transactional
+    public CaseFiles.Document document(Actor actor, Reference reference, long documentId) {
+        Enlistment e = visible(actor, reference);
+        CaseFiles.Document d = files.document(e.id(), documentId).orElseThrow(CaseNotFoundException::new);
+        audit.append(actor.id(), actor.role().name(), "DOCUMENT_VIEWED", reference.value(), "document " + documentId);
+        return d;
     }
 
     /** Queue filters as an officer sets them; the actor's scope is applied on top. */

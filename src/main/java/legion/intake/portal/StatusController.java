@@ -19,6 +19,7 @@ import legion.enlistment.EnlistmentId;
 import legion.enlistment.Enlistments;
 import legion.enlistment.Reference;
 import legion.intake.Retention;
+import legion.review.CaseFiles;
 import legion.intake.VolunteerCodes;
 import legion.intake.VolunteerSession;
 
@@ -33,11 +34,13 @@ class StatusController {
     private final VolunteerCodes codes;
     private final Enlistments enlistments;
     private final Retention retention;
+    private final CaseFiles files;
 
-    StatusController(VolunteerCodes codes, Enlistments enlistments, Retention retention) {
+    StatusController(VolunteerCodes codes, Enlistments enlistments, Retention retention, CaseFiles files) {
         this.codes = codes;
         this.enlistments = enlistments;
         this.retention = retention;
+        this.files = files;
     }
 
     @GetMapping("/status")
@@ -95,6 +98,8 @@ class StatusController {
         model.addAttribute("canWithdraw", c.stage().isOpen());
         model.addAttribute("canErase", !c.applicant().erased() && Retention.erasable(c.stage()));
         model.addAttribute("erased", c.applicant().erased());
+        c.history().stream().filter(h -> h.transition() == legion.enlistment.Transition.REQUEST_INFORMATION)
+                .reduce((a, b) -> b).ifPresent(h -> model.addAttribute("request", h.reason()));
         return "portal/status-case";
     }
 
@@ -107,6 +112,35 @@ class StatusController {
         boolean erase = request.getRequestURI().endsWith("/erase");
         Retention.Outcome outcome = erase ? retention.erase(id.get()) : retention.withdraw(id.get());
         redirect.addFlashAttribute("outcome", (erase ? "erase." : "withdraw.") + outcome.name());
+        return "redirect:/status/case";
+    }
+
+    /** The volunteer answers an information request, with an optional document. */
+    @PostMapping("/status/answer")
+    String answer(HttpServletRequest request, @RequestParam(defaultValue = "") String answer,
+                  @RequestParam(defaultValue = "OTHER") String kind,
+                  @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                  RedirectAttributes redirect) throws java.io.IOException {
+        Optional<EnlistmentId> id = VolunteerSession.verified(request.getSession(false));
+        if (id.isEmpty()) {
+            return "redirect:/status";
+        }
+        java.util.List<CaseFiles.Upload> uploads = new java.util.ArrayList<>();
+        if (file != null && !file.isEmpty()) {
+            CaseFiles.Kind k;
+            try {
+                k = CaseFiles.Kind.valueOf(kind);
+            } catch (IllegalArgumentException e) {
+                k = CaseFiles.Kind.OTHER;
+            }
+            uploads.add(new CaseFiles.Upload(k, file.getContentType(), file.getBytes()));
+        }
+        try {
+            files.answer(id.get(), answer, uploads);
+            redirect.addFlashAttribute("outcome", "answer.DONE");
+        } catch (CaseFiles.RefusedUpload e) {
+            redirect.addFlashAttribute("answerProblem", e.getMessage());
+        }
         return "redirect:/status/case";
     }
 

@@ -42,13 +42,40 @@ class ConsoleController {
     private final Advisories advisories;
 
     private final legion.screening.CaseScreening screening;
+    private final legion.review.CaseFiles files;
 
     ConsoleController(CaseWork cases, Eligibility eligibility, Advisories advisories,
-                      legion.screening.CaseScreening screening) {
+                      legion.screening.CaseScreening screening, legion.review.CaseFiles files) {
         this.cases = cases;
         this.eligibility = eligibility;
         this.advisories = advisories;
         this.screening = screening;
+        this.files = files;
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping("/console/cases/{reference}/documents/{id}")
+    org.springframework.http.ResponseEntity<byte[]> document(Authentication auth, @PathVariable String reference,
+                                                             @PathVariable long id) {
+        var d = cases.document(actor(auth), parse(reference), id);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(d.info().contentType()))
+                .header("Content-Disposition", "attachment; filename=\"" + reference + "-" + id + "."
+                        + d.info().contentType().substring(d.info().contentType().indexOf('/') + 1) + "\"")
+                .header("Cache-Control", "no-store")
+                .body(d.content());
+    }
+
+    @PostMapping("/console/cases/{reference}/interview")
+    String recordInterview(Authentication auth, @PathVariable String reference, @RequestParam String outcome,
+                           @RequestParam(required = false) String notes, RedirectAttributes redirect) {
+        try {
+            cases.recordInterview(actor(auth), parse(reference), outcome, notes);
+            redirect.addFlashAttribute("flash", "console.flash.done");
+            redirect.addFlashAttribute("flashArg", "RECORD_INTERVIEW");
+        } catch (IllegalArgumentException | SecurityException e) {
+            redirect.addFlashAttribute("problem", "console.interview.refused");
+        }
+        return "redirect:/console/cases/" + parse(reference).value();
     }
 
     @GetMapping("/console")
@@ -97,6 +124,12 @@ class ConsoleController {
         if (actor.role() == legion.shared.Role.VETTING_OFFICER) {
             model.addAttribute("findings", screening.findings(e.id()));
         }
+        model.addAttribute("answers", files.answers(e.id()));
+        model.addAttribute("documents", files.documents(e.id()));
+        model.addAttribute("interviews", files.interviews(e.id()));
+        model.addAttribute("zones", java.util.List.of("UTC", "Europe/London", "Europe/Berlin", "Europe/Warsaw",
+                "Europe/Vilnius", "Europe/Riga", "Europe/Kyiv", "America/New_York", "America/Chicago",
+                "America/Los_Angeles", "America/Toronto", "Australia/Sydney", "Asia/Tokyo"));
         model.addAttribute("actions", cases.availableActions(actor, e));
         model.addAttribute("reasons", RejectionReason.values());
         model.addAttribute("roles", ServiceRole.values());
@@ -114,11 +147,28 @@ class ConsoleController {
     String act(Authentication auth, @PathVariable String reference, @RequestParam Transition transition,
                @RequestParam(required = false) String reason, @RequestParam(required = false) RejectionReason reasonCode,
                @RequestParam(required = false) ServiceRole role, @RequestParam(required = false) String unit,
-               @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+               @RequestParam(required = false) Long version, @RequestParam(required = false) String interviewMode,
+               @RequestParam(required = false) String interviewDate, @RequestParam(required = false) String interviewTime,
+               @RequestParam(required = false) String interviewZone, RedirectAttributes redirect) {
         Actor actor = actor(auth);
         Reference ref = parse(reference);
         try {
-            cases.act(actor, ref, new CaseAction(transition, reason, reasonCode, role, unit, version));
+            if (transition == Transition.INVITE_TO_INTERVIEW && interviewDate != null && !interviewDate.isBlank()) {
+                java.time.LocalDateTime when;
+                java.time.ZoneId zone;
+                try {
+                    when = java.time.LocalDateTime.of(java.time.LocalDate.parse(interviewDate),
+                            java.time.LocalTime.parse(interviewTime == null || interviewTime.isBlank() ? "09:00" : interviewTime));
+                    zone = java.time.ZoneId.of(interviewZone == null || interviewZone.isBlank() ? "UTC" : interviewZone);
+                } catch (RuntimeException bad) {
+                    redirect.addFlashAttribute("problem", "console.interview.refused");
+                    return "redirect:/console/cases/" + ref.value();
+                }
+                cases.inviteToInterview(actor, ref, interviewMode == null ? "VIDEO" : interviewMode, when, zone, reason,
+                        version);
+            } else {
+                cases.act(actor, ref, new CaseAction(transition, reason, reasonCode, role, unit, version));
+            }
             redirect.addFlashAttribute("flash", "console.flash.done");
             redirect.addFlashAttribute("flashArg", transition.name());
         } catch (TransitionRefusedException e) {

@@ -1,0 +1,128 @@
+package legion.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import legion.intake.VolunteerMail;
+import legion.support.Applications;
+import legion.support.ConsoleSession;
+import legion.support.Http;
+import legion.support.LegionIntegrationTest;
+import legion.support.Outbox;
+
+/**
+ * The embassy's loop end to end: an officer asks for a document, the volunteer (details + emailed code) answers and
+ * uploads on the portal, the case returns to the queue, the officer reads the answer and opens the document; uploads
+ * with a wrong type, an oversize file and a file that lies about its type are refused and change nothing; interviews
+ * are scheduled with a time zone and their outcome recorded.
+ */
+@LegionIntegrationTest
+class InformationRequestLoopTest {
+
+    static final String PW = "demo-password";
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes();
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D};
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    VolunteerMail mail;
+    @Autowired
+    JdbcClient jdbc;
+
+    String stage(String ref) {
+        return jdbc.sql("select stage from enlistment where reference = ?").param(ref).query(String.class).single();
+    }
+
+    long documents(String ref) {
+        return jdbc.sql("select count(*) from review_document d join enlistment e on e.id = d.enlistment_id "
+                + "where e.reference = ?").param(ref).query(Long.class).single();
+    }
+
+    @Test
+    void anOfficerAsksTheVolunteerAnswersWithADocument() {
+        Http http = new Http(port);
+        Map<String, Object> body = Applications.valid("Sven", "Larsen", "GB");
+        @SuppressWarnings("unchecked")
+        String passport = (String) ((Map<String, Object>) body.get("passport")).get("number");
+        String ref = http.postJson("/api/v1/enlistments", Http.json(body)).json().get("reference").stringValue();
+        assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"START_REVIEW\"}",
+                "embassy-gb", PW).status()).isEqualTo(200);
+        assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions",
+                "{\"transition\":\"REQUEST_INFORMATION\",\"reason\":\"Please upload your service record (DD-214).\"}",
+                "embassy-gb", PW).status()).isEqualTo(200);
+
+        ConsoleSession volunteer = ConsoleSession.anonymous(port);
+        var form = volunteer.get("/status");
+        var codePage = volunteer.postWithToken("/status", form, Map.of("reference", ref, "passportNumber", passport,
+                "dobDay", "11", "dobMonth", "3", "dobYear", "1982"));
+        volunteer.postWithToken("/status/code", codePage, Map.of("code", Outbox.codeFor(mail.outbox(), ref)));
+        var mine = volunteer.get("/status/case");
+        assertThat(mine.body()).contains("Please upload your service record (DD-214).").contains("id=\"send-answer\"");
+
+        // refused uploads change nothing
+        var text = volunteer.postMultipart("/status/answer", mine, Map.of("answer", "here", "kind", "SERVICE_RECORD"),
+                "file", "record.pdf", "application/pdf", "just text, not a PDF".getBytes());
+        assertThat(volunteer.get("/status/case").body()).contains("only PDF, PNG and JPEG");
+        byte[] big = Arrays.copyOf(PDF, 5 * 1024 * 1024 + 1);
+        volunteer.postMultipart("/status/answer", mine, Map.of("answer", "here"), "file", "big.pdf", "application/pdf", big);
+        assertThat(volunteer.get("/status/case").body()).contains("larger than 5 MB");
+        volunteer.postMultipart("/status/answer", mine, Map.of("answer", "here"), "file", "scan.pdf", "application/pdf", PNG);
+        assertThat(volunteer.get("/status/case").body()).contains("not what it says it is");
+        assertThat(text.status()).isEqualTo(302);
+        assertThat(documents(ref)).isZero();
+        assertThat(stage(ref)).isEqualTo("INFO_REQUESTED");
+
+        var sent = volunteer.postMultipart("/status/answer", mine, Map.of("answer", "Here is my DD-214. Серж.",
+                "kind", "SERVICE_RECORD"), "file", "dd214.pdf", "application/pdf", PDF);
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(volunteer.get("/status/case").body()).contains("was sent to the embassy");
+        assertThat(stage(ref)).isEqualTo("IN_REVIEW");
+        assertThat(documents(ref)).isEqualTo(1);
+        // stored encrypted, not as the file
+        byte[] raw = jdbc.sql("select content from review_document d join enlistment e on e.id = d.enlistment_id "
+                + "where e.reference = ?").param(ref).query(byte[].class).single();
+        assertThat(new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
+
+        ConsoleSession officer = ConsoleSession.login(port, "embassy-gb", PW);
+        var casePage = officer.get("/console/cases/" + ref);
+        assertThat(casePage.body()).contains("Here is my DD-214. Серж.").contains("Service record");
+        long docId = jdbc.sql("select d.id from review_document d join enlistment e on e.id = d.enlistment_id "
+                + "where e.reference = ?").param(ref).query(Long.class).single();
+        assertThat(officer.download("/console/cases/" + ref + "/documents/" + docId)).isEqualTo(PDF);
+        assertThat(ConsoleSession.login(port, "embassy-us", PW).download("/console/cases/" + ref + "/documents/" + docId))
+                .isNull();
+        assertThat(ConsoleSession.anonymous(port).get("/console/cases/" + ref + "/documents/" + docId).status()).isEqualTo(302);
+    }
+
+    @Test
+    void interviewsAreScheduledWithATimeZoneAndRecorded() {
+        Http http = new Http(port);
+        String ref = http.postJson("/api/v1/enlistments", Http.json(Applications.valid("Olga", "Berg", "GB")))
+                .json().get("reference").stringValue();
+        http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"START_REVIEW\"}", "embassy-gb", PW);
+        ConsoleSession officer = ConsoleSession.login(port, "embassy-gb", PW);
+        var page = officer.get("/console/cases/" + ref);
+        var invited = officer.postWithToken("/console/cases/" + ref + "/actions", page, Map.of("transition",
+                "INVITE_TO_INTERVIEW", "interviewMode", "IN_PERSON", "interviewDate", "2026-12-03",
+                "interviewTime", "14:30", "interviewZone", "Europe/London", "reason", "at the embassy"));
+        assertThat(invited.status()).isEqualTo(302);
+        assertThat(stage(ref)).isEqualTo("INTERVIEW");
+        var withInterview = officer.get("/console/cases/" + ref);
+        assertThat(withInterview.body()).contains("2026-12-03 14:30 Europe/London").contains("In person");
+        officer.postWithToken("/console/cases/" + ref + "/interview", withInterview,
+                Map.of("outcome", "PASSED", "notes", "Fluent English; six years in the infantry."));
+        assertThat(officer.get("/console/cases/" + ref).body()).contains("PASSED").contains("six years in the infantry");
+        var badZone = officer.get("/console/cases/" + ref);
+        var refused = officer.postWithToken("/console/cases/" + ref + "/interview", badZone, Map.of("outcome", "MAYBE"));
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(officer.get("/console/cases/" + ref).body()).contains("could not be recorded");
+    }
+}
