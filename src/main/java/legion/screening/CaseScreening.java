@@ -47,6 +47,7 @@ public class CaseScreening {
     private final Enlistments enlistments;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final TransactionTemplate ownTx;
     private final String listsConfig;
     private volatile Screener screener = new Screener(List.of());
     private final DuplicateIndex duplicates = new DuplicateIndex(LinkageConfig.fromClasspath("screening/applicants.yml"));
@@ -58,6 +59,10 @@ public class CaseScreening {
         this.jdbc = jdbc;
         this.tx = tx;
         this.listsConfig = listsConfig;
+        // screening runs in its own transaction, also when called inside an officer's action: a concurrent screening
+        // of the same case (the background job) must not abort the caller's transaction
+        this.ownTx = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+        this.ownTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** A hit as shown to vetting officers. */
@@ -124,7 +129,7 @@ public class CaseScreening {
     /** Screens one case now, unless it was screened already (here or on another node). */
     public boolean screen(EnlistmentId id) {
         try {
-            return Boolean.TRUE.equals(tx.execute(s -> screenInTransaction(id)));
+            return Boolean.TRUE.equals(ownTx.execute(s -> screenInTransaction(id)));
         } catch (DuplicateKeyException e) {
             return false; // another node screened it at the same moment
         }
