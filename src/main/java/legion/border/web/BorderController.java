@@ -3,6 +3,10 @@ package legion.border.web;
 import java.io.IOException;
 import java.util.HexFormat;
 
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,6 +35,25 @@ class BorderController {
     String page() {
         return "console/border";
     }
+
+    /** The offline page: verifies in the browser with the cached signer keys and revocation list. */
+    @GetMapping("/console/border/offline")
+    String offlinePage() {
+        return "console/border-offline";
+    }
+
+    /**
+     * The offline page's service worker. Served here rather than by the static resource handler to add
+     * {@code Service-Worker-Allowed}: a worker under {@code /js/} may then control {@code /console/border/offline}.
+     */
+    @GetMapping(path = "/js/border-offline-sw.js", produces = "text/javascript")
+    ResponseEntity<Resource> serviceWorker() {
+        return ResponseEntity.ok().header("Service-Worker-Allowed", OFFLINE_SCOPE)
+                .cacheControl(CacheControl.noCache()).body(WORKER);
+    }
+
+    static final String OFFLINE_SCOPE = "/console/border/offline";
+    private static final Resource WORKER = new ClassPathResource("static/js/border-offline-sw.js");
 
     @PostMapping("/console/border")
     String scan(Authentication auth, @RequestParam(defaultValue = "") String checkpoint,

@@ -1,0 +1,251 @@
+package legion.border;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import legion.authorization.IssuedAuthorizations;
+import legion.enlistment.Enlistments;
+import legion.enlistment.Reference;
+import legion.support.Applications;
+import legion.support.ConsoleSession;
+import legion.support.Http;
+import legion.support.LegionIntegrationTest;
+import legion.support.TestDatabase;
+
+/**
+ * The offline border page in a real browser: it stores the signer keys and the signed revocation list while online,
+ * then, with the browser's network switched off, reloads from its service worker and verifies seals in the browser.
+ */
+@LegionIntegrationTest
+class OfflineBorderPageTest {
+
+    static final String PW = "demo-password";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IssuedAuthorizations issued;
+    @Autowired
+    Enlistments enlistments;
+    WebDriver browser;
+    SwitchableProxy proxy;
+
+    String authorizedCase(Http http, String given, String surname) {
+        String ref = http.postJson("/api/v1/enlistments", Http.json(Applications.valid(given, surname, "GB")))
+                .json().get("reference").stringValue();
+        for (String[] step : new String[][] {{"embassy-gb", "START_REVIEW"}, {"embassy-gb", "INVITE_TO_INTERVIEW"},
+                {"embassy-gb", "RECOMMEND"}, {"vetting1", "APPROVE"}, {"vetting1", "AUTHORIZE"}}) {
+            var r = http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions",
+                    "{\"transition\":\"" + step[1] + "\",\"reason\":\"ok\"}", step[0], PW);
+            assertThat(r.status()).as(step[1] + " " + r.body()).isEqualTo(200);
+        }
+        return ref;
+    }
+
+    String sealHex(String ref) {
+        var e = enlistments.findByReference(new Reference(ref)).orElseThrow();
+        return HexFormat.of().formatHex(issued.find(e.id().value()).orElseThrow().seal());
+    }
+
+    @Test
+    void theOfflinePageAndItsWorkerAreServedToGuardsOnly() {
+        Http http = new Http(port);
+        // The worker is served with the header that lets it control the offline page, and the page needs a guard.
+        var worker = http.get("/js/border-offline-sw.js", null, null);
+        assertThat(worker.status()).isEqualTo(200);
+        assertThat(worker.header("Service-Worker-Allowed")).isEqualTo("/console/border/offline");
+        assertThat(worker.header("Content-Type")).startsWith("text/javascript");
+        assertThat(worker.body()).contains("addEventListener('fetch'");
+        assertThat(http.get("/js/border-offline.js", null, null).body()).contains("crypto.subtle.verify");
+        assertThat(ConsoleSession.login(port, "vetting1", PW).get("/console/border/offline").status())
+                .isEqualTo(403);
+        assertThat(ConsoleSession.anonymous(port).get("/console/border/offline").status()).isEqualTo(302);
+        var page = ConsoleSession.login(port, "border1", PW).get("/console/border/offline");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("src=\"/js/border-offline.js\"").doesNotContain("<script>")
+                .doesNotContain(" onclick=").contains("data-keys=\"/api/v1/authorizations/certificates/keys\"");
+    }
+
+    @Test
+    void aGuardVerifiesSealsInTheBrowserWithoutNetwork() throws Exception {
+        Http http = new Http(port);
+        String valid = sealHex(authorizedCase(http, "Olena", "Kovalenko"));
+        String revokedRef = authorizedCase(http, "Ivan", "Revokedson");
+        String revoked = sealHex(revokedRef);
+
+        proxy = new SwitchableProxy(port);
+        browser = openBrowser(proxy.port());
+        signIn("border1");
+        browser.get(url("/console/border"));
+        browser.findElement(By.id("offline-link")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-loaded")));
+        wait.until(d -> "true".equals(d.findElement(By.id("worker-state")).getAttribute("data-ready")));
+        assertThat(browser.findElement(By.id("revocations-state")).getText()).startsWith("number ");
+        assertThat(browser.findElement(By.id("certificates-state")).getText()).contains("signer key");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        long before = ((Number) js.executeScript("return JSON.parse(localStorage.getItem('legion.border.revocations.highest'))"))
+                .longValue();
+
+        // Revoked while online; the guard refreshes and the page stores the newer signed list.
+        assertThat(http.postJsonAs("/api/v1/enlistments/" + revokedRef + "/transitions",
+                "{\"transition\":\"REVOKE\",\"reason\":\"security grounds\"}", "vetting1", PW).status()).isEqualTo(200);
+        browser.findElement(By.id("refresh")).click();
+        wait.until(d -> browser.findElement(By.id("revocations-state")).getText().startsWith("number ")
+                && ((Number) js.executeScript("return JSON.parse(localStorage.getItem('legion.border.revocations.highest'))"))
+                .longValue() > before);
+        String stored = (String) js.executeScript("return JSON.parse(localStorage.getItem('legion.border.revocations')).text");
+        assertThat(stored).isEqualTo(http.get("/api/v1/authorizations/revocations", null, null).body());
+
+        // A list older than one already seen is refused and the stored one kept.
+        js.executeScript("localStorage.setItem('legion.border.revocations.highest', '999999')");
+        browser.findElement(By.id("refresh")).click();
+        wait.until(d -> d.findElement(By.id("problem")).getText().contains("older than the stored one"));
+        assertThat((String) js.executeScript("return JSON.parse(localStorage.getItem('legion.border.revocations')).text"))
+                .isEqualTo(stored);
+        js.executeScript("localStorage.removeItem('legion.border.revocations.highest')");
+
+        // Network off: the proxy, the browser's only way to the server, is cut (for the service worker), and the
+        // page is told it is offline (navigator.onLine). The session cookie goes too: anything that still reached
+        // the server would now get the sign-in page, so the page below can only come from the worker's cache.
+        proxy.cut();
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        offline.setLatency(Duration.ZERO);
+        ((HasNetworkConditions) browser).setNetworkConditions(offline);
+        browser.manage().deleteAllCookies();
+        browser.navigate().refresh();
+        wait.until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-loaded")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Verify a travel authorization offline");
+        assertThat(browser.findElement(By.id("connection")).getText()).isEqualTo("offline");
+        assertThat(browser.findElement(By.id("problem")).getText()).contains("could not be reached");
+        Object reached = js.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch('/api/v1/authorizations/revocations').then(function () { done('reached'); },"
+                        + " function () { done('unreachable'); });");
+        assertThat(reached).isEqualTo("unreachable");
+
+        verify("Shehyni", valid);
+        assertThat(status()).isEqualTo("VALID");
+        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("VALID");
+        assertThat(browser.findElement(By.id("field-name")).getText()).isEqualTo("KOVALENKO, OLENA");
+        assertThat(browser.findElement(By.id("field-numberOfEntries")).getText()).isEqualTo("1");
+        shot("offline-valid");
+
+        byte[] bytes = HexFormat.of().parseHex(valid);
+        for (int i : new int[] {bytes.length - 10, 20, 3}) {
+            byte[] tampered = bytes.clone();
+            tampered[i] ^= 0x01;
+            verify("Shehyni", HexFormat.of().formatHex(tampered));
+            assertThat(status()).as("byte " + i).isNotEqualTo("VALID");
+            assertThat(browser.findElement(By.id("verdict")).getText()).startsWith("NOT VALID: ");
+        }
+        byte[] notASeal = bytes.clone();
+        notASeal[0] = (byte) 0xDD;
+        verify("Shehyni", HexFormat.of().formatHex(notASeal));
+        assertThat(status()).isEqualTo("MALFORMED");
+        assertThat(browser.findElement(By.id("detail")).getText()).isEqualTo("not a seal: magic constant 0xDC missing");
+        byte[] signatureChanged = bytes.clone();
+        signatureChanged[bytes.length - 1] ^= 0x40;
+        verify("Shehyni", HexFormat.of().formatHex(signatureChanged));
+        assertThat(status()).isEqualTo("BAD_SIGNATURE");
+
+        verify("Krakovets", revoked);
+        assertThat(status()).isEqualTo("REVOKED");
+        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("NOT VALID: REVOKED");
+        assertThat(browser.findElement(By.id("field-name")).getText()).isEqualTo("REVOKEDSON, IVAN");
+        shot("offline-revoked");
+
+        verify("Krakovets", "DC03 not hex");
+        assertThat(browser.findElement(By.id("problem")).getText()).contains("No seal could be read");
+
+        assertThat(browser.findElement(By.id("queue")).getText()).contains("Shehyni").contains("Krakovets")
+                .contains("REVOKED").contains("to be recorded");
+    }
+
+    private void verify(String checkpoint, String hex) {
+        WebElement field = browser.findElement(By.id("checkpoint"));
+        field.clear();
+        field.sendKeys(checkpoint);
+        WebElement seal = browser.findElement(By.id("hex"));
+        seal.clear();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('result').removeAttribute('data-status');"
+                + "arguments[0].value = arguments[1];", seal, hex);
+        browser.findElement(By.id("verify")).click();
+        if (hex.matches("[0-9a-fA-F\\s]+")) {
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(d -> d.findElement(By.id("result")).getAttribute("data-status") != null);
+        }
+    }
+
+    private String status() {
+        return browser.findElement(By.id("result")).getAttribute("data-status");
+    }
+
+    private WebDriver openBrowser(int proxyPort) throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("legion.test.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1600", "--lang=en-GB",
+                "--proxy-server=http://127.0.0.1:" + proxyPort, "--proxy-bypass-list=<-loopback>");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("legion.test.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        return driver;
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void shot(String name) throws Exception {
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private void signIn(String user) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(PW);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/login/code"));
+        browser.findElement(By.id("code")).sendKeys(TestDatabase.code());
+        browser.findElement(By.id("continue")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/console"));
+    }
+}
