@@ -8,9 +8,6 @@
   'use strict';
 
   var root = document.querySelector('[data-offline-border]');
-  if (!root) {
-    return;
-  }
   var STORE_KEYS = 'legion.border.keys';
   var STORE_LIST = 'legion.border.revocations';
   var STORE_SEQUENCE = 'legion.border.revocations.highest';
@@ -488,6 +485,12 @@
     return fields;
   }
 
+  // For tests and other scripts of the same origin: the pure parts, no page state.
+  window.legionBorderOffline = {decodeSeal: decodeSeal, decodeVisa: decodeVisa, parseList: parseList, verify: verify};
+  if (!root) {
+    return;
+  }
+
   // ---------------------------------------------------------------- storage
 
   function read(name) {
@@ -701,7 +704,4 @@
   refresh().then(function () {
     root.setAttribute('data-loaded', 'true');
   });
-
-  // For tests and other scripts of the same origin: the pure parts, no page state.
-  window.legionBorderOffline = {decodeSeal: decodeSeal, decodeVisa: decodeVisa, parseList: parseList, verify: verify};
 }());

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import legion.authorization.IssuedAuthorizations;
+import legion.authorization.TravelAuthorizations;
 import legion.enlistment.Enlistments;
 import legion.enlistment.Reference;
 import legion.support.Applications;
@@ -48,6 +54,8 @@ class OfflineBorderPageTest {
     IssuedAuthorizations issued;
     @Autowired
     Enlistments enlistments;
+    @Autowired
+    TravelAuthorizations authorizations;
     WebDriver browser;
     SwitchableProxy proxy;
 
@@ -179,6 +187,51 @@ class OfflineBorderPageTest {
 
         verify("Krakovets", "DC03 not hex");
         assertThat(browser.findElement(By.id("problem")).getText()).contains("No seal could be read");
+
+        // The browser's verdict on every single-bit change of the seal is the server's, word for word.
+        @SuppressWarnings("unchecked")
+        List<String> inBrowser = (List<String>) js.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                var api = window.legionBorderOffline;
+                var keys = JSON.parse(localStorage.getItem('legion.border.keys')).keys;
+                var list = api.parseList(JSON.parse(localStorage.getItem('legion.border.revocations')).text);
+                var bytes = Uint8Array.from(arguments[0].match(/../g).map(function (h) { return parseInt(h, 16); }));
+                (async function () {
+                  var out = [];
+                  for (var i = 0; i < bytes.length; i++) {
+                    var t = bytes.slice();
+                    t[i] ^= 1;
+                    var r = await api.verify(t, keys, list, new Date());
+                    out.push(r.status + ': ' + r.detail);
+                  }
+                  done(out);
+                }()).catch(function (e) { done(['error ' + e]); });
+                """, valid);
+        List<String> onServer = new ArrayList<>();
+        for (int i = 0; i < bytes.length; i++) {
+            byte[] tampered = bytes.clone();
+            tampered[i] ^= 1;
+            var v = authorizations.verify(tampered);
+            onServer.add(v.status() + ": " + v.detail());
+        }
+        assertThat(inBrowser).isEqualTo(onServer).noneMatch(s -> s.startsWith("VALID"));
+
+        // The shared ICAO conformance vector (a Brainpool seal WebCrypto cannot check) decodes to its expected values.
+        String vector = new String(getClass().getResourceAsStream("/vds/vectors.json").readAllBytes(),
+                StandardCharsets.UTF_8);
+        Matcher hexField = Pattern.compile("\"hex\"\\s*:\\s*\"([0-9A-F]+)\"").matcher(vector);
+        assertThat(hexField.find()).isTrue();
+        String decoded = (String) js.executeScript("""
+                var api = window.legionBorderOffline;
+                var bytes = Uint8Array.from(arguments[0].match(/../g).map(function (h) { return parseInt(h, 16); }));
+                var seal = api.decodeSeal(bytes);
+                var visa = api.decodeVisa(seal.features);
+                return [seal.header.signerIdentifier + seal.header.certificateReference, seal.header.issuingCountry,
+                  visa.firstLine + '\\n' + visa.secondLine, visa.passportNumber, visa.durationOfStay,
+                  String(visa.numberOfEntries), seal.signature.length].join('|');
+                """, hexField.group(1));
+        assertThat(decoded).isEqualTo("DETS32|UTO|VCD<<DENT<<ARTHUR<PHILIP<<<<<<<<<<<<\n1234567XY7GBR5203116M2005250"
+                + "|47110815P|160 days, 0 months, 0 years|undefined|56");
 
         assertThat(browser.findElement(By.id("queue")).getText()).contains("Shehyni").contains("Krakovets")
                 .contains("REVOKED").contains("to be recorded");
