@@ -658,6 +658,57 @@
     });
   }
 
+  function hexOf(bytes) {
+    var out = '';
+    for (var i = 0; i < bytes.length; i++) {
+      out += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+    }
+    return out;
+  }
+
+  var sending = false;
+
+  /**
+   * Sends queued crossings (with a checkpoint) to the server, which verifies each again and records it; sent ones
+   * leave the queue. Needs the session the page was loaded with: when it has ended, the guard is asked to sign in.
+   */
+  function sendQueue() {
+    var token = document.querySelector('input[name="_csrf"]');
+    var pending = queue().filter(function (c) { return c.hex && c.checkpoint; });
+    if (sending || !navigator.onLine || !token || pending.length === 0) {
+      return Promise.resolve();
+    }
+    sending = true;
+    var sent = 0;
+    var refused = false;
+    return pending.reduce(function (previous, crossing) {
+      return previous.then(function () {
+        if (refused) {
+          return null;
+        }
+        return fetch(root.getAttribute('data-crossings'), {
+          method: 'POST', credentials: 'same-origin', redirect: 'manual', cache: 'no-store',
+          headers: {'Content-Type': 'application/json', 'X-CSRF-TOKEN': token.value},
+          body: JSON.stringify({checkpoint: crossing.checkpoint, hex: crossing.hex, verifiedAt: crossing.at,
+            offlineStatus: crossing.status})
+        }).then(function (response) {
+          if (response.ok) {
+            write(STORE_QUEUE, queue().filter(function (c) { return c.at !== crossing.at || c.hex !== crossing.hex; }));
+            sent++;
+          } else if (response.status !== 400) {
+            refused = true;
+          }
+        });
+      });
+    }, Promise.resolve()).catch(function () { /* network gone again: kept for next time */ }).then(function () {
+      sending = false;
+      renderQueue();
+      var el = $('sent');
+      el.textContent = refused ? text('signIn') : sent > 0 ? text('sent', sent) : '';
+      el.hidden = el.textContent === '';
+    });
+  }
+
   function onVerify(event) {
     event.preventDefault();
     var seal = parseHex($('hex').value);
@@ -677,10 +728,11 @@
       showProblems([]);
       showResult(result);
       var q = queue();
-      q.push({at: new Date().toISOString(), checkpoint: $('checkpoint').value.trim(),
+      q.push({at: new Date().toISOString(), checkpoint: $('checkpoint').value.trim(), hex: hexOf(seal),
         number: result.seal && result.seal.visa ? result.seal.visa.documentNumber : '', status: result.status});
       write(STORE_QUEUE, q);
       renderQueue();
+      sendQueue();
     }).catch(function (e) {
       showProblems([e && e.message ? e.message : String(e)]);
     });
@@ -696,12 +748,12 @@
     renderQueue();
   });
   window.addEventListener('online', function () {
-    refresh();
+    refresh().then(sendQueue);
   });
   window.addEventListener('offline', showState);
   showState();
   showWorkerState();
-  refresh().then(function () {
+  refresh().then(sendQueue).then(function () {
     root.setAttribute('data-loaded', 'true');
   });
 }());

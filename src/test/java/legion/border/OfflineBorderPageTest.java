@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,7 @@ import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import legion.authorization.IssuedAuthorizations;
 import legion.authorization.TravelAuthorizations;
@@ -56,6 +58,8 @@ class OfflineBorderPageTest {
     Enlistments enlistments;
     @Autowired
     TravelAuthorizations authorizations;
+    @Autowired
+    JdbcClient jdbc;
     WebDriver browser;
     SwitchableProxy proxy;
 
@@ -64,11 +68,33 @@ class OfflineBorderPageTest {
                 .json().get("reference").stringValue();
         for (String[] step : new String[][] {{"embassy-gb", "START_REVIEW"}, {"embassy-gb", "INVITE_TO_INTERVIEW"},
                 {"embassy-gb", "RECOMMEND"}, {"vetting1", "APPROVE"}, {"vetting1", "AUTHORIZE"}}) {
+            if (step[1].equals("APPROVE")) {
+                awaitScreening(ref);
+            }
             var r = http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions",
                     "{\"transition\":\"" + step[1] + "\",\"reason\":\"ok\"}", step[0], PW);
             assertThat(r.status()).as(step[1] + " " + r.body()).isEqualTo(200);
         }
         return ref;
+    }
+
+    /**
+     * Waits for the background screening of the case: APPROVE screens inline when the job has not reached the case
+     * yet, and when both insert at the same moment APPROVE fails with a 500 (UnexpectedRollbackException, the inner
+     * DuplicateKeyException marks the joined transaction rollback-only; screening module, reported separately).
+     */
+    void awaitScreening(String ref) {
+        var id = enlistments.findByReference(new Reference(ref)).orElseThrow().id().value();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (jdbc.sql("select count(*) from screening_result where enlistment_id = ?").param(id)
+                .query(Long.class).single() == 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     String sealHex(String ref) {
@@ -93,6 +119,39 @@ class OfflineBorderPageTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("src=\"/js/border-offline.js\"").doesNotContain("<script>")
                 .doesNotContain(" onclick=").contains("data-keys=\"/api/v1/authorizations/certificates/keys\"");
+    }
+
+    @Test
+    void crossingsVerifiedOfflineAreVerifiedAgainAndRecordedWhenSent() {
+        Http http = new Http(port);
+        String hex = sealHex(authorizedCase(http, "Petro", "Sent"));
+        String body = Http.json(Map.of("checkpoint", "Uzhhorod", "hex", hex, "verifiedAt", "2026-11-27T08:00:00Z",
+                "offlineStatus", "VALID"));
+        ConsoleSession guard = ConsoleSession.login(port, "border1", PW);
+        var page = guard.get("/console/border/offline");
+        assertThat(guard.postJson("/console/border/crossings", null, body).status()).isEqualTo(403);
+        var vetting = ConsoleSession.login(port, "vetting1", PW);
+        assertThat(vetting.postJson("/console/border/crossings", vetting.get("/console/cases"), body).status()).isEqualTo(403);
+        assertThat(guard.postJson("/console/border/crossings", page, "{\"checkpoint\":\"X\",\"hex\":\"zz\"}").status())
+                .isEqualTo(400);
+        assertThat(guard.postJson("/console/border/crossings", page, "not json").status()).isEqualTo(400);
+
+        var first = guard.postJson("/console/border/crossings", page, body);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body()).contains("\"status\":\"VALID\"").contains("\"flagged\":false");
+        assertThat(guard.postJson("/console/border/crossings", page, body).body()).contains("\"flagged\":true");
+        // The server judges for itself: a seal the browser called VALID but altered is recorded as what it is.
+        byte[] altered = HexFormat.of().parseHex(hex);
+        altered[altered.length - 1] ^= 0x40;
+        assertThat(guard.postJson("/console/border/crossings", page, Http.json(Map.of("checkpoint", "Uzhhorod",
+                "hex", HexFormat.of().formatHex(altered), "verifiedAt", "2026-11-27T08:00:00Z", "offlineStatus", "VALID")))
+                .body()).contains("\"status\":\"BAD_SIGNATURE\"");
+        String number = http.postJson("/api/v1/authorizations/verify", Http.json(Map.of("hex", hex))).json()
+                .get("fields").get("authorizationNumber").stringValue();
+        assertThat(jdbc.sql("select note from border_crossing where authorization_number = ? order by id")
+                .param(number).query(String.class).list())
+                .containsExactly("verified offline at 2026-11-27T08:00:00Z as VALID",
+                        "entry 2 of 1; verified offline at 2026-11-27T08:00:00Z as VALID");
     }
 
     @Test
@@ -235,6 +294,23 @@ class OfflineBorderPageTest {
 
         assertThat(browser.findElement(By.id("queue")).getText()).contains("Shehyni").contains("Krakovets")
                 .contains("REVOKED").contains("to be recorded");
+        String validNumber = (String) js.executeScript("return JSON.parse(localStorage.getItem('legion.border.queue'))"
+                + ".filter(function (c) { return c.status === 'VALID'; })[0].number");
+
+        // Back online: the guard signs in again (the cookie went) and the page sends the queue, verified again there.
+        proxy.restore();
+        ChromiumNetworkConditions online = new ChromiumNetworkConditions();
+        online.setOffline(false);
+        online.setLatency(Duration.ZERO);
+        ((HasNetworkConditions) browser).setNetworkConditions(online);
+        signIn("border1");
+        browser.get(url("/console/border/offline"));
+        wait.until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-loaded")));
+        assertThat(browser.findElement(By.id("sent")).getText()).isEqualTo("7 crossing(s) sent and recorded.");
+        assertThat(browser.findElement(By.id("queue")).getText()).isEmpty();
+        assertThat(jdbc.sql("select checkpoint || ' ' || result || ' ' || note from border_crossing "
+                + "where authorization_number = ?").param(validNumber).query(String.class).single())
+                .startsWith("Shehyni VALID verified offline at ").endsWith(" as VALID");
     }
 
     private void verify(String checkpoint, String hex) {

@@ -17,23 +17,37 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class SwitchableProxy implements AutoCloseable {
 
-    private final ServerSocket server;
+    private volatile ServerSocket server;
     private final int target;
+    private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
     SwitchableProxy(int target) throws IOException {
         this.target = target;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread accept = new Thread(this::accept, "test-proxy");
+        this.port = listen(0);
+    }
+
+    private int listen(int localPort) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), localPort), 50);
+        server = socket;
+        Thread accept = new Thread(() -> accept(socket), "test-proxy");
         accept.setDaemon(true);
         accept.start();
+        return socket.getLocalPort();
     }
 
     int port() {
-        return server.getLocalPort();
+        return port;
     }
 
-    private void accept() {
+    /** The network is back: the proxy listens again on the same port. */
+    void restore() throws IOException {
+        listen(port);
+    }
+
+    private void accept(ServerSocket server) {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
