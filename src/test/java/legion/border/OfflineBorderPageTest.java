@@ -275,6 +275,18 @@ class OfflineBorderPageTest {
         }
         assertThat(inBrowser).isEqualTo(onServer).noneMatch(s -> s.startsWith("VALID"));
 
+        // Judged later than its signer certificate lives: EXPIRED; with no stored key for its signer: UNKNOWN_SIGNER.
+        assertThat(js.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                var api = window.legionBorderOffline;
+                var keys = JSON.parse(localStorage.getItem('legion.border.keys')).keys;
+                var bytes = Uint8Array.from(arguments[0].match(/../g).map(function (h) { return parseInt(h, 16); }));
+                Promise.all([api.verify(bytes, keys, null, new Date('2100-01-01T00:00:00Z')),
+                  api.verify(bytes, [], null, new Date())]).then(function (r) {
+                  done(r[0].status + ' ' + r[0].detail.split(' ').slice(0, 2).join(' ') + ' / ' + r[1].status);
+                });
+                """, valid)).isEqualTo("EXPIRED signer certificate / UNKNOWN_SIGNER");
+
         // The shared ICAO conformance vector (a Brainpool seal WebCrypto cannot check) decodes to its expected values.
         String vector = new String(getClass().getResourceAsStream("/vds/vectors.json").readAllBytes(),
                 StandardCharsets.UTF_8);
