@@ -728,7 +728,9 @@
       showProblems([]);
       showResult(result);
       var q = queue();
-      q.push({at: new Date().toISOString(), checkpoint: $('checkpoint').value.trim(), hex: hexOf(seal),
+      var checkpoint = $('checkpoint').value.trim();
+      // The seal (the holder's name is in its MRZ) is kept only to be sent, so only when there is a checkpoint.
+      q.push({at: new Date().toISOString(), checkpoint: checkpoint, hex: checkpoint ? hexOf(seal) : '',
         number: result.seal && result.seal.visa ? result.seal.visa.documentNumber : '', status: result.status});
       write(STORE_QUEUE, q);
       renderQueue();
