@@ -1,7 +1,9 @@
 package legion.border;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,6 +35,21 @@ public class BorderCrossings {
 
     @Transactional
     public Crossing scan(Actor guard, String checkpoint, byte[] seal) {
+        return record(guard, checkpoint, seal, null);
+    }
+
+    /**
+     * A crossing the guard's browser verified offline, sent when it is back online: verified again here and
+     * recorded now, with when and how the browser judged it in the note.
+     */
+    @Transactional
+    public Crossing recordOffline(Actor guard, String checkpoint, byte[] seal, Instant verifiedAt, String offlineStatus) {
+        String status = offlineStatus == null ? "?" : offlineStatus.replaceAll("[^A-Z_]", "");
+        return record(guard, checkpoint, seal, "verified offline at " + verifiedAt.truncatedTo(ChronoUnit.SECONDS)
+                + " as " + status.substring(0, Math.min(status.length(), 30)));
+    }
+
+    private Crossing record(Actor guard, String checkpoint, byte[] seal, String offlineNote) {
         if (guard.role() != Role.BORDER_GUARD) {
             throw new SecurityException("only border guards record crossings");
         }
@@ -46,8 +63,15 @@ public class BorderCrossings {
         jdbc.sql("insert into border_crossing (authorization_number, checkpoint, guard, at, result, flagged, note) "
                         + "values (?, ?, ?, ?, ?, ?, ?)")
                 .params(number, checkpoint, guard.id(), OffsetDateTime.now(ZoneOffset.UTC), report.status(), flagged,
-                        flagged ? "entry " + (earlier + 1) + " of " + allowed : null)
+                        note(flagged ? "entry " + (earlier + 1) + " of " + allowed : null, offlineNote))
                 .update();
         return new Crossing(report, flagged, earlier);
+    }
+
+    private static String note(String flag, String offline) {
+        if (flag == null) {
+            return offline;
+        }
+        return offline == null ? flag : flag + "; " + offline;
     }
 }

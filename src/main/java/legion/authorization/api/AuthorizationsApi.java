@@ -1,7 +1,10 @@
 package legion.authorization.api;
 
 import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -12,11 +15,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
 import io.swagger.v3.oas.annotations.Operation;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 import legion.authorization.Pem;
 import legion.authorization.SealReport;
+import legion.authorization.SealVerifier;
 import legion.authorization.TravelAuthorizations;
+import legion.authorization.internal.SignerNames;
 import legion.intake.RequestProblems;
 import legion.shared.JsonBodies;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +50,43 @@ class AuthorizationsApi {
     String certificates() {
         return Stream.concat(authorizations.publishedCertificates().stream(), Stream.of(authorizations.rootCertificate()))
                 .map(Pem::certificate).collect(Collectors.joining());
+    }
+
+    /** A signer certificate as a browser's WebCrypto needs it: names, validity and the SubjectPublicKeyInfo. */
+    record SignerKey(String signerIdentifier, String certificateReference, String notBefore, String notAfter,
+                     String namedCurve, String hash, String spki) {
+    }
+
+    @Operation(summary = "Signer keys for browsers, JSON",
+            description = "The signer certificates of /certificates as signer identifier, certificate reference "
+                    + "(serial, upper-case hex), validity, WebCrypto curve and hash names (null when WebCrypto has "
+                    + "no such curve) and the SubjectPublicKeyInfo in base64: what a verifier without an X.509 "
+                    + "parser needs. Additive to the PEM endpoint.")
+    @GetMapping(path = "/api/v1/authorizations/certificates/keys", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<SignerKey> signerKeys() {
+        return authorizations.publishedCertificates().stream().filter(SealVerifier::isSealSigner)
+                .map(AuthorizationsApi::signerKey).toList();
+    }
+
+    private static SignerKey signerKey(X509Certificate certificate) {
+        byte[] spki = certificate.getPublicKey().getEncoded();
+        String curve = null;
+        String hash = null;
+        ASN1Encodable parameters = SubjectPublicKeyInfo.getInstance(spki).getAlgorithm().getParameters();
+        if (SECObjectIdentifiers.secp256r1.equals(parameters)) {
+            curve = "P-256";
+            hash = "SHA-256";
+        } else if (SECObjectIdentifiers.secp384r1.equals(parameters)) {
+            curve = "P-384";
+            hash = "SHA-384";
+        } else if (SECObjectIdentifiers.secp521r1.equals(parameters)) {
+            curve = "P-521";
+            hash = "SHA-512";
+        }
+        return new SignerKey(SignerNames.signerIdentifier(certificate).orElseThrow(),
+                SignerNames.certificateReference(certificate), certificate.getNotBefore().toInstant().toString(),
+                certificate.getNotAfter().toInstant().toString(), curve, hash,
+                Base64.getEncoder().encodeToString(spki));
     }
 
     @Operation(summary = "The current signed revocation list")

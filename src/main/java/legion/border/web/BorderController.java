@@ -1,8 +1,16 @@
 package legion.border.web;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.HexFormat;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 import legion.access.Officers;
 import legion.authorization.TravelAuthorizations;
 import legion.border.BorderCrossings;
+import legion.shared.JsonBodies;
+import tools.jackson.databind.JsonNode;
 
 /** The border guard's page: paste the seal's hex (from a scanner) or upload a photo of the barcode. */
 @Controller
@@ -31,6 +41,57 @@ class BorderController {
     String page() {
         return "console/border";
     }
+
+    /** The offline page: verifies in the browser with the cached signer keys and revocation list. */
+    @GetMapping("/console/border/offline")
+    String offlinePage() {
+        return "console/border-offline";
+    }
+
+    /**
+     * The offline page's service worker. Served here rather than by the static resource handler to add
+     * {@code Service-Worker-Allowed}: a worker under {@code /js/} may then control {@code /console/border/offline}.
+     */
+    @GetMapping(path = "/js/border-offline-sw.js", produces = "text/javascript")
+    ResponseEntity<Resource> serviceWorker() {
+        return ResponseEntity.ok().header("Service-Worker-Allowed", OFFLINE_SCOPE)
+                .cacheControl(CacheControl.noCache()).body(WORKER);
+    }
+
+    /** The result the offline page shows for a crossing it sent. */
+    record Recorded(String status, boolean flagged) {
+    }
+
+    /**
+     * Crossings the offline page verified without network, sent when it is back online (JSON, session and CSRF
+     * header as every console request): {@code {"checkpoint", "hex", "verifiedAt", "offlineStatus"}}.
+     */
+    @PostMapping(path = "/console/border/crossings", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Recorded> recordOffline(Authentication auth, HttpServletRequest request) throws IOException {
+        String checkpoint;
+        byte[] seal;
+        Instant verifiedAt;
+        String offlineStatus;
+        try {
+            JsonNode body = JsonBodies.parse(JsonBodies.read(request.getInputStream(), request.getContentLengthLong()));
+            checkpoint = body.path("checkpoint").asString("").strip();
+            seal = HexFormat.of().parseHex(body.path("hex").asString("").replaceAll("\\s+", ""));
+            verifiedAt = Instant.parse(body.path("verifiedAt").asString(""));
+            offlineStatus = body.path("offlineStatus").asString("");
+        } catch (RuntimeException e) {
+            return ResponseEntity.badRequest().build();
+        }
+        if (checkpoint.isEmpty() || checkpoint.length() > 100 || seal.length == 0) {
+            return ResponseEntity.badRequest().build();
+        }
+        var crossing = crossings.recordOffline(Officers.actorOf(auth).orElseThrow(), checkpoint, seal, verifiedAt,
+                offlineStatus);
+        return ResponseEntity.ok(new Recorded(crossing.report().status(), crossing.flagged()));
+    }
+
+    static final String OFFLINE_SCOPE = "/console/border/offline";
+    private static final Resource WORKER = new ClassPathResource("static/js/border-offline-sw.js");
 
     @PostMapping("/console/border")
     String scan(Authentication auth, @RequestParam(defaultValue = "") String checkpoint,

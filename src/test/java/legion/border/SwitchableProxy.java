@@ -1,0 +1,98 @@
+package legion.border;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The browser's only way to the server, for tests that cut the network: an HTTP proxy that relays bytes to the
+ * application (Tomcat accepts the absolute-form request targets browsers send to proxies) until {@link #cut()}
+ * closes it and every open connection. DevTools' offline emulation covers the page but not its service worker;
+ * this covers both.
+ */
+final class SwitchableProxy implements AutoCloseable {
+
+    private volatile ServerSocket server;
+    private final int target;
+    private final int port;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+
+    SwitchableProxy(int target) throws IOException {
+        this.target = target;
+        this.port = listen(0);
+    }
+
+    private int listen(int localPort) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), localPort), 50);
+        server = socket;
+        Thread accept = new Thread(() -> accept(socket), "test-proxy");
+        accept.setDaemon(true);
+        accept.start();
+        return socket.getLocalPort();
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The network is back: the proxy listens again on the same port. */
+    void restore() throws IOException {
+        listen(port);
+    }
+
+    private void accept(ServerSocket server) {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                open.add(client);
+                open.add(upstream);
+                relay(client, upstream);
+                relay(upstream, client);
+            } catch (IOException e) {
+                // closed by cut(), or one connection failed: go on or stop with the socket
+            }
+        }
+    }
+
+    private void relay(Socket from, Socket to) {
+        Thread t = new Thread(() -> {
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // connection closed
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "test-proxy-relay");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** From now on the browser reaches nothing: new connections are refused, open ones closed. */
+    void cut() {
+        closeQuietly(server);
+        open.forEach(SwitchableProxy::closeQuietly);
+    }
+
+    @Override
+    public void close() {
+        cut();
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // nothing to do
+        }
+    }
+}
