@@ -379,7 +379,21 @@ class OfflineBorderPageTest {
         Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
+    /** Signs in; tries again if the first attempt hangs (the proxy may still be reconnecting after a restore). */
     private void signIn(String user) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                signInOnce(user);
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void signInOnce(String user) {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(PW);
