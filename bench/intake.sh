@@ -29,7 +29,7 @@ echo "== Legion on PostgreSQL, port $PORT"
 java -Xmx1g -jar target/legion.jar --server.port=$PORT --legion.demo.enabled=false \
   --legion.rate-limit.per-client-per-minute=100000000 --legion.rate-limit.per-client-burst=100000 \
   --spring.datasource.url=jdbc:postgresql://localhost:5432/$DB --spring.datasource.username=legion \
-  --spring.datasource.password=legion > /tmp/legion-bench-app.log 2>&1 &
+  --spring.datasource.password=legion ${LEGION_BENCH_ARGS:-} > /tmp/legion-bench-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf -o /dev/null http://localhost:$PORT/ && break; sleep 0.5; done

@@ -87,6 +87,7 @@ public class Advisories {
     @Transactional
     public Advisory edit(Actor actor, String country, AdvisoryStatus status, String summary,
                          List<Advisory.Source> sources) {
+        cache.clear();
         if (actor.role() != Role.ADMINISTRATOR) {
             throw new SecurityException("only administrators edit advisories");
         }
@@ -117,11 +118,28 @@ public class Advisories {
 
     /** Records, in the caller's transaction, that a volunteer acknowledged the current advisory of their country. */
     public Advisory acknowledge(EnlistmentId enlistment, String country) {
-        Advisory a = current(country);
+        Advisory a = cachedCurrent(country);
         jdbc.sql("insert into advisory_acknowledgement (enlistment_id, country, advisory_version, acknowledged_at) "
                         + "values (?, ?, ?, ?)")
                 .params(enlistment.value(), country, a.version(), OffsetDateTime.now(ZoneOffset.UTC)).update();
         return a;
+    }
+
+    /** Cached for a few seconds: read on every submission; an edit on another node is seen within that time. */
+    private static final long CACHE_MILLIS = 5_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(Advisory advisory, long at) {
+    }
+
+    private Advisory cachedCurrent(String country) {
+        Cached c = cache.get(country);
+        long now = System.currentTimeMillis();
+        if (c == null || now - c.at() > CACHE_MILLIS) {
+            c = new Cached(current(country), now);
+            cache.put(country, c);
+        }
+        return c.advisory();
     }
 
     /** The acknowledgement a volunteer gave when applying, if one was recorded. */

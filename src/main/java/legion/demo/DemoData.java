@@ -53,6 +53,7 @@ class DemoData implements ApplicationRunner {
             new String[] {"analyst1", "Analyst", "ANALYST", null});
 
     private final Officers officers;
+    private final legion.eligibility.Eligibility eligibility;
     private final Enlistments enlistments;
     private final Embassies embassies;
     private final TransactionTemplate tx;
@@ -60,12 +61,13 @@ class DemoData implements ApplicationRunner {
     private final int wanted;
     private final String password;
 
-    DemoData(Officers officers, Enlistments enlistments, Embassies embassies, TransactionTemplate tx,
+    DemoData(Officers officers, legion.eligibility.Eligibility eligibility, Enlistments enlistments, Embassies embassies, TransactionTemplate tx,
              @Value("${legion.demo.enabled:true}") boolean enabled,
              @Value("${legion.demo.enlistments:0}") int wanted,
              @Value("${legion.demo.password:}") String password,
              @Value("${legion.demo.totp-secret:}") String totpSecret) {
         this.officers = officers;
+        this.eligibility = eligibility;
         this.enlistments = enlistments;
         this.embassies = embassies;
         this.tx = tx;
@@ -85,7 +87,7 @@ class DemoData implements ApplicationRunner {
         seedOfficers();
         long have = enlistments.count();
         if (wanted > have) {
-            new Synthesizer(new Random(have * 31 + wanted), enlistments, embassies, tx).create((int) (wanted - have));
+            new Synthesizer(new Random(have * 31 + wanted), enlistments, embassies, tx, eligibility).create((int) (wanted - have));
             LOG.info("demo data: {} synthetic applications added", wanted - have);
         }
     }
@@ -148,7 +150,11 @@ class DemoData implements ApplicationRunner {
         private final Embassies embassies;
         private final TransactionTemplate tx;
 
-        Synthesizer(Random random, Enlistments enlistments, Embassies embassies, TransactionTemplate tx) {
+        private final legion.eligibility.Eligibility eligibility;
+
+        Synthesizer(Random random, Enlistments enlistments, Embassies embassies, TransactionTemplate tx,
+                    legion.eligibility.Eligibility eligibility) {
+            this.eligibility = eligibility;
             this.random = random;
             this.enlistments = enlistments;
             this.embassies = embassies;
@@ -175,6 +181,7 @@ class DemoData implements ApplicationRunner {
             String embassy = embassies.route(country).code();
             Enlistment e = Enlistment.submit(Reference.random(), a, embassy);
             enlistments.add(e);
+            eligibility.judgeNew(e);
             e = enlistments.findByReference(e.reference()).orElseThrow();
             advance(e, Stage.values()[random.nextInt(Stage.values().length)]);
         }

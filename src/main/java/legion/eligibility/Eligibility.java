@@ -5,13 +5,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import legion.enlistment.Applicant;
 import legion.enlistment.EnlistmentId;
-import legion.enlistment.EnlistmentSubmitted;
+import legion.enlistment.Enlistment;
 import legion.enlistment.Enlistments;
 import legion.shared.Actor;
 import legion.shared.Role;
@@ -51,15 +50,13 @@ public class Eligibility {
     }
 
     /**
-     * Records the current policy's verdict on a new case, in the transaction that stores the case, so that no case
-     * is ever without one. Judged as of the day of application.
+     * Records the current policy's verdict on a new case. Called by whoever creates a case, in the transaction that
+     * stores it, so that no case is ever without one; judged as of the day of application. (A direct call rather than
+     * an event listener: the creator has the case in hand, so it is not read back and decrypted again.)
      */
-    @EventListener
-    void on(EnlistmentSubmitted event) {
-        enlistments.findById(event.id()).ifPresent(e -> {
-            EligibilityPolicy policy = policies.current().policy();
-            verdicts.add(e, policy.evaluate(e.applicant(), e.submittedAt().atZone(ZoneOffset.UTC).toLocalDate()));
-        });
+    public void judgeNew(Enlistment e) {
+        EligibilityPolicy policy = policies.current().policy();
+        verdicts.addFirst(e, policy.evaluate(e.applicant(), e.submittedAt().atZone(ZoneOffset.UTC).toLocalDate()));
     }
 
     /** The verdicts on a case, newest version first. */

@@ -35,11 +35,20 @@ class Verdicts {
      *
      * @throws org.springframework.dao.DuplicateKeyException when this version already judged this case
      */
+    /** The first verdict on a new case: nothing earlier to look up. */
+    void addFirst(Enlistment e, Assessment a) {
+        insert(e, a, null);
+    }
+
     void add(Enlistment e, Assessment a) {
         Outcome previous = jdbc.sql("select outcome from eligibility_verdict where enlistment_id = ? "
                         + "and policy_version < ? order by policy_version desc limit 1")
                 .params(e.id().value(), a.policyVersion()).query(String.class).optional()
                 .map(Outcome::valueOf).orElse(null);
+        insert(e, a, previous);
+    }
+
+    private void insert(Enlistment e, Assessment a, Outcome previous) {
         jdbc.sql("insert into eligibility_verdict (enlistment_id, policy_version, reference, outcome, "
                         + "previous_outcome, findings, evaluated_at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(e.id().value(), a.policyVersion(), e.reference().value(), a.outcome().name(),

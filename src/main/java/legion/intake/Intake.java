@@ -38,9 +38,11 @@ public class Intake {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Advisories advisories;
+    private final legion.eligibility.Eligibility eligibility;
 
     Intake(Enlistments enlistments, Embassies embassies, JdbcClient jdbc, TransactionTemplate tx,
-           Advisories advisories) {
+           Advisories advisories, legion.eligibility.Eligibility eligibility) {
+        this.eligibility = eligibility;
         this.enlistments = enlistments;
         this.embassies = embassies;
         this.jdbc = jdbc;
@@ -83,6 +85,7 @@ public class Intake {
         Embassy embassy = embassies.route(applicant.countryOfResidence());
         Enlistment enlistment = Enlistment.submit(Reference.random(), applicant, embassy.code());
         enlistments.add(enlistment);
+        eligibility.judgeNew(enlistment);
         Advisory acknowledged = advisories.acknowledge(enlistment.id(), applicant.nationality());
         if (key != null) {
             jdbc.sql("insert into intake_idempotency (idempotency_key, request_hash, enlistment_id, created_at) "

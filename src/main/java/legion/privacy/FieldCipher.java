@@ -20,6 +20,21 @@ public class FieldCipher {
 
     private static final String PREFIX = "v1:";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Cipher and Mac instances are not thread-safe but costly to look up: one of each per thread. */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
     private final DataKeys keys;
 
     public FieldCipher(DataKeys keys) {
@@ -38,7 +53,7 @@ public class FieldCipher {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = GCM.get();
             c.init(Cipher.ENCRYPT_MODE, keys.key(keys.currentId()), new GCMParameterSpec(128, iv));
             c.updateAAD(field.getBytes(StandardCharsets.UTF_8));
             byte[] ct = c.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -54,7 +69,7 @@ public class FieldCipher {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = GCM.get();
             c.init(Cipher.ENCRYPT_MODE, keys.key(keys.currentId()), new GCMParameterSpec(128, iv));
             c.updateAAD(field.getBytes(StandardCharsets.UTF_8));
             byte[] ct = c.doFinal(plaintext);
@@ -71,7 +86,7 @@ public class FieldCipher {
         String keyId = new String(stored, 1, idLength, StandardCharsets.UTF_8);
         int offset = 1 + idLength;
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = GCM.get();
             c.init(Cipher.DECRYPT_MODE, keys.key(keyId), new GCMParameterSpec(128, stored, offset, 12));
             c.updateAAD(field.getBytes(StandardCharsets.UTF_8));
             return c.doFinal(stored, offset + 12, stored.length - offset - 12);
@@ -88,7 +103,7 @@ public class FieldCipher {
         String keyId = stored.substring(PREFIX.length(), second);
         byte[] in = Base64.getDecoder().decode(stored.substring(second + 1));
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = GCM.get();
             c.init(Cipher.DECRYPT_MODE, keys.key(keyId), new GCMParameterSpec(128, in, 0, 12));
             c.updateAAD(field.getBytes(StandardCharsets.UTF_8));
             return new String(c.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
@@ -107,7 +122,7 @@ public class FieldCipher {
             return null;
         }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(keys.indexKey());
             byte[] h = mac.doFinal((field + ":" + normalisedValue).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(h).substring(0, 32);

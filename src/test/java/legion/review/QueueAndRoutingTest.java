@@ -105,4 +105,24 @@ class QueueAndRoutingTest {
         assertThat(body).contains("SUBMITTED").doesNotContain("Zyxwvutsrq").doesNotContain(ref);
         assertThat(http.get("/api/v1/cases", "analyst1", PW).status()).isEqualTo(403);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void flagsCasesOverTheServiceLevel() {
+        Http http = new Http(port);
+        var body = Applications.valid("Late", "Case", "GB");
+        body.put("nationality", "SM");
+        String late = http.postJson("/api/v1/enlistments", Http.json(body)).json().get("reference").stringValue();
+        body.put("nationality", "SM");
+        String fresh = http.postJson("/api/v1/enlistments", Http.json(body)).json().get("reference").stringValue();
+        jdbc.sql("update enlistment set stage_since = ? where reference = ?")
+                .params(java.time.OffsetDateTime.now().minusDays(3), late).update();
+        String page = ConsoleSession.login(port, "embassy-gb", PW).get("/console/cases?nationality=SM&limit=200").body();
+        String lateRow = page.substring(page.indexOf(late), page.indexOf("</tr>", page.indexOf(late)));
+        String freshRow = page.substring(page.indexOf(fresh), page.indexOf("</tr>", page.indexOf(fresh)));
+        assertThat(lateRow).contains("over service level");
+        assertThat(freshRow).doesNotContain("over service level");
+    }
 }

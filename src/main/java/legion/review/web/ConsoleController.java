@@ -44,8 +44,13 @@ class ConsoleController {
     private final legion.screening.CaseScreening screening;
     private final legion.review.CaseFiles files;
 
+    private final Duration serviceLevel;
+
     ConsoleController(CaseWork cases, Eligibility eligibility, Advisories advisories,
-                      legion.screening.CaseScreening screening, legion.review.CaseFiles files) {
+                      legion.screening.CaseScreening screening, legion.review.CaseFiles files,
+                      @org.springframework.beans.factory.annotation.Value("${legion.review.service-level:P2D}")
+                      Duration serviceLevel) {
+        this.serviceLevel = serviceLevel;
         this.cases = cases;
         this.eligibility = eligibility;
         this.advisories = advisories;
@@ -110,7 +115,7 @@ class ConsoleController {
         model.addAttribute("roles", ServiceRole.values());
         model.addAttribute("actor", actor);
         model.addAttribute("now", Instant.now());
-        model.addAttribute("serviceLevel", Duration.ofDays(2));
+        model.addAttribute("serviceLevel", serviceLevel);
         model.addAttribute("nextAfter", page.next() == null ? null : page.next().encode());
         return "console/cases";
     }
