@@ -79,11 +79,9 @@ public final class SecondFactor {
             if (auth != null && auth.getPrincipal() instanceof OfficerPrincipal p
                     && !officers.checkApiCode(p.username(), request.getHeader(API_HEADER))) {
                 SecurityContextHolder.clearContext();
-                response.setStatus(401);
                 response.setHeader("WWW-Authenticate", "Basic realm=\"legion\"");
-                response.setContentType("application/problem+json");
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                        + "\"detail\":\"A current one-time code is required in the " + API_HEADER + " header.\"}");
+                legion.shared.JsonBodies.writeProblem(response, 401, "Unauthorized",
+                        "A current one-time code is required in the " + API_HEADER + " header.");
                 return;
             }
             chain.doFilter(request, response);

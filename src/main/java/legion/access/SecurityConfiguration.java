@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -99,12 +98,9 @@ class SecurityConfiguration {
     }
 
     private static void problem(HttpServletResponse res, int status, String title, String detail) throws IOException {
-        res.setStatus(status);
-        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == 401) {
             res.setHeader("WWW-Authenticate", "Basic realm=\"legion\"");
         }
-        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}");
+        legion.shared.JsonBodies.writeProblem(res, status, title, detail);
     }
 }

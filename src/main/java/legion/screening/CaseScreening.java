@@ -52,6 +52,7 @@ public class CaseScreening {
     private volatile Screener screener = new Screener(List.of());
     private final DuplicateIndex duplicates = new DuplicateIndex(LinkageConfig.fromClasspath("screening/applicants.yml"));
     private final Set<UUID> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private OffsetDateTime lastSync;
 
     CaseScreening(Enlistments enlistments, JdbcClient jdbc, TransactionTemplate tx,
                   @Value("${legion.screening.lists:}") String listsConfig) {
@@ -209,10 +210,17 @@ public class CaseScreening {
         return new Candidate(other, score, certain, blocklisted, reasons);
     }
 
-    /** Adds the cases this node has not indexed yet (the index is in memory, per node). */
+    /**
+     * Adds the cases this node has not indexed yet (the index is in memory, per node). Only cases submitted since the
+     * last sync are listed, with a minute of overlap for transactions that committed late.
+     */
     private void syncIndex() {
-        List<UUID> ids = jdbc.sql("select id from enlistment where erased_at is null order by submitted_at")
-                .query(UUID.class).list();
+        OffsetDateTime since = lastSync == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : lastSync.minusMinutes(1);
+        OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
+        List<UUID> ids = jdbc.sql("select id from enlistment where erased_at is null and submitted_at >= ? "
+                        + "order by submitted_at")
+                .param(since).query(UUID.class).list();
+        lastSync = started;
         for (UUID id : ids) {
             if (indexed.add(id)) {
                 enlistments.findById(new EnlistmentId(id)).ifPresent(o -> duplicates.add(record(o)));

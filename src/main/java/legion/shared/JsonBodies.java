@@ -92,4 +92,20 @@ public final class JsonBodies {
         p.setTitle(title);
         return new ErrorResponseException(status, p, null);
     }
+
+    /**
+     * Writes an RFC 9457 problem response directly (for filters, which answer before any controller), with the
+     * texts escaped as JSON.
+     */
+    public static void writeProblem(jakarta.servlet.http.HttpServletResponse response, int status, String title,
+                                    String detail) throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        response.getWriter().write(STRICT.writeValueAsString(body));
+    }
 }

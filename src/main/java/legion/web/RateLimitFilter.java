@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -86,10 +85,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private static void tooMany(HttpServletResponse response, long nanos, String detail) throws IOException {
         long seconds = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
-        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too many requests\",\"status\":429,"
-                + "\"detail\":\"" + detail + " Try again in " + seconds + " s.\"}");
+        legion.shared.JsonBodies.writeProblem(response, 429, "Too many requests",
+                detail + " Try again in " + seconds + " s.");
     }
 }
