@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import legion.enlistment.Applicant;
 import legion.enlistment.EnlistmentId;
 import legion.enlistment.Enlistment;
-import legion.enlistment.Enlistments;
 import legion.shared.Actor;
 import legion.shared.Role;
 
@@ -25,14 +24,12 @@ public class Eligibility {
     private final Policies policies;
     private final Verdicts verdicts;
     private final Reevaluation reevaluation;
-    private final Enlistments enlistments;
     private final Clock clock;
 
-    Eligibility(Policies policies, Verdicts verdicts, Reevaluation reevaluation, Enlistments enlistments) {
+    Eligibility(Policies policies, Verdicts verdicts, Reevaluation reevaluation) {
         this.policies = policies;
         this.verdicts = verdicts;
         this.reevaluation = reevaluation;
-        this.enlistments = enlistments;
         this.clock = Clock.systemUTC();
     }
 

@@ -69,7 +69,7 @@ public interface Enlistments {
     record Cursor(Instant submittedAt, UUID id) {
 
         public String encode() {
-            return submittedAt.toEpochMilli() * 1000 + submittedAt.getNano() / 1000 % 1000 + "_" + id;
+            return java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, submittedAt) + "_" + id;
         }
 
         /** Parses an encoded cursor; empty on anything malformed. */

@@ -72,36 +72,27 @@ public class VolunteerCodes {
     /** Checks a code: true once for the right, unexpired code within the allowed attempts. */
     @Transactional
     public boolean verify(EnlistmentId id, String code) {
-        var row = jdbc.sql("select code_hash, expires_at, attempts from intake_volunteer_code where enlistment_id = ?")
-                .param(id.value()).query().listOfRows();
-        if (row.isEmpty()) {
+        record Stored(String hash, OffsetDateTime expiresAt, int attempts) {
+        }
+        Optional<Stored> stored = jdbc.sql("select code_hash, expires_at, attempts from intake_volunteer_code "
+                        + "where enlistment_id = ?")
+                .param(id.value())
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getInt(3)))
+                .optional();
+        if (stored.isEmpty()) {
             return false;
         }
-        var r = row.get(0);
-        boolean expired = ((OffsetDateTime) toOffset(r.get("expires_at"))).isBefore(OffsetDateTime.now(ZoneOffset.UTC));
-        int attempts = ((Number) r.get("attempts")).intValue();
+        Stored r = stored.get();
+        boolean expired = r.expiresAt().isBefore(OffsetDateTime.now(ZoneOffset.UTC));
         boolean right = code != null && code.strip().matches("\\d{6}") && MessageDigest.isEqual(
                 hash(id.value(), code.strip()).getBytes(StandardCharsets.US_ASCII),
-                ((String) r.get("code_hash")).getBytes(StandardCharsets.US_ASCII));
-        if (right && !expired && attempts < MAX_ATTEMPTS) {
+                r.hash().getBytes(StandardCharsets.US_ASCII));
+        if (right && !expired && r.attempts() < MAX_ATTEMPTS) {
             jdbc.sql("delete from intake_volunteer_code where enlistment_id = ?").param(id.value()).update();
             return true;
         }
         jdbc.sql("update intake_volunteer_code set attempts = attempts + 1 where enlistment_id = ?").param(id.value()).update();
         return false;
-    }
-
-    private static Object toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
     }
 
     private static String hash(UUID id, String code) {

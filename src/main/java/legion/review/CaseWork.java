@@ -83,7 +83,12 @@ public class CaseWork {
             case EMBASSY_OFFICER -> embassy = actor.embassyCode();
             case VETTING_OFFICER -> {
             }
-            case RECEPTION_OFFICER -> stages = intersect(stages, Set.of(Stage.AUTHORIZED, Stage.ARRIVED, Stage.ENLISTED));
+            case RECEPTION_OFFICER -> {
+                stages = intersect(stages, Set.of(Stage.AUTHORIZED, Stage.ARRIVED, Stage.ENLISTED));
+                if (stages.isEmpty()) {
+                    return new QueuePage(List.of(), null); // only stages outside the reception's scope were asked for
+                }
+            }
             default -> throw new SecurityException("this role has no case queue");
         }
         int limit = Math.max(1, Math.min(filter.limit(), 200));
@@ -102,7 +107,7 @@ public class CaseWork {
         }
         Set<Stage> result = new java.util.HashSet<>(requested);
         result.retainAll(allowed);
-        return result.isEmpty() ? Set.of(Stage.ENLISTED, Stage.AUTHORIZED, Stage.ARRIVED) : result;
+        return result;
     }
 
     /** Opens a case for reading; audited. */

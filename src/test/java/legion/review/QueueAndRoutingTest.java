@@ -125,4 +125,13 @@ class QueueAndRoutingTest {
         assertThat(lateRow).contains("over service level");
         assertThat(freshRow).doesNotContain("over service level");
     }
+
+    @Test
+    void aReceptionOfficerAskingForStagesOutsideTheirScopeGetsNothing() {
+        new Http(port).postJson("/api/v1/enlistments", Http.json(Applications.valid()));
+        var outside = new Http(port).get("/api/v1/cases?stage=SUBMITTED&limit=200", "reception1", PW).json();
+        assertThat(outside.get("cases").size()).isZero();
+        var mixed = new Http(port).get("/api/v1/cases?stage=SUBMITTED&stage=AUTHORIZED&limit=200", "reception1", PW).json();
+        mixed.get("cases").forEach(c -> assertThat(c.get("status").stringValue()).isEqualTo("AUTHORIZED"));
+    }
 }
