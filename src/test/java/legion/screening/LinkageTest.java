@@ -77,6 +77,19 @@ class LinkageTest {
     }
 
     @Test
+    void nameInHanjaFindsTheSamePersonWrittenInLatinThroughItsKoreanReading() {
+        DuplicateIndex index = new DuplicateIndex(APPLICANTS);
+        index.add(applicant("LGN-1", "Dae-jung", "Kim", "1984-01-08", "KR", "M12345678", ""));
+        index.add(applicant("LGN-2", "Dae-jung", "Park", "1984-01-08", "KR", "M87654321", ""));
+
+        // a digit typo in the date: neither the full date nor its skeleton block them, only the name's reading does
+        List<ScoredPair> candidates = index.candidates(
+                applicant("LGN-9", "大中", "金", "1984-01-03", "KR", "M11112222", ""));
+
+        assertThat(candidates).extracting(ScoredPair::id2).containsExactly("LGN-1");
+    }
+
+    @Test
     void rejectsBadConfigurationsWithTheKeyAtFault() {
         assertThatThrownBy(() -> LinkageConfig.parse("id: x\nfields:\n  a:\n    comparator: soundex\nblocking: [[a]]\n", "t.yml"))
                 .isInstanceOf(LinkageConfigException.class).hasMessageContaining("unknown comparator 'soundex'");

@@ -56,6 +56,33 @@ class NameMatcherTest {
         assertThat(matcher.score(a, b)).isGreaterThanOrEqualTo(minimum);
     }
 
+    @ParameterizedTest(name = "{0} ~ {1}")
+    @CsvSource(delimiter = '|', value = {
+            "佐藤健 | Sato Ken",                 // Japanese reading of Kanji, long vowel as passports write it
+            "鈴木一郎 | Ichiro Suzuki",           // ... in Western order
+            "井上陽水 | Yosui Inoue",             // o-u-e is not a long vowel
+            "山田太郎 | やまだ たろう",             // Kanji and Hiragana
+            "文在寅 | Moon Jae-in",              // Korean reading of Hanja
+            "金大中 | Kim Dae-jung",             // 金 is 김 as a surname, 금 elsewhere
+            "金正恩 | 김정은",                     // Hanja and Hangul
+            "習近平 | Xi Jinping"                 // Mandarin still read, traditional characters too
+    })
+    void readsHanInEachLanguageThatWritesNamesWithIt(String a, String b) {
+        assertThat(matcher.score(a, b)).isGreaterThanOrEqualTo(NameMatcher.THRESHOLD);
+        assertThat(matcher.score(b, a)).isGreaterThanOrEqualTo(NameMatcher.THRESHOLD);
+    }
+
+    @ParameterizedTest(name = "{0} !~ {1}")
+    @CsvSource(delimiter = '|', value = {
+            "高石早苗 | 高市早苗",                 // both in Han: the characters decide, not their similar readings
+            "金大中 | Kim Jong Un",
+            "佐藤健 | Kato Ken",
+            "文在寅 | Park Jae-in"
+    })
+    void readingsDoNotBlurDifferentNames(String a, String b) {
+        assertThat(matcher.score(a, b)).isLessThan(NameMatcher.THRESHOLD);
+    }
+
     @Test
     void scoresLieBetweenZeroAndOneAndIdenticalNamesScoreOne() {
         assertThat(matcher.score("Angela Merkel", "Angela Merkel")).isEqualTo(1.0);

@@ -65,6 +65,25 @@ class ScreenerTest {
     }
 
     @Test
+    void findsAPersonListedInLatinWhoWritesTheirNameInHanja(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // a made-up listing in the UN format: the screener has to read 金大中 in Korean to find it
+        java.nio.file.Path xml = dir.resolve("un.xml");
+        java.nio.file.Files.writeString(xml, """
+                <CONSOLIDATED_LIST dateGenerated="2026-11-27T00:00:00Z"><INDIVIDUALS><INDIVIDUAL>
+                  <DATAID>1</DATAID><FIRST_NAME>KIM</FIRST_NAME><SECOND_NAME>DAE JUNG</SECOND_NAME>
+                  <NATIONALITY><VALUE>Democratic People's Republic of Korea</VALUE></NATIONALITY>
+                  <INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><DATE>1966-11-07</DATE></INDIVIDUAL_DATE_OF_BIRTH>
+                </INDIVIDUAL></INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>
+                """);
+        Screener screener = new Screener(List.of(Watchlists.loadUn(xml)));
+
+        assertThat(screener.screen(new Person("金大中", LocalDate.of(1966, 11, 7), "KP", null)))
+                .extracting(Hit::listId).containsExactly("1");
+        assertThat(screener.screen(new Person("金正恩", LocalDate.of(1966, 11, 7), "KP", null))).isEmpty();
+    }
+
+    @Test
     void reportsListVersions() {
         assertThat(SCREENER.listVersions()).containsEntry("un", "2026-02-27T00:00:09.554Z").containsKey("ofac");
         assertThat(SCREENER.indexedNames()).isGreaterThan(24);

@@ -157,13 +157,15 @@ public final class Linker {
             case "tokens", "phonetic" -> {
                 NormalizedName n = names.computeIfAbsent(raw, normalizer::normalize);
                 Set<String> out = new LinkedHashSet<>();
-                for (int i = 0; i < n.tokens().size(); i++) {
-                    if (n.tokens().get(i).length() < 2) {
-                        continue;
-                    }
-                    String k = part.function().equals("tokens") ? n.folded().get(i) : n.skeletons().get(i);
-                    if (!k.isEmpty()) {
-                        out.add(k.length() > 6 ? k.substring(0, 6) : k);
+                for (NormalizedName form : n.forms()) { // a name in Han blocks under its other readings too
+                    for (int i = 0; i < form.tokens().size(); i++) {
+                        if (form.tokens().get(i).length() < 2) {
+                            continue;
+                        }
+                        String k = part.function().equals("tokens") ? form.folded().get(i) : form.skeletons().get(i);
+                        if (!k.isEmpty()) {
+                            out.add(k.length() > 6 ? k.substring(0, 6) : k);
+                        }
                     }
                 }
                 return List.copyOf(out);

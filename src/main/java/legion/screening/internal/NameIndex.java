@@ -44,7 +44,11 @@ public final class NameIndex<T> {
         int id = names.size();
         names.add(name);
         payloads.add(payload);
-        for (String key : keys(name, true)) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (NormalizedName form : name.forms()) {
+            keys.addAll(keys(form, true));
+        }
+        for (String key : keys) {
             int[] list = postings.get(key);
             int size = postingSizes.getOrDefault(key, 0);
             if (list == null) {
@@ -83,6 +87,20 @@ public final class NameIndex<T> {
      * flood the scorer.
      */
     public int[] candidates(NormalizedName query, int limit) {
+        if (query.readings().isEmpty()) {
+            return candidatesOf(query, limit);
+        }
+        // a name written in Han is looked up in each of its readings
+        java.util.LinkedHashSet<Integer> all = new java.util.LinkedHashSet<>();
+        for (NormalizedName form : query.forms()) {
+            for (int id : candidatesOf(form, limit)) {
+                all.add(id);
+            }
+        }
+        return all.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private int[] candidatesOf(NormalizedName query, int limit) {
         List<String> folded = query.folded();
         int nq = folded.size();
         int nqFull = 0;

@@ -39,6 +39,11 @@ public final class NameNormalizer {
             () -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
 
     public NormalizedName normalize(String raw) {
+        return normalize(raw, false);
+    }
+
+    /** {@code reading}: the text is a reading of Han characters, every word of it a syllable of the name. */
+    private NormalizedName normalize(String raw, boolean reading) {
         if (raw == null || raw.isBlank()) {
             return NormalizedName.of(List.of(), List.of(), false, false, null);
         }
@@ -71,13 +76,28 @@ public final class NameNormalizer {
             }
         }
         String latin = ascii ? text : TO_LATIN.get().transliterate(text);
-        List<String> tokens = tokenize(latin.toLowerCase(Locale.ROOT));
+        List<String> tokens = tokenize(latin.toLowerCase(Locale.ROOT), !reading);
         List<String> folded = new ArrayList<>(tokens.size());
         for (String t : tokens) {
             folded.add(fold(t, hangul));
         }
         String logo = onlyLogograms && logograms.length() > 0 ? logograms.toString() : null;
-        return NormalizedName.of(tokens, folded, abjad, hangul, logo);
+        NormalizedName name = NormalizedName.of(tokens, folded, abjad, hangul, logo);
+        return !reading && logo != null && HanReadings.hasHan(logo) ? name.withReadings(readings(text)) : name;
+    }
+
+    /** Japanese and Korean readings of a name written in Han (with Kana or Hangul), each normalised. */
+    private List<NormalizedName> readings(String text) {
+        List<NormalizedName> out = new ArrayList<>(1 + HanReadings.MAX_KOREAN);
+        String japanese = HanReadings.japanese(text);
+        if (japanese != null) {
+            out.add(normalize(japanese, true));
+        }
+        for (String korean : HanReadings.korean(text)) {
+            out.add(normalize(korean, true));
+        }
+        out.removeIf(NormalizedName::isEmpty);
+        return out;
     }
 
     /** Any text reduced to lower-case ASCII words separated by single spaces (no stop words removed). */
@@ -91,7 +111,8 @@ public final class NameNormalizer {
         return latin.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9@.]+", " ").strip();
     }
 
-    private static List<String> tokenize(String lower) {
+    /** {@code dropStopWords}: honorifics, particles and legal forms are removed (not from readings: 사 is "sa"). */
+    private static List<String> tokenize(String lower, boolean dropStopWords) {
         StringBuilder sb = new StringBuilder(lower.length());
         for (int i = 0; i < lower.length(); ) {
             int cp = lower.codePointAt(i);
@@ -124,7 +145,7 @@ public final class NameNormalizer {
         }
         Set<String> kept = new LinkedHashSet<>();
         for (String t : raw) {
-            if (!HONORIFICS.contains(t) && !PARTICLES.contains(t) && !LEGAL_FORMS.contains(t)) {
+            if (!dropStopWords || !HONORIFICS.contains(t) && !PARTICLES.contains(t) && !LEGAL_FORMS.contains(t)) {
                 kept.add(t);
             }
         }

@@ -50,12 +50,39 @@ public final class NameScorer {
         return score(a, b, null);
     }
 
-    /** Scores with {@code a} as the query whose word similarities are remembered in {@code memo}. */
+    /**
+     * Scores with {@code a} as the query whose word similarities are remembered in {@code memo}. A name written in
+     * Han is compared in each of its readings (Mandarin, Japanese, Korean) and scores as its best one, unless both
+     * names are written in Han: then the characters themselves decide.
+     */
     public double score(NormalizedName a, NormalizedName b, Memo memo) {
         if (memo != null && memo.query != a) {
             memo.byWord.clear();
             memo.query = a;
         }
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0.0;
+        }
+        double best = scoreForm(a, b, memo);
+        if (best >= 1.0 || (a.readings().isEmpty() && b.readings().isEmpty()) || bothHan(a, b)) {
+            return best;
+        }
+        for (NormalizedName ra : a.forms()) {
+            for (NormalizedName rb : b.forms()) {
+                if (ra != a || rb != b) {
+                    best = Math.max(best, scoreForm(ra, rb, null));
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean bothHan(NormalizedName a, NormalizedName b) {
+        return a.logograms() != null && b.logograms() != null
+                && HanReadings.hasHan(a.logograms()) && HanReadings.hasHan(b.logograms());
+    }
+
+    private double scoreForm(NormalizedName a, NormalizedName b, Memo memo) {
         if (a.isEmpty() || b.isEmpty()) {
             return 0.0;
         }
