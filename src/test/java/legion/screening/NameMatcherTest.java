@@ -72,6 +72,30 @@ class NameMatcherTest {
         assertThat(matcher.score(b, a)).isGreaterThanOrEqualTo(NameMatcher.THRESHOLD);
     }
 
+    @ParameterizedTest(name = "{0} ~ {1}")
+    @CsvSource(delimiter = '|', value = {
+            "이명박 | Lee Myung-bak",            // 이 is one syllable, not an initial; myeong is Myung
+            "박지성 | Park Ji-sung",             // bak is Park; seong is Sung
+            "노무현 | Roh Moo-hyun",             // initial-sound law: 노 is also Roh
+            "정주영 | Chung Ju-yung",            // jeong is Chung, yeong is Yung
+            "최순실 | Choi Soon-sil",
+            "李明博 | Lee Myung-bak"              // the same through the Korean reading of Hanja
+    })
+    void meetsTheUsualSpellingsOfKoreanNames(String a, String b) {
+        assertThat(matcher.score(a, b)).isGreaterThanOrEqualTo(NameMatcher.THRESHOLD);
+    }
+
+    @ParameterizedTest(name = "{0} !~ {1}")
+    @CsvSource(delimiter = '|', value = {
+            "고석진 | Ko Seok-jung",              // one syllable differs
+            "김정은 | Kim Jong Il",
+            "박근혜 | Park Chung-hee",
+            "이민호 | Lee Min Jung"
+    })
+    void keepsDifferentKoreanNamesApart(String a, String b) {
+        assertThat(matcher.score(a, b)).isLessThan(NameMatcher.THRESHOLD);
+    }
+
     @ParameterizedTest(name = "{0} !~ {1}")
     @CsvSource(delimiter = '|', value = {
             "高石早苗 | 高市早苗",                 // both in Han: the characters decide, not their similar readings

@@ -83,13 +83,20 @@ public final class NameNormalizer {
         }
         String logo = onlyLogograms && logograms.length() > 0 ? logograms.toString() : null;
         NormalizedName name = NormalizedName.of(tokens, folded, abjad, hangul, logo);
-        return !reading && logo != null && HanReadings.hasHan(logo) ? name.withReadings(readings(text)) : name;
+        if (reading || logo == null) {
+            return name;
+        }
+        boolean han = HanReadings.hasHan(logo);
+        return han || hangul ? name.withReadings(readings(text, han)) : name;
     }
 
-    /** Japanese and Korean readings of a name written in Han (with Kana or Hangul), each normalised. */
-    private List<NormalizedName> readings(String text) {
+    /**
+     * Other readings of a name written in Han, Kana or Hangul, each normalised: Japanese (when it has Han) and Korean
+     * syllable by syllable (ICU writes 이명박 as one word, "imyeongbag"; read as 이 명 박 it meets Lee Myung-bak).
+     */
+    private List<NormalizedName> readings(String text, boolean han) {
         List<NormalizedName> out = new ArrayList<>(1 + HanReadings.MAX_KOREAN);
-        String japanese = HanReadings.japanese(text);
+        String japanese = han ? HanReadings.japanese(text) : null;
         if (japanese != null) {
             out.add(normalize(japanese, true));
         }
@@ -249,6 +256,48 @@ public final class NameNormalizer {
             sb.append(c);
         }
         return sb.length() == 0 ? t : sb.toString();
+    }
+
+    /**
+     * A key on which the romanisations of one Korean syllable agree: Revised Romanization (from Hangul), McCune-Reischauer
+     * and the spellings passports and lists use. Vowels eo/o, eu/u, oo/u and ee/i meet; k/g, p/b, t/d, ch/j and r/l
+     * meet; the English r after a vowel is dropped (Park, Pak and Bak); -ong, -ung and -eong meet (Jong, Jung, Jeong);
+     * an initial l or y before i is dropped and an initial l before another vowel is n (the initial-sound law: 이 is
+     * I, Yi, Lee or Rhee; 노 is No or Roh).
+     */
+    static String koreanKey(String token) {
+        String s = token.replace("eo", "o").replace("eu", "u").replace("oo", "u").replace("ee", "i")
+                .replace("oi", "oe").replace("tch", "j").replace("ch", "j").replace("sh", "s")
+                .replace("ng", "N"); // the final ng is one sound: its g is not a k
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            c = switch (c) {
+                case 'g' -> 'k';
+                case 'b' -> 'p';
+                case 'd' -> 't';
+                case 'r' -> 'l';
+                default -> c;
+            };
+            if (c == 'h' && i > 0) {
+                continue; // aspiration marks and Rhee's h
+            }
+            if (c == 'l' && i > 0 && "aeiou".indexOf(s.charAt(i - 1)) >= 0 && i + 1 < s.length()
+                    && "aeiouyw".indexOf(s.charAt(i + 1)) < 0) {
+                continue; // Park: the r of English spelling before a consonant
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) == c) {
+                continue;
+            }
+            sb.append(c);
+        }
+        String key = sb.toString().replace("oN", "uN").replace("N", "ng").replace("yon", "yun");
+        if (key.length() > 1 && (key.startsWith("li") || key.startsWith("yi") || key.startsWith("ly"))) {
+            key = key.substring(1);
+        } else if (key.length() > 1 && key.charAt(0) == 'l' && "aeou".indexOf(key.charAt(1)) >= 0) {
+            key = "n" + key.substring(1); // 노 is No, Noh or Roh
+        }
+        return key;
     }
 
     /** The consonant skeleton used against names written in abjads: folded, vowels dropped. */

@@ -15,11 +15,25 @@ public final class NameScorer {
 
     private static final double ALIGN_FLOOR = 0.5;
 
-    /** Token lists of one side: raw, folded and the two consonant skeletons. */
-    private record Side(List<String> t, List<String> f, List<String> k, List<String> kv) {
+    /**
+     * Token lists of one side: raw, folded, the two consonant skeletons, and Korean romanisation keys when one name is
+     * written in Hangul and the other is not ({@code null} otherwise).
+     */
+    private record Side(List<String> t, List<String> f, List<String> k, List<String> kv, List<String> ko) {
 
-        static Side of(NormalizedName n) {
-            return new Side(n.tokens(), n.folded(), n.skeletons(), n.skeletonsV());
+        Side(List<String> t, List<String> f, List<String> k, List<String> kv) {
+            this(t, f, k, kv, null);
+        }
+
+        static Side of(NormalizedName n, boolean korean) {
+            List<String> ko = null;
+            if (korean) {
+                ko = new ArrayList<>(n.tokens().size());
+                for (String t : n.tokens()) {
+                    ko.add(NameNormalizer.koreanKey(t));
+                }
+            }
+            return new Side(n.tokens(), n.folded(), n.skeletons(), n.skeletonsV(), ko);
         }
 
         static Side of(List<String> t, List<String> f) {
@@ -90,8 +104,9 @@ public final class NameScorer {
             return logogramScore(a.logograms(), b.logograms());
         }
         boolean abjad = a.abjad() != b.abjad();
-        Side sa = Side.of(a);
-        Side sb = Side.of(b);
+        boolean korean = a.hangul() != b.hangul();
+        Side sa = Side.of(a, korean);
+        Side sb = Side.of(b, korean);
         Partners partners = new Partners(new double[sa.size()], new double[sb.size()]);
         double best = tokenScore(sa, sb, abjad, memo, partners);
         // merging or joining words can only help when some word found no good partner
@@ -309,6 +324,16 @@ public final class NameScorer {
         if (a.equals(b)) {
             return 1.0;
         }
+        double korean = 0;
+        if (sa.ko() != null && sb.ko() != null) {
+            // Revised Romanization against what passports and lists write: 이/i is Lee, 박/bak is Park, 정/jeong is Jung
+            String ka = sa.ko().get(i);
+            String kb = sb.ko().get(j);
+            korean = ka.equals(kb) ? 0.96 : StringSimilarity.jaroWinkler(ka, kb) * 0.95;
+            if (a.length() == 1 || b.length() == 1) {
+                return korean >= 0.9 ? korean : a.charAt(0) == b.charAt(0) ? 0.97 : 0.0; // 이 is a syllable
+            }
+        }
         if (a.length() == 1 || b.length() == 1) {
             return a.charAt(0) == b.charAt(0) ? 0.97 : 0.0;
         }
@@ -335,7 +360,7 @@ public final class NameScorer {
                     StringSimilarity.jaroWinkler(sa.kv().get(i), sb.kv().get(j)));
             s = Math.max(s, k * 0.95);
         }
-        return s;
+        return Math.max(s, korean);
     }
 
     /** Han, Kana and Hangul characters are whole syllables or words: one different character is another name. */
