@@ -1,15 +1,11 @@
 package legion.authorization;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,13 +19,18 @@ import legion.authorization.internal.VisaMrz;
 import legion.authorization.internal.VisaProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Travel authorizations: issues ICAO visa seals signed by the legion's PKI, verifies them, revokes them and
  * publishes what offline verifiers need (signer certificates and the signed revocation list).
  *
- * <p>State: the PKCS#12 keystore of {@link SigningKeys} and the current signed revocation list in one text file
- * beside it. Thread-safe; issuing and verifying run in parallel, revocation and rotation are serialized.
+ * <p>State: the PKCS#12 keystore of {@link SigningKeys} and the signed revocation list of a {@link RevocationStore}
+ * (the database when Legion serves, so that every node sees every revocation). A node keeps the current list in
+ * memory and asks the store at most once per refresh interval (one second by default) whether another node has
+ * published a newer one; its own revocations it sees at once, when their transaction commits. Thread-safe; issuing
+ * and verifying run in parallel, revocations are serialized by the store.
  */
 public class TravelAuthorizations {
 
@@ -37,25 +38,36 @@ public class TravelAuthorizations {
     private static final String NUMBER_ALPHABET = "ABCDEFGHJKLMNPRSTUVWXYZ23456789";
 
     private final SigningKeys keys;
-    private final Path revocationFile;
+    private final RevocationStore store;
     private final String issuingCountry;
     private final Clock clock;
+    private final long refreshNanos;
     private final SecureRandom random = new SecureRandom();
     private volatile RevocationList revocations;
     private volatile SealVerifier verifier;
+    private volatile long checkedAt;
+
+    /** With the revocation list in a file (one process only: the command line, tools and tests). */
+    public TravelAuthorizations(SigningKeys keys, Path revocationFile, String issuingCountry, Clock clock) {
+        this(keys, new FileRevocationStore(revocationFile), issuingCountry, clock, Duration.ofSeconds(1));
+    }
 
     /**
      * @param keys           the PKI
-     * @param revocationFile where the current signed revocation list is kept and read back on start
+     * @param store          where the signed revocation list is kept; an empty one is published when it holds none
      * @param issuingCountry three-letter code written as issuing country and issuing state, e.g. {@code UKR}
+     * @param refresh        how long a node trusts its copy of the list before asking the store for a newer one
      */
-    public TravelAuthorizations(SigningKeys keys, Path revocationFile, String issuingCountry, Clock clock) {
+    public TravelAuthorizations(SigningKeys keys, RevocationStore store, String issuingCountry, Clock clock,
+                                Duration refresh) {
         this.keys = keys;
-        this.revocationFile = revocationFile;
+        this.store = store;
         this.issuingCountry = issuingCountry;
         this.clock = clock;
+        this.refreshNanos = refresh.toNanos();
         this.revocations = loadRevocations();
         this.verifier = newVerifier();
+        this.checkedAt = System.nanoTime();
     }
 
     /** The seal bytes in a photo or scan of its DataMatrix barcode (PNG, JPEG …), or empty when none is found. */
@@ -69,6 +81,7 @@ public class TravelAuthorizations {
 
     /** Issues and signs a seal for an approved volunteer, with its barcode and letter. */
     public IssuedAuthorization issue(SealRequest request) {
+        refreshIfStale();
         SealSigner signer = signerValidUntil(request.validUntil());
         String number = authorizationNumber();
         String mrz = VisaMrz.mrvB('<', issuingCountry, request.surname(), request.givenNames(), request.nationality(),
@@ -97,22 +110,33 @@ public class TravelAuthorizations {
 
     /** Verifies against every signer certificate of the PKI and the current revocation list. */
     public Verification verify(byte[] seal) {
+        refreshIfStale();
         return verifier.verify(seal);
     }
 
     /**
-     * Revokes an authorization this system issued and publishes a new signed revocation list.
+     * Revokes an authorization this system issued and publishes a new signed revocation list, built on the newest
+     * one in the store. Inside a transaction the list is published with it and this node uses it once it commits.
      *
      * @return the new list
      */
-    public synchronized RevocationList revoke(String authorizationNumber) {
+    public RevocationList revoke(String authorizationNumber) {
         SealSigner signer = keys.current();
         RevocationList.Entry entry = new RevocationList.Entry(signer.signerIdentifier(), authorizationNumber,
                 LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-        RevocationList next = revocations.with(entry, clock.instant()).sign(signer);
-        store(next);
-        revocations = next;
-        verifier = newVerifier();
+        RevocationList next = store.publish(latest -> trusted(latest.orElseThrow(
+                () -> new IllegalStateException("the revocation store lost its lists")))
+                .with(entry, clock.instant()).sign(signer));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    use(next);
+                }
+            });
+        } else {
+            use(next);
+        }
         log.info("Revocation list {} published with {} entries", next.sequence(), next.entries().size());
         return next;
     }
@@ -137,7 +161,41 @@ public class TravelAuthorizations {
 
     /** The current signed revocation list, to publish as {@link RevocationList#serialize()}. */
     public RevocationList currentRevocationList() {
+        refreshIfStale();
         return revocations;
+    }
+
+    /** Takes a list published here or by another node, unless this node already has a newer one. */
+    private synchronized void use(RevocationList list) {
+        if (list.sequence() >= revocations.sequence()) {
+            revocations = list;
+            verifier = newVerifier();
+        }
+    }
+
+    private void refreshIfStale() {
+        long now = System.nanoTime();
+        if (now - checkedAt < refreshNanos) {
+            return;
+        }
+        checkedAt = now;
+        if (keys.refresh()) { // another node added a signer
+            synchronized (this) {
+                verifier = newVerifier();
+            }
+        }
+        if (store.latestSequence() != revocations.sequence()) {
+            store.latest().map(this::trusted).ifPresent(this::use);
+        }
+    }
+
+    /** A stored list, parsed, if a signer of this PKI signed it. */
+    private RevocationList trusted(String text) {
+        RevocationList list = RevocationList.parse(text);
+        if (!list.verify(keys.signerCertificates())) {
+            throw new IllegalStateException("the stored revocation list is not signed by a signer of the PKI");
+        }
+        return list;
     }
 
     private SealSigner signerValidUntil(LocalDate validUntil) {
@@ -177,35 +235,8 @@ public class TravelAuthorizations {
     }
 
     private RevocationList loadRevocations() {
-        try {
-            if (Files.exists(revocationFile)) {
-                RevocationList list = RevocationList.parse(Files.readString(revocationFile, StandardCharsets.UTF_8));
-                if (!list.verify(keys.signerCertificates())) {
-                    throw new IllegalStateException("the stored revocation list is not signed by a signer of the PKI");
-                }
-                return list;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        RevocationList empty = RevocationList.create(0, clock.instant(), List.of()).sign(keys.current());
-        store(empty);
-        return empty;
-    }
-
-    private void store(RevocationList list) {
-        try {
-            Files.createDirectories(revocationFile.toAbsolutePath().getParent());
-            Path temporary = Files.createTempFile(revocationFile.toAbsolutePath().getParent(), ".revocations", ".tmp");
-            Files.writeString(temporary, list.serialize(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, revocationFile, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, revocationFile, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        store.publish(latest -> latest.isPresent() ? null
+                : RevocationList.create(0, clock.instant(), List.of()).sign(keys.current()));
+        return trusted(store.latest().orElseThrow());
     }
 }

@@ -44,10 +44,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     }
 
     /**
-     * Every test application shares one database on PostgreSQL, so they share the data keys too, as the nodes of a
-     * cluster must (otherwise one context could not read what another wrote).
+     * Every test application shares one database on PostgreSQL, so they share the data keys and the password of the
+     * signing keystore too, as the nodes of a cluster must (otherwise one context could not read what another wrote).
      */
     public static final Map<String, Object> PRIVACY_KEYS = Map.of(
+            "legion.authorization.keystore-password", "test-keystore-password",
             "legion.privacy.keys", "t1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
             "legion.privacy.current-key", "t1",
             "legion.privacy.index-key", java.util.Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));

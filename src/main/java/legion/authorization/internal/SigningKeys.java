@@ -1,8 +1,6 @@
 package legion.authorization.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -28,6 +26,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import legion.authorization.SealSigner;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -47,12 +46,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The legion's small PKI in one PKCS#12 file: a root CA made on first start and signer certificates under it
+ * The legion's small PKI in one PKCS#12 keystore, kept by a {@link Storage} (the database when Legion serves, so all
+ * nodes share it; a file for tools): a root CA made on first start and signer certificates under it
  * (alias {@code root} and {@code signer-<generation>-<reference>}, generation counting up from 1). Every signer certificate has subject {@code C=<country>,
  * CN=<two characters>} so that seals name it by signer identifier and serial number ({@link SignerNames}).
  *
- * <p>Rotation adds a signer certificate; old ones stay in the file and keep verifying the seals they signed until
- * they expire. Not thread-safe for writes; {@code TravelAuthorizations} serializes them.
+ * <p>Rotation adds a signer certificate; old ones stay in the keystore and keep verifying the seals they signed
+ * until they expire. Writes are compare-and-set on the stored version, so two nodes rotating at once both end up
+ * with both signers; {@link #refresh()} takes what another node stored.
  */
 public final class SigningKeys {
 
@@ -60,54 +61,169 @@ public final class SigningKeys {
     private static final String ROOT = "root";
     private static final String SIGNER_PREFIX = "signer-";
 
-    /** Settings of the PKI. */
+    /**
+     * Settings of the PKI. {@code keystore} is the file of the file storage and, without a configured password,
+     * where the generated password is kept beside it ({@code <keystore>.password}).
+     */
     public record Settings(Path keystore, String password, String curve, String signerIdentifier,
                            Duration rootValidity, Duration signerValidity) {
+    }
+
+    /** Where the PKCS#12 bytes are kept, with a version that grows with every write. */
+    public interface Storage {
+
+        /** The stored keystore and its version. */
+        record Stored(byte[] pkcs12, long version) {
+        }
+
+        Optional<Stored> load();
+
+        /** The stored version, {@code -1} when nothing is stored. Cheap: nodes ask it often. */
+        long version();
+
+        /**
+         * Stores the keystore if the stored version is still {@code expected} ({@code -1}: nothing stored yet), in a
+         * transaction of its own.
+         *
+         * @return the new version, or {@code -1} when another writer stored first
+         */
+        long save(byte[] pkcs12, long expected);
+    }
+
+    /** The keystore in one file, replaced atomically and readable by the owner only. One process only. */
+    public static Storage fileStorage(Path file) {
+        return new Storage() {
+            @Override
+            public Optional<Stored> load() {
+                try {
+                    return Files.exists(file)
+                            ? Optional.of(new Stored(Files.readAllBytes(file), Files.getLastModifiedTime(file).toMillis()))
+                            : Optional.empty();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public long version() {
+                try {
+                    return Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : -1;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public synchronized long save(byte[] pkcs12, long expected) {
+                if (version() != expected) {
+                    return -1;
+                }
+                try {
+                    Files.createDirectories(file.toAbsolutePath().getParent());
+                    Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".signing", ".tmp");
+                    restrict(temporary);
+                    Files.write(temporary, pkcs12);
+                    try {
+                        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    return version();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
     }
 
     private final BouncyCastleProvider provider = new BouncyCastleProvider();
     private final SecureRandom random = new SecureRandom();
     private final Settings settings;
+    private final Storage storage;
     private final char[] password;
     private final Clock clock;
-    private final KeyStore store;
+    private volatile KeyStore store;
+    private volatile long version;
     private volatile List<SealSigner> signers;
 
-    private SigningKeys(Settings settings, char[] password, Clock clock, KeyStore store) {
+    private SigningKeys(Settings settings, Storage storage, char[] password, Clock clock) {
         this.settings = settings;
+        this.storage = storage;
         this.password = password;
         this.clock = clock;
-        this.store = store;
+    }
+
+    /** Opens the keystore file of the settings (see {@link #open(Settings, Storage, Clock)}). */
+    public static SigningKeys open(Settings settings, Clock clock) {
+        return open(settings, fileStorage(settings.keystore()), clock);
     }
 
     /**
-     * Opens the keystore, creating it with a root and a first signer when missing. Without a configured password
-     * one is generated and kept beside the keystore, readable by the owner only.
+     * Opens the stored keystore, creating it with a root and a first signer when there is none (when two nodes
+     * create it at once, the first stored wins and the other takes it). Without a configured password one is
+     * generated and kept beside the settings' keystore path, readable by the owner only.
      */
-    public static SigningKeys open(Settings settings, Clock clock) {
+    public static SigningKeys open(Settings settings, Storage storage, Clock clock) {
         try {
             Files.createDirectories(settings.keystore().toAbsolutePath().getParent());
-            char[] password = password(settings);
-            SigningKeys keys;
-            if (Files.exists(settings.keystore())) {
-                KeyStore store = KeyStore.getInstance("PKCS12", new BouncyCastleProvider());
-                try (InputStream in = Files.newInputStream(settings.keystore())) {
-                    store.load(in, password);
+            SigningKeys keys = new SigningKeys(settings, storage, password(settings), clock);
+            for (int attempt = 0; attempt < 3; attempt++) {
+                if (keys.reload()) {
+                    return keys;
                 }
-                keys = new SigningKeys(settings, password, clock, store);
-            } else {
-                KeyStore store = KeyStore.getInstance("PKCS12", new BouncyCastleProvider());
-                store.load(null, null);
-                keys = new SigningKeys(settings, password, clock, store);
-                keys.createRoot();
-                keys.rotate();
-                log.info("Created the signing PKI (root and first signer, curve {}) in {}", settings.curve(),
-                        settings.keystore());
+                KeyStore fresh = KeyStore.getInstance("PKCS12", new BouncyCastleProvider());
+                fresh.load(null, null);
+                keys.createRoot(fresh);
+                keys.addSigner(fresh);
+                long stored = storage.save(keys.bytes(fresh), -1);
+                if (stored >= 0) {
+                    keys.use(fresh, stored);
+                    log.info("Created the signing PKI (root and first signer, curve {})", settings.curve());
+                    return keys;
+                }
             }
-            return keys;
+            throw new IllegalStateException("the signing keystore keeps changing while it is opened");
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException("cannot open the signing keystore " + settings.keystore(), e);
+            throw new IllegalStateException("cannot open the signing keystore", e);
         }
+    }
+
+    /**
+     * Takes the stored keystore if another node (or process) changed it since this one read it.
+     *
+     * @return true when it changed
+     */
+    public synchronized boolean refresh() {
+        return storage.version() != version && reload();
+    }
+
+    /** Reads the stored keystore; false when there is none. */
+    private synchronized boolean reload() {
+        Optional<Storage.Stored> stored = storage.load();
+        if (stored.isEmpty()) {
+            return false;
+        }
+        try {
+            KeyStore loaded = KeyStore.getInstance("PKCS12", new BouncyCastleProvider());
+            loaded.load(new java.io.ByteArrayInputStream(stored.get().pkcs12()), password);
+            use(loaded, stored.get().version());
+            return true;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the signing keystore (is the keystore password the same "
+                    + "on every node?)", e);
+        }
+    }
+
+    private synchronized void use(KeyStore keystore, long storedVersion) {
+        this.store = keystore;
+        this.version = storedVersion;
+        this.signers = null;
+    }
+
+    private byte[] bytes(KeyStore keystore) throws IOException, GeneralSecurityException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        keystore.store(out, password);
+        return out.toByteArray();
     }
 
     /** All signer certificates, newest (highest generation) first. */
@@ -128,47 +244,62 @@ public final class SigningKeys {
         return signers().get(0);
     }
 
-    /** Adds a new signer certificate under the root and makes it current; the old ones keep verifying. */
+    /**
+     * Adds a new signer certificate under the root and makes it current; the old ones keep verifying. When another
+     * node stored a change first, its keystore is taken and the signer added to it.
+     */
     public synchronized SealSigner rotate() {
         try {
-            KeyPair pair = keyPair();
-            PrivateKey rootKey = (PrivateKey) store.getKey(ROOT, password);
-            X509Certificate root = rootCertificate();
-            Instant now = clock.instant();
-            BigInteger serial = serial();
-            String identifier = settings.signerIdentifier();
-            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-                    .addRDN(BCStyle.C, identifier.substring(0, 2))
-                    .addRDN(BCStyle.O, "Legion")
-                    .addRDN(BCStyle.CN, identifier.substring(2)).build();
-            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(root, serial,
-                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(settings.signerValidity())),
-                    subject, pair.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
-                            utils.createAuthorityKeyIdentifier(root))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
-                            utils.createSubjectKeyIdentifier(pair.getPublic()));
-            X509Certificate certificate = sign(builder, rootKey);
-            String reference = SignerNames.certificateReference(certificate);
-            long generation = Collections.list(store.aliases()).stream().filter(a -> a.startsWith(SIGNER_PREFIX))
-                    .count() + 1;
-            store.setKeyEntry(String.format("%s%05d-%s", SIGNER_PREFIX, generation, reference), pair.getPrivate(),
-                    password,
-                    new java.security.cert.Certificate[] {certificate, root});
-            save();
-            signers = null;
-            log.info("Added signer certificate {}{} valid until {}", identifier, reference,
-                    certificate.getNotAfter().toInstant());
-            return current();
+            for (int attempt = 0; attempt < 5; attempt++) {
+                refresh();
+                KeyStore copy = KeyStore.getInstance("PKCS12", new BouncyCastleProvider());
+                copy.load(new java.io.ByteArrayInputStream(bytes(store)), password);
+                addSigner(copy);
+                long stored = storage.save(bytes(copy), version);
+                if (stored >= 0) {
+                    use(copy, stored);
+                    return current();
+                }
+            }
+            throw new IllegalStateException("the signing keystore keeps changing while a signer is added");
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot create a signer certificate", e);
         }
     }
 
-    private void createRoot() throws GeneralSecurityException, IOException, OperatorCreationException {
+    private void addSigner(KeyStore store) throws GeneralSecurityException, IOException, OperatorCreationException {
+        KeyPair pair = keyPair();
+        PrivateKey rootKey = (PrivateKey) store.getKey(ROOT, password);
+        X509Certificate root = (X509Certificate) store.getCertificate(ROOT);
+        Instant now = clock.instant();
+        BigInteger serial = serial();
+        String identifier = settings.signerIdentifier();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, identifier.substring(0, 2))
+                .addRDN(BCStyle.O, "Legion")
+                .addRDN(BCStyle.CN, identifier.substring(2)).build();
+        JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(root, serial,
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(settings.signerValidity())),
+                subject, pair.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                .addExtension(Extension.authorityKeyIdentifier, false,
+                        utils.createAuthorityKeyIdentifier(root))
+                .addExtension(Extension.subjectKeyIdentifier, false,
+                        utils.createSubjectKeyIdentifier(pair.getPublic()));
+        X509Certificate certificate = sign(builder, rootKey);
+        String reference = SignerNames.certificateReference(certificate);
+        long generation = Collections.list(store.aliases()).stream().filter(a -> a.startsWith(SIGNER_PREFIX))
+                .count() + 1;
+        store.setKeyEntry(String.format("%s%05d-%s", SIGNER_PREFIX, generation, reference), pair.getPrivate(),
+                password,
+                new java.security.cert.Certificate[] {certificate, root});
+        log.info("Added signer certificate {}{} valid until {}", identifier, reference,
+                certificate.getNotAfter().toInstant());
+    }
+
+    private void createRoot(KeyStore store) throws GeneralSecurityException, IOException, OperatorCreationException {
         KeyPair pair = keyPair();
         Instant now = clock.instant();
         X500Name name = new X500NameBuilder(BCStyle.INSTANCE)
@@ -230,20 +361,6 @@ public final class SigningKeys {
                 : "SHA256withECDSA";
         return new JcaX509CertificateConverter().setProvider(provider)
                 .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).setProvider(provider).build(key)));
-    }
-
-    private void save() throws IOException, GeneralSecurityException {
-        Path target = settings.keystore();
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), ".signing", ".tmp");
-        restrict(temporary);
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            store.store(out, password);
-        }
-        try {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static char[] password(Settings settings) throws IOException {
