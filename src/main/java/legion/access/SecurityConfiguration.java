@@ -43,6 +43,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/advisories/**", "/api/v1/authorizations/certificates/**",
                                 "/api/v1/authorizations/revocations/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/authorizations/verify").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/authorizations/certificates").hasRole("ADMINISTRATOR")
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

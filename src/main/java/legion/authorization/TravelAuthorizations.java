@@ -148,6 +148,12 @@ public class TravelAuthorizations {
         return certificate;
     }
 
+    /** Every signer certificate of the PKI, newest (the current signer) first, expired ones included. */
+    public List<X509Certificate> signerCertificates() {
+        refreshIfStale();
+        return keys.signerCertificates();
+    }
+
     /** The signer certificates offline verifiers need, newest first (old ones until they expire). */
     public List<X509Certificate> publishedCertificates() {
         return keys.signerCertificates().stream()

@@ -40,7 +40,8 @@ class AuthorizationMatrixTest {
             "PAGE GET /console/cases/{ref}", "L A N A N N N N",
             "PAGE POST /console/cases/{ref}/actions START_REVIEW", "L A N F N N N N",
             "PAGE GET /console/reports", "L F F A F F A A",
-            "PAGE GET /console/admin", "L F F F F F F A");
+            "PAGE GET /console/admin", "L F F F F F F A",
+            "PAGE GET /console/admin/keys", "L F F F F F F A");
 
     @LocalServerPort
     int port;

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,14 +22,13 @@ import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
+import legion.access.Officers;
 import legion.authorization.Pem;
 import legion.authorization.SealReport;
 import legion.authorization.SealVerifier;
+import legion.authorization.SigningKeysAdministration;
 import legion.authorization.TravelAuthorizations;
 import legion.authorization.internal.SignerNames;
 import legion.intake.RequestProblems;
@@ -40,9 +41,11 @@ import tools.jackson.databind.JsonNode;
 class AuthorizationsApi {
 
     private final TravelAuthorizations authorizations;
+    private final SigningKeysAdministration administration;
 
-    AuthorizationsApi(TravelAuthorizations authorizations) {
+    AuthorizationsApi(TravelAuthorizations authorizations, SigningKeysAdministration administration) {
         this.authorizations = authorizations;
+        this.administration = administration;
     }
 
     @Operation(summary = "Signer certificates and the root, PEM", description = "For offline verifiers.")
@@ -87,6 +90,18 @@ class AuthorizationsApi {
                 SignerNames.certificateReference(certificate), certificate.getNotBefore().toInstant().toString(),
                 certificate.getNotAfter().toInstant().toString(), curve, hash,
                 Base64.getEncoder().encodeToString(spki));
+    }
+
+    @Operation(summary = "Add a signer certificate (administrators)",
+            description = "Rotates the signing key: a new signer certificate under the root signs from now on; the "
+                    + "older ones keep verifying the seals they signed until they expire. Answers 201 with the new "
+                    + "certificate in PEM. Audited.")
+    @PostMapping(path = "/api/v1/authorizations/certificates", produces = "application/x-pem-file")
+    ResponseEntity<String> addSigner(Authentication auth) {
+        var actor = Officers.actorOf(auth).orElseThrow(() -> new SecurityException("not an officer"));
+        X509Certificate added = administration.addSigner(actor); // SecurityException (403) unless an administrator
+        return ResponseEntity.status(201).contentType(MediaType.parseMediaType("application/x-pem-file"))
+                .body(Pem.certificate(added));
     }
 
     @Operation(summary = "The current signed revocation list")
