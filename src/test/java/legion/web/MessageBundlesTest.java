@@ -90,6 +90,60 @@ class MessageBundlesTest {
     }
 
     @Test
+    void theUkrainianBundleHasEveryKeyOfTheEnglishOne() throws Exception {
+        Properties en = load("messages.properties");
+        Properties uk = load("messages_uk.properties");
+        Set<Object> missing = new TreeSet<>(en.keySet());
+        missing.removeAll(uk.keySet());
+        assertThat(missing).as("keys without a Ukrainian text").isEmpty();
+    }
+
+    /** Texts that read the same in Ukrainian. */
+    static final Set<String> SAME_IN_UKRAINIAN = Set.of("footer.api");
+
+    @Test
+    void ukrainianTextsAreTranslationsThatKeepThePlaceholders() throws Exception {
+        Properties en = load("messages.properties");
+        Properties uk = load("messages_uk.properties");
+        Pattern placeholder = Pattern.compile("\\{\\d+}");
+        Set<String> copied = new TreeSet<>();
+        Set<String> placeholdersDiffer = new TreeSet<>();
+        for (String k : uk.stringPropertyNames()) {
+            String english = en.getProperty(k, "");
+            if (uk.getProperty(k).equals(english) && !SAME_IN_UKRAINIAN.contains(k)) {
+                copied.add(k);
+            }
+            Set<String> inEnglish = new TreeSet<>(placeholder.matcher(english).results().map(m -> m.group()).toList());
+            Set<String> inUkrainian = new TreeSet<>(placeholder.matcher(uk.getProperty(k)).results().map(m -> m.group())
+                    .toList());
+            if (!inEnglish.equals(inUkrainian)) {
+                placeholdersDiffer.add(k + ": " + inEnglish + " / " + inUkrainian);
+            }
+        }
+        assertThat(copied).as("English texts copied into the Ukrainian bundle").isEmpty();
+        assertThat(placeholdersDiffer).as("placeholders of the English text missing or added").isEmpty();
+    }
+
+    /**
+     * A text with placeholders goes through MessageFormat, which takes a lone ' as the start of a quoted part: the
+     * apostrophe disappears and no placeholder after it is filled in. Such texts use the typographic apostrophe ’.
+     */
+    @Test
+    void noTextWithPlaceholdersHasAnAsciiApostrophe() throws Exception {
+        Set<String> found = new TreeSet<>();
+        for (String bundle : List.of("messages.properties", "messages_uk.properties")) {
+            Properties p = load(bundle);
+            for (String k : p.stringPropertyNames()) {
+                String text = p.getProperty(k);
+                if (text.matches("(?s).*\\{\\d+}.*") && text.contains("'")) {
+                    found.add(bundle + ": " + k);
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    @Test
     void noTemplateShowsAHardCodedText() throws Exception {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
