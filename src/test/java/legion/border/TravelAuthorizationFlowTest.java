@@ -88,7 +88,8 @@ class TravelAuthorizationFlowTest {
         var page = guard.get("/console/border");
         assertThat(page.status()).isEqualTo(200);
         var first = guard.postWithToken("/console/border", page, Map.of("checkpoint", "Krakovets", "hex", hex));
-        assertThat(first.body()).contains("id=\"verdict\">VALID").doesNotContain("id=\"flag\"");
+        assertThat(first.body()).contains("id=\"verdict\">VALID").doesNotContain("id=\"flag\"")
+                .contains("<dt>Authorization number</dt>").doesNotContain("<dt>authorizationNumber</dt>");
         var second = guard.postWithToken("/console/border", page, Map.of("checkpoint", "Shehyni", "hex", hex));
         assertThat(second.body()).contains("id=\"flag\"");
         var garbage = guard.postWithToken("/console/border", page, Map.of("checkpoint", "Shehyni", "hex", "not hex"));

@@ -77,6 +77,11 @@ class QueueAndRoutingTest {
         assertThat(page.status()).isEqualTo(200);
         var changed = admin.postWithToken("/console/admin/routes", page, Map.of("country", "RO", "embassy", "PL"));
         assertThat(changed.status()).isEqualTo(302);
+        assertThat(admin.get("/console/admin").body()).contains("Routing changed.");
+        admin.postWithToken("/console/admin/routes", page, Map.of("country", "RO", "embassy", "NOPE"));
+        assertThat(admin.get("/console/admin").body()).contains("there is no such embassy");
+        admin.postWithToken("/console/admin/routes", page, Map.of("country", "Q9", "embassy", "PL"));
+        assertThat(admin.get("/console/admin").body()).contains("not a known country code");
 
         var after = http.postJson("/api/v1/enlistments", Http.json(Applications.valid("Ana", "Ionescu", "RO"))).json();
         assertThat(after.get("embassy").get("code").stringValue()).isEqualTo("PL");

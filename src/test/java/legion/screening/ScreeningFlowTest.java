@@ -77,6 +77,10 @@ class ScreeningFlowTest {
             screening.clearHit(first, load(ref).id(), h.id());
         }
         assertThatThrownBy(() -> screening.clearHit(first, load(ref).id(), hit.id())).isInstanceOf(SecurityException.class);
+        ConsoleSession console = ConsoleSession.login(port, "vetting1", PW);
+        var casePage = console.get("/console/cases/" + ref);
+        console.postWithToken("/console/cases/" + ref + "/hits/" + hit.id() + "/clear", casePage, Map.of());
+        assertThat(console.get("/console/cases/" + ref).body()).contains("Not recorded: four eyes");
         assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"APPROVE\"}",
                 "vetting2", PW).status()).isEqualTo(409);
         for (var h : findings.hits()) {

@@ -10,6 +10,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import legion.access.Officers;
 import legion.embassy.Embassies;
+import legion.shared.CountryCodes;
 
 /** Administration of embassies' routing: which embassy handles volunteers residing in which country. */
 @Controller
@@ -35,11 +36,14 @@ class RoutingController {
     String route(Authentication auth, @RequestParam String country, @RequestParam String embassy,
                  RedirectAttributes redirect) {
         var actor = Officers.actorOf(auth).orElseThrow();
+        String code = country.strip().toUpperCase();
         try {
-            embassies.changeRoute(actor, country.strip().toUpperCase(), embassy);
-            redirect.addFlashAttribute("flash", "ok");
+            embassies.changeRoute(actor, code, embassy);
+            redirect.addFlashAttribute("flash", "admin.routing.changed");
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+            // A key of the bundles for the page, not the exception's English text (changeRoute checks the country first)
+            redirect.addFlashAttribute("problem",
+                    CountryCodes.isValid(code) ? "admin.routing.unknownEmbassy" : "admin.routing.unknownCountry");
         }
         return "redirect:/console/admin";
     }

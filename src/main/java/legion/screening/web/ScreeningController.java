@@ -65,8 +65,12 @@ class ScreeningController {
         try {
             action.run();
             redirect.addFlashAttribute("screeningDone", true);
-        } catch (IllegalArgumentException | SecurityException e) {
-            redirect.addFlashAttribute("screeningProblem", e.getMessage());
+        } catch (SecurityException e) {
+            // Only vetting officers reach these endpoints, so what security refuses here is the four-eyes rule.
+            redirect.addFlashAttribute("screeningProblem", "screening.refused.fourEyes");
+        } catch (IllegalArgumentException e) {
+            // No such finding on this case, or it is decided already (by another officer in the meantime).
+            redirect.addFlashAttribute("screeningProblem", "screening.refused.decided");
         }
     }
 }
