@@ -156,6 +156,7 @@ public class TravelAuthorizations {
 
     /** The signer certificates offline verifiers need, newest first (old ones until they expire). */
     public List<X509Certificate> publishedCertificates() {
+        refreshIfStale();
         return keys.signerCertificates().stream()
                 .filter(c -> c.getNotAfter().toInstant().isAfter(clock.instant()))
                 .toList();
