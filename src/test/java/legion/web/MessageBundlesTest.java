@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import legion.enlistment.RejectionReason;
 import legion.enlistment.Stage;
 import legion.enlistment.Transition;
+import legion.review.CaseFiles;
 import legion.shared.Role;
 import legion.shared.ServiceRole;
 
@@ -78,6 +79,9 @@ class MessageBundlesTest {
         }
         for (Role r : Role.values()) {
             assertThat(en).containsKey("console.role." + r);
+        }
+        for (CaseFiles.RefusedUpload.Problem p : CaseFiles.RefusedUpload.Problem.values()) {
+            assertThat(en).containsKey("status.request.refused." + p);
         }
     }
 
