@@ -83,6 +83,13 @@ class MessageBundlesTest {
         for (CaseFiles.RefusedUpload.Problem p : CaseFiles.RefusedUpload.Problem.values()) {
             assertThat(en).containsKey("status.request.refused." + p);
         }
+        // the states screening stores for hits and possible duplicates (CaseScreening)
+        for (String s : List.of("OPEN", "CLEAR_PROPOSED", "CLEARED", "CONFIRMED")) {
+            assertThat(en).containsKey("screening.hit.status." + s);
+        }
+        for (String s : List.of("OPEN", "LINKED", "DISMISSED")) {
+            assertThat(en).containsKey("screening.duplicate.status." + s);
+        }
     }
 
     @Test
