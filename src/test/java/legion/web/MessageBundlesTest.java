@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import legion.authorization.VerificationStatus;
 import legion.eligibility.EligibilityPolicy;
 import legion.eligibility.Finding;
 import legion.eligibility.PolicyParameters;
@@ -85,6 +86,9 @@ class MessageBundlesTest {
         }
         for (CaseFiles.RefusedUpload.Problem p : CaseFiles.RefusedUpload.Problem.values()) {
             assertThat(en).containsKey("status.request.refused." + p);
+        }
+        for (VerificationStatus s : VerificationStatus.values()) {
+            assertThat(en).containsKeys("border.status." + s, "border.offline.reason." + s);
         }
         // the states screening stores for hits and possible duplicates (CaseScreening)
         for (String s : List.of("OPEN", "CLEAR_PROPOSED", "CLEARED", "CONFIRMED")) {
