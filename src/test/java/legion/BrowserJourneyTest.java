@@ -153,7 +153,7 @@ class BrowserJourneyTest {
         // The officer sees the acknowledged advisory with its version, and the eligibility verdict with its policy.
         assertThat(browser.findElement(By.id("acknowledgement")).getText()).startsWith("Version 0 of the advisory");
         assertThat(browser.findElement(By.id("verdicts")).getText()).contains("Needs review")
-                .contains("role-medical-qualification");
+                .contains("Medical qualification for the role");
         act("START_REVIEW", null);
         act("INVITE_TO_INTERVIEW", "Video call on Tuesday");
         act("RECOMMEND", "Six years as army medic; good English");

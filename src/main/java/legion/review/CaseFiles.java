@@ -45,10 +45,33 @@ public class CaseFiles {
     /** Kinds of documents. */
     public enum Kind { PASSPORT_SCAN, SERVICE_RECORD, OTHER }
 
-    /** A file upload that was refused; the message names the rule, never the content. */
+    /**
+     * A file upload that was refused; the message names the rule, never the content. Pages show the problem from the
+     * message bundles ({@code status.request.refused.<PROBLEM>} with the {@link #arguments()}), not the message.
+     */
     public static class RefusedUpload extends RuntimeException {
-        public RefusedUpload(String message) {
+
+        /** Why an answer or upload was refused. */
+        public enum Problem {
+            NO_OPEN_REQUEST, NOTHING_SENT, ANSWER_TOO_LONG, EMPTY_FILE, FILE_TOO_LARGE, FILE_TYPE, TYPE_MISMATCH
+        }
+
+        private final Problem problem;
+        private final Object[] arguments;
+
+        public RefusedUpload(Problem problem, String message, Object... arguments) {
             super(message);
+            this.problem = problem;
+            this.arguments = arguments.clone();
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+
+        /** The values the problem's text needs (limits, content types), in the order of its placeholders. */
+        public Object[] arguments() {
+            return arguments.clone();
         }
     }
 
@@ -105,14 +128,16 @@ public class CaseFiles {
     public void answer(EnlistmentId id, String text, List<Upload> uploads) {
         Enlistment e = enlistments.findById(id).orElseThrow(CaseNotFoundException::new);
         if (e.stage() != Stage.INFO_REQUESTED) {
-            throw new RefusedUpload("there is no open information request on this application");
+            throw new RefusedUpload(RefusedUpload.Problem.NO_OPEN_REQUEST,
+                    "there is no open information request on this application");
         }
         String answer = text == null ? "" : text.strip();
         if (answer.isEmpty() && uploads.isEmpty()) {
-            throw new RefusedUpload("an answer or a document is needed");
+            throw new RefusedUpload(RefusedUpload.Problem.NOTHING_SENT, "an answer or a document is needed");
         }
         if (answer.length() > MAX_ANSWER_CHARS) {
-            throw new RefusedUpload("the answer is longer than " + MAX_ANSWER_CHARS + " characters");
+            throw new RefusedUpload(RefusedUpload.Problem.ANSWER_TOO_LONG,
+                    "the answer is longer than " + MAX_ANSWER_CHARS + " characters", MAX_ANSWER_CHARS);
         }
         for (Upload u : uploads) {
             store(id, u, "volunteer");
@@ -129,17 +154,20 @@ public class CaseFiles {
 
     private void store(EnlistmentId id, Upload u, String by) {
         if (u.bytes().length == 0) {
-            throw new RefusedUpload("a file is empty");
+            throw new RefusedUpload(RefusedUpload.Problem.EMPTY_FILE, "a file is empty");
         }
         if (u.bytes().length > MAX_DOCUMENT_BYTES) {
-            throw new RefusedUpload("a file is larger than " + MAX_DOCUMENT_BYTES / (1024 * 1024) + " MB");
+            int megabytes = MAX_DOCUMENT_BYTES / (1024 * 1024);
+            throw new RefusedUpload(RefusedUpload.Problem.FILE_TOO_LARGE, "a file is larger than " + megabytes + " MB",
+                    megabytes);
         }
-        String type = detectType(u.bytes()).orElseThrow(() -> new RefusedUpload(
+        String type = detectType(u.bytes()).orElseThrow(() -> new RefusedUpload(RefusedUpload.Problem.FILE_TYPE,
                 "only PDF, PNG and JPEG files are accepted"));
         if (u.declaredType() != null && !u.declaredType().isBlank() && !u.declaredType().equals("application/octet-stream")
                 && !u.declaredType().equalsIgnoreCase(type)) {
-            throw new RefusedUpload("a file is not what it says it is (declared " + u.declaredType()
-                    + ", content " + type + ")");
+            String declared = u.declaredType().length() > 100 ? u.declaredType().substring(0, 100) : u.declaredType();
+            throw new RefusedUpload(RefusedUpload.Problem.TYPE_MISMATCH, "a file is not what it says it is (declared "
+                    + u.declaredType() + ", content " + type + ")", declared, type);
         }
         jdbc.sql("insert into review_document (enlistment_id, kind, content_type, size_bytes, content, uploaded_at, "
                         + "uploaded_by) values (?, ?, ?, ?, ?, ?, ?)")

@@ -24,6 +24,11 @@
     return (texts[key] || key).replace(/\{(\d+)\}/g, function (m, i) { return String(args[+i]); });
   }
 
+  /** A verification status under its name from the bundles (the status word itself if the page has no name). */
+  function statusName(status) {
+    return texts['status.' + status] || status;
+  }
+
   function $(id) {
     return document.getElementById(id);
   }
@@ -620,7 +625,7 @@
     var valid = result.status === 'VALID';
     box.className = valid ? 'flash' : 'flash bad';
     box.setAttribute('data-status', result.status);
-    $('verdict').textContent = valid ? text('valid') : text('invalid', result.status);
+    $('verdict').textContent = valid ? text('valid') : text('invalid', statusName(result.status));
     $('reason').textContent = text('reason.' + result.status);
     $('detail').textContent = result.detail || '';
     var list = $('fields');
@@ -649,7 +654,7 @@
     body.textContent = '';
     queue().forEach(function (c) {
       var tr = document.createElement('tr');
-      [when(c.at), c.checkpoint, c.number, c.status, text('toRecord')].forEach(function (value) {
+      [when(c.at), c.checkpoint, c.number, statusName(c.status), text('toRecord')].forEach(function (value) {
         var td = document.createElement('td');
         td.textContent = value || '';
         tr.appendChild(td);

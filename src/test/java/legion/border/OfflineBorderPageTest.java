@@ -240,7 +240,7 @@ class OfflineBorderPageTest {
 
         verify("Krakovets", revoked);
         assertThat(status()).isEqualTo("REVOKED");
-        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("NOT VALID: REVOKED");
+        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("NOT VALID: revoked");
         assertThat(browser.findElement(By.id("field-name")).getText()).isEqualTo("REVOKEDSON, IVAN");
         shot("offline-revoked");
 
@@ -305,7 +305,7 @@ class OfflineBorderPageTest {
                 + "|47110815P|160 days, 0 months, 0 years|undefined|56");
 
         assertThat(browser.findElement(By.id("queue")).getText()).contains("Shehyni").contains("Krakovets")
-                .contains("REVOKED").contains("to be recorded");
+                .contains("revoked").doesNotContain("REVOKED").contains("to be recorded");
         String validNumber = (String) js.executeScript("return JSON.parse(localStorage.getItem('legion.border.queue'))"
                 + ".filter(function (c) { return c.status === 'VALID'; })[0].number");
 

@@ -110,5 +110,15 @@ class TravelAuthorizationFlowTest {
         assertThat(report.get("status").stringValue()).isEqualTo("REVOKED");
         String number = report.get("fields").get("authorizationNumber").stringValue();
         assertThat(http.get("/api/v1/authorizations/revocations", null, null).body()).contains(number);
+
+        // the guard's page says why in words, not with the status constant (which stays in data-status)
+        ConsoleSession guard = ConsoleSession.login(port, "border1", PW);
+        var page = guard.get("/console/border");
+        String english = guard.postWithToken("/console/border", page, Map.of("checkpoint", "Krakovets", "hex", hex)).body();
+        assertThat(english).contains("id=\"verdict\">NOT VALID: revoked<").contains("data-status=\"REVOKED\"")
+                .contains("This authorization is on the revocation list.").doesNotContain("NOT VALID: REVOKED");
+        var inUkrainian = guard.get("/console/border?lang=uk");
+        assertThat(guard.postWithToken("/console/border", inUkrainian, Map.of("checkpoint", "Krakovets", "hex", hex)).body())
+                .contains("id=\"verdict\">НЕДІЙСНИЙ: анульовано<").contains("Цей дозвіл є у списку анулювань.");
     }
 }

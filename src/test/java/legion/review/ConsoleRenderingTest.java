@@ -14,6 +14,8 @@ import legion.support.LegionIntegrationTest;
 @LegionIntegrationTest
 class ConsoleRenderingTest {
 
+    static final String PW = "demo-password";
+
     @LocalServerPort
     int port;
 
@@ -53,6 +55,57 @@ class ConsoleRenderingTest {
             }
         }
         assertThat(ConsoleSession.anonymous(port).get("/login?lang=uk").body()).doesNotContain("??").contains("Увійти");
+    }
+
+    /**
+     * The case page names what it shows: the role beside each name and the reason code in the history, the rules of
+     * the eligibility verdict and the roles in their explanations, the assigned role; in English and in Ukrainian.
+     */
+    @Test
+    void theCasePageNamesRolesReasonsAndRulesInTheOfficersLanguage() {
+        Http http = new Http(port);
+        var medic = Applications.valid("Taras", "Likar", "GB");
+        medic.put("role", "COMBAT_MEDIC");
+        String rejected = http.postJson("/api/v1/enlistments", Http.json(medic)).json().get("reference").stringValue();
+        act(http, rejected, "embassy-gb", "{\"transition\":\"START_REVIEW\"}");
+        act(http, rejected, "embassy-gb", "{\"transition\":\"REJECT\",\"reasonCode\":\"INCOMPLETE\",\"reason\":\"no service record\"}");
+        ConsoleSession officer = ConsoleSession.login(port, "embassy-gb", PW);
+
+        String english = officer.get("/console/cases/" + rejected).body();
+        assertThat(english).contains(">Embassy officer<").contains(">Volunteer<").contains("[Incomplete application]")
+                .contains("no service record")
+                .contains("data-rule=\"role-medical-qualification\"").contains(">Medical qualification for the role<")
+                .contains("The role Combat medic needs a medical qualification");
+        assertThat(english).doesNotContain("(EMBASSY_OFFICER)").doesNotContain(">EMBASSY_OFFICER<")
+                .doesNotContain("[INCOMPLETE]").doesNotContain(">role-medical-qualification<")
+                .doesNotContain("role COMBAT_MEDIC");
+
+        String ukrainian = officer.get("/console/cases/" + rejected + "?lang=uk").body();
+        assertThat(ukrainian).contains(">Співробітник посольства<").contains(">Доброволець<").contains("[Неповна заява]")
+                .contains(">Медична кваліфікація для посади<")
+                .contains("Посада «Бойовий медик» потребує медичної кваліфікації").doesNotContain("[Incomplete application]");
+
+        var driver = Applications.valid("Petro", "Vodiy", "GB");
+        driver.put("email", "petro.vodiy@example.org");
+        String enlisted = http.postJson("/api/v1/enlistments", Http.json(driver)).json().get("reference").stringValue();
+        for (String[] step : new String[][] {{"embassy-gb", "START_REVIEW"}, {"embassy-gb", "INVITE_TO_INTERVIEW"},
+                {"embassy-gb", "RECOMMEND"}, {"vetting1", "APPROVE"}, {"vetting1", "AUTHORIZE"},
+                {"reception1", "CONFIRM_ARRIVAL"}}) {
+            act(http, enlisted, step[0], "{\"transition\":\"" + step[1] + "\",\"reason\":\"ok\"}");
+        }
+        act(http, enlisted, "reception1", "{\"transition\":\"ENLIST\",\"role\":\"DRIVER\",\"unit\":\"3rd Transport Company\"}");
+        ConsoleSession reception = ConsoleSession.login(port, "reception1", PW);
+        assertThat(reception.get("/console/cases/" + enlisted).body())
+                .contains("<span>Driver (including vehicle repair)</span> / <span>3rd Transport Company</span>")
+                .contains(">Reception officer<").contains(">Vetting officer<");
+        assertThat(reception.get("/console/cases/" + enlisted + "?lang=uk").body())
+                .contains("<span>Водій (зокрема ремонт техніки)</span> / <span>3rd Transport Company</span>")
+                .contains(">Офіцер пункту прийому<");
+    }
+
+    private void act(Http http, String reference, String officer, String transition) {
+        var done = http.postJsonAs("/api/v1/enlistments/" + reference + "/transitions", transition, officer, PW);
+        assertThat(done.status()).as(transition + " " + done.body()).isEqualTo(200);
     }
 
     @Test

@@ -70,13 +70,30 @@ class InformationRequestLoopTest {
         // refused uploads change nothing
         var text = volunteer.postMultipart("/status/answer", mine, Map.of("answer", "here", "kind", "SERVICE_RECORD"),
                 "file", "record.pdf", "application/pdf", "just text, not a PDF".getBytes());
-        assertThat(volunteer.get("/status/case").body()).contains("only PDF, PNG and JPEG");
+        // the page says why from the bundles (the capital letter: no longer the exception's message)
+        assertThat(volunteer.get("/status/case").body()).contains("Only PDF, PNG and JPEG files are accepted.");
         byte[] big = Arrays.copyOf(PDF, 5 * 1024 * 1024 + 1);
         volunteer.postMultipart("/status/answer", mine, Map.of("answer", "here"), "file", "big.pdf", "application/pdf", big);
-        assertThat(volunteer.get("/status/case").body()).contains("larger than 5 MB");
+        assertThat(volunteer.get("/status/case").body()).contains("The file is larger than 5 MB.");
         volunteer.postMultipart("/status/answer", mine, Map.of("answer", "here"), "file", "scan.pdf", "application/pdf", PNG);
-        assertThat(volunteer.get("/status/case").body()).contains("not what it says it is");
+        assertThat(volunteer.get("/status/case").body())
+                .contains("The file is not what it says it is: it was sent as application/pdf, but its content is image/png.");
+        volunteer.postMultipart("/status/answer", mine, Map.of("answer", "x".repeat(4001)), "file", "", "", null);
+        assertThat(volunteer.get("/status/case").body()).contains("it can have at most 4,000 characters");
         assertThat(text.status()).isEqualTo(302);
+
+        // and in the volunteer's language, with the limits filled in
+        var inUkrainian = volunteer.get("/status/case?lang=uk");
+        volunteer.postMultipart("/status/answer", inUkrainian, Map.of("answer", "ось"), "file", "big.pdf",
+                "application/pdf", big);
+        assertThat(volunteer.get("/status/case").body()).contains("Файл більший за 5 МБ.").doesNotContain("larger than");
+        volunteer.postMultipart("/status/answer", inUkrainian, Map.of("answer", "ось", "kind", "SERVICE_RECORD"),
+                "file", "record.pdf", "application/pdf", "just text, not a PDF".getBytes());
+        assertThat(volunteer.get("/status/case").body()).contains("Приймаються лише файли PDF, PNG і JPEG.")
+                .doesNotContain("Only PDF");
+        volunteer.postMultipart("/status/answer", inUkrainian, Map.of("answer", " "), "file", "", "", null);
+        assertThat(volunteer.get("/status/case").body()).contains("Напишіть відповідь або оберіть документ");
+        mine = volunteer.get("/status/case?lang=en");
         assertThat(documents(ref)).isZero();
         assertThat(stage(ref)).isEqualTo("INFO_REQUESTED");
 

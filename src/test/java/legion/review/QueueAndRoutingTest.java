@@ -106,8 +106,14 @@ class QueueAndRoutingTest {
         Http http = new Http(port);
         String ref = http.postJson("/api/v1/enlistments", Http.json(Applications.valid("Unique", "Zyxwvutsrq", "LT")))
                 .json().get("reference").stringValue();
-        String body = ConsoleSession.login(port, "analyst1", PW).get("/console/reports").body();
-        assertThat(body).contains("SUBMITTED").doesNotContain("Zyxwvutsrq").doesNotContain(ref);
+        ConsoleSession analyst = ConsoleSession.login(port, "analyst1", PW);
+        String body = analyst.get("/console/reports").body();
+        assertThat(body).doesNotContain("Zyxwvutsrq").doesNotContain(ref);
+        // stages and roles under their names, not as enum constants
+        assertThat(body).contains("<td>Submitted</td>").contains("<td>Infantry</td>")
+                .doesNotContain(">SUBMITTED<").doesNotContain(">INFANTRY<");
+        String inUkrainian = analyst.get("/console/reports?lang=uk").body();
+        assertThat(inUkrainian).contains("<td>Подано</td>").contains("<td>Піхота</td>").doesNotContain("<td>Submitted</td>");
         assertThat(http.get("/api/v1/cases", "analyst1", PW).status()).isEqualTo(403);
     }
 

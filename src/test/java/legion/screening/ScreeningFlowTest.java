@@ -80,7 +80,11 @@ class ScreeningFlowTest {
         ConsoleSession console = ConsoleSession.login(port, "vetting1", PW);
         var casePage = console.get("/console/cases/" + ref);
         console.postWithToken("/console/cases/" + ref + "/hits/" + hit.id() + "/clear", casePage, Map.of());
-        assertThat(console.get("/console/cases/" + ref).body()).contains("Not recorded: four eyes");
+        String proposed = console.get("/console/cases/" + ref).body();
+        assertThat(proposed).contains("Not recorded: four eyes").contains("<span class=\"tag\">Clearing proposed</span>")
+                .doesNotContain(">CLEAR_PROPOSED<").doesNotContain(">OPEN<");
+        assertThat(console.get("/console/cases/" + ref + "?lang=uk").body())
+                .contains("<span class=\"tag\">Запропоновано зняти</span>");
         assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"APPROVE\"}",
                 "vetting2", PW).status()).isEqualTo(409);
         for (var h : findings.hits()) {
@@ -117,7 +121,10 @@ class ScreeningFlowTest {
         assertThat(screening.findings(load(second).id()).duplicates()).anySatisfy(x -> assertThat(x.status()).isEqualTo("LINKED"));
         // shown side by side on the vetting officer's case page, with the reasons
         String page = ConsoleSession.login(port, "vetting1", PW).get("/console/cases/" + second).body();
-        assertThat(page).contains("id=\"duplicates\"").contains(first).contains("same passport number");
+        assertThat(page).contains("id=\"duplicates\"").contains(first).contains("same passport number")
+                .contains("<span class=\"tag\">Same person</span>").doesNotContain(">LINKED<");
+        assertThat(ConsoleSession.login(port, "vetting1", PW).get("/console/cases/" + second + "?lang=uk").body())
+                .contains("<span class=\"tag\">Та сама особа</span>");
     }
 
     @Test

@@ -23,9 +23,14 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import legion.authorization.VerificationStatus;
+import legion.eligibility.EligibilityPolicy;
+import legion.eligibility.Finding;
+import legion.eligibility.PolicyParameters;
 import legion.enlistment.RejectionReason;
 import legion.enlistment.Stage;
 import legion.enlistment.Transition;
+import legion.review.CaseFiles;
 import legion.shared.Role;
 import legion.shared.ServiceRole;
 
@@ -79,6 +84,36 @@ class MessageBundlesTest {
         for (Role r : Role.values()) {
             assertThat(en).containsKey("console.role." + r);
         }
+        for (CaseFiles.RefusedUpload.Problem p : CaseFiles.RefusedUpload.Problem.values()) {
+            assertThat(en).containsKey("status.request.refused." + p);
+        }
+        for (VerificationStatus s : VerificationStatus.values()) {
+            assertThat(en).containsKeys("border.status." + s, "border.offline.reason." + s);
+        }
+        // the states screening stores for hits and possible duplicates (CaseScreening)
+        for (String s : List.of("OPEN", "CLEAR_PROPOSED", "CLEARED", "CONFIRMED")) {
+            assertThat(en).containsKey("screening.hit.status." + s);
+        }
+        for (String s : List.of("OPEN", "LINKED", "DISMISSED")) {
+            assertThat(en).containsKey("screening.duplicate.status." + s);
+        }
+    }
+
+    @Test
+    void everyEligibilityRuleHasANameWithAPlaceForEachOfItsNumbers() throws Exception {
+        Properties en = load("messages.properties");
+        var policy = new EligibilityPolicy(1, PolicyParameters.defaults(Set.of("RU")));
+        assertThat(policy.ruleNames()).isNotEmpty();
+        for (String rule : policy.ruleNames()) {
+            String key = Finding.ruleKey(rule);
+            assertThat(en).as(rule).containsKey(key);
+            long placeholders = Pattern.compile("\\{\\d+}").matcher(en.getProperty(key)).results().count();
+            assertThat(placeholders).as(rule).isEqualTo(Finding.ruleArguments(rule).size());
+        }
+        assertThat(Finding.ruleKey("age-18-60")).isEqualTo("eligibility.rule.age");
+        assertThat(Finding.ruleArguments("age-18-60")).containsExactly("18", "60");
+        assertThat(Finding.ruleKey("passport-valid-6-months")).isEqualTo("eligibility.rule.passportValidMonths");
+        assertThat(Finding.ruleKey("role-medical-qualification")).isEqualTo("eligibility.rule.roleMedicalQualification");
     }
 
     @Test

@@ -139,7 +139,9 @@ class StatusController {
             files.answer(id.get(), answer, uploads);
             redirect.addFlashAttribute("outcome", "answer.DONE");
         } catch (CaseFiles.RefusedUpload e) {
-            redirect.addFlashAttribute("answerProblem", e.getMessage());
+            // the page says it from the bundles, in the volunteer's language; the exception's English is for logs
+            redirect.addFlashAttribute("answerProblem", "status.request.refused." + e.problem().name());
+            redirect.addFlashAttribute("answerProblemArguments", e.arguments());
         }
         return "redirect:/status/case";
     }
