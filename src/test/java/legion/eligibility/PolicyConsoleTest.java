@@ -42,7 +42,11 @@ class PolicyConsoleTest {
         ConsoleSession admin = ConsoleSession.login(port, "admin", "demo-password");
         var page = admin.get("/console/admin/eligibility");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("age-18-60").contains("passport-valid-6-months");
+        assertThat(page.body()).contains("data-rule=\"age-18-60\">Age 18 to 60<")
+                .contains("data-rule=\"passport-valid-6-months\">Passport valid for at least 6 more months<");
+        assertThat(admin.get("/console/admin/eligibility?lang=uk").body()).contains("data-rule=\"age-18-60\"")
+                .doesNotContain(">Age 18 to 60<");
+        admin.get("/console/admin/eligibility?lang=en"); // the choice is kept in a cookie: back to English
         Map<String, String> form = new LinkedHashMap<>();
         form.put("minAge", "18");
         form.put("maxAge", "60");

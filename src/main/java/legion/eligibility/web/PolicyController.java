@@ -2,10 +2,13 @@ package legion.eligibility.web;
 
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import legion.access.Officers;
 import legion.eligibility.Eligibility;
+import legion.eligibility.Finding;
 import legion.eligibility.PolicyConflictException;
 import legion.eligibility.PolicyParameters;
 import legion.eligibility.RoleRequirements;
@@ -30,23 +34,30 @@ import legion.shared.ServiceRole;
 class PolicyController {
 
     private final Eligibility eligibility;
+    private final MessageSource messages;
 
-    PolicyController(Eligibility eligibility) {
+    PolicyController(Eligibility eligibility, MessageSource messages) {
         this.eligibility = eligibility;
+        this.messages = messages;
     }
 
     @GetMapping("/console/admin/eligibility")
-    String show(Model model) {
+    String show(Model model, Locale locale) {
+        var policies = eligibility.history();
         model.addAttribute("current", eligibility.current());
-        model.addAttribute("policies", eligibility.history());
+        model.addAttribute("policies", policies);
         model.addAttribute("roles", ServiceRole.values());
+        Map<String, String> labels = new LinkedHashMap<>();
+        policies.forEach(v -> v.policy().ruleNames().forEach(rule -> labels.computeIfAbsent(rule,
+                r -> messages.getMessage(Finding.ruleKey(r), Finding.ruleArguments(r).toArray(), r, locale))));
+        model.addAttribute("ruleLabels", labels);
         return "console/eligibility";
     }
 
     @GetMapping("/console/admin/eligibility/{version}")
-    String report(@PathVariable int version, Model model) {
+    String report(@PathVariable int version, Model model, Locale locale) {
         model.addAttribute("report", eligibility.report(version));
-        return show(model);
+        return show(model, locale);
     }
 
     /** Role requirements come as checkboxes named {@code <ROLE>.<requirement>}. */
