@@ -102,7 +102,8 @@ public class TravelAuthorizations {
                 (split < 0 ? name : name.substring(0, split)).replace('<', ' '),
                 split < 0 ? "" : name.substring(split + 2).replace('<', ' '), request.passportNumber(),
                 visa.nationality().replace("<", ""), request.dateOfBirth(), request.validFrom(), request.validUntil(),
-                request.numberOfEntries(), request.durationOfStayDays(), header.signerKey(), mrz);
+                request.numberOfEntries(), request.durationOfStayDays(), header.signerKey(), mrz,
+                (request.givenNames() + " " + request.surname()).strip());
         byte[] pdf = AuthorizationLetter.pdf(letter, symbol);
         return new IssuedAuthorization(number, seal, DataMatrix.png(symbol), pdf, header.signerKey(),
                 request.validFrom(), request.validUntil());

@@ -217,6 +217,35 @@ class TravelAuthorizationsTests {
         }
     }
 
+    @ParameterizedTest(name = "{1} {0}")
+    @CsvSource(delimiter = '|', value = {
+            "Шевченко | Олександр | UA | Олександр Шевченко",   // Cyrillic: shown as written
+            "Müller | Jürgen | DE | Jürgen Müller",              // Latin with diacritics: the MRZ writes MUELLER
+            "Παπαδόπουλος | Νίκος | GR | Νίκος Παπαδόπουλος"
+    })
+    void letterShowsTheNameAsTheVolunteerWroteIt(String surname, String given, String nationality, String expected)
+            throws Exception {
+        IssuedAuthorization issued = authorizations.issue(request(surname, given, nationality));
+        try (PDDocument pdf = Loader.loadPDF(issued.pdf())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Name as written", expected);
+        }
+    }
+
+    @Test
+    void letterShowsArabicShapedAndLeavesOutScriptsTheFontCannotShow() throws Exception {
+        String arabic = new PDFTextStripper().getText(Loader.loadPDF(
+                authorizations.issue(request("حسن", "أحمد", "JO")).pdf()));
+        assertThat(arabic).contains("Name as written", "AHMD"); // the MRZ form stays; the shaped form is drawn too
+        for (String[] name : new String[][] {{"山田", "太郎", "JP"}, {"Dent", "Arthur", "GB"}}) {
+            IssuedAuthorization issued = authorizations.issue(request(name[0], name[1], name[2]));
+            try (PDDocument pdf = Loader.loadPDF(issued.pdf())) {
+                assertThat(new PDFTextStripper().getText(pdf)).doesNotContain("Name as written")
+                        .contains(issued.authorizationNumber());
+            }
+        }
+    }
+
     @Test
     void generatesKeystorePasswordReadableByOwnerOnlyWhenNoneConfigured(@TempDir Path own) throws Exception {
         SigningKeys.Settings settings = new SigningKeys.Settings(own.resolve("k/signing.p12"), "", "secp256r1",
