@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * Reads the code from the newest message in the outbox (where mail goes when no SMTP server is configured): in every
- * language the code ends the first line of the text ("Your security code is 123456").
+ * language the code ends its line of the text ("Your security code is 123456", "Twój kod bezpieczeństwa to 123456").
  */
 public final class Outbox {
 
