@@ -3,6 +3,8 @@ package legion.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import legion.support.Applications;
@@ -34,9 +36,13 @@ class ConsoleRenderingTest {
         }
     }
 
-    /** Every console page has all its texts in Ukrainian: no key without a text (Thymeleaf shows ??key_uk??). */
-    @Test
-    void consolePagesReadInUkrainian() {
+    /**
+     * Every console page has all its texts in each translation: no key without a text (Thymeleaf shows ??key_uk??),
+     * and the page is in that language (its words to sign out and in).
+     */
+    @ParameterizedTest
+    @CsvSource({"uk, Вийти, Увійти", "pl, Wyloguj się, Zaloguj się"})
+    void consolePagesReadInEachTranslation(String language, String signOut, String signIn) {
         String ref = new Http(port).postJson("/api/v1/enlistments", Http.json(Applications.valid("Ivan", "Franko", "GB")))
                 .json().get("reference").stringValue();
         String[][] pages = {
@@ -48,18 +54,19 @@ class ConsoleRenderingTest {
         for (String[] officer : pages) {
             ConsoleSession session = ConsoleSession.login(port, officer[0], "demo-password");
             for (int i = 1; i < officer.length; i++) {
-                String page = officer[i] + (officer[i].contains("?") ? "&" : "?") + "lang=uk";
+                String page = officer[i] + (officer[i].contains("?") ? "&" : "?") + "lang=" + language;
                 var shown = session.get(page);
                 assertThat(shown.status()).as(page).isEqualTo(200);
-                assertThat(shown.body()).as(page).doesNotContain("??").contains("Вийти");
+                assertThat(shown.body()).as(page).doesNotContain("??").contains(signOut).doesNotContain(">Sign out<");
             }
         }
-        assertThat(ConsoleSession.anonymous(port).get("/login?lang=uk").body()).doesNotContain("??").contains("Увійти");
+        assertThat(ConsoleSession.anonymous(port).get("/login?lang=" + language).body()).doesNotContain("??")
+                .contains(signIn);
     }
 
     /**
      * The case page names what it shows: the role beside each name and the reason code in the history, the rules of
-     * the eligibility verdict and the roles in their explanations, the assigned role; in English and in Ukrainian.
+     * the eligibility verdict and the roles in their explanations, the assigned role; in English, Ukrainian and Polish.
      */
     @Test
     void theCasePageNamesRolesReasonsAndRulesInTheOfficersLanguage() {
@@ -84,6 +91,11 @@ class ConsoleRenderingTest {
         assertThat(ukrainian).contains(">Співробітник посольства<").contains(">Доброволець<").contains("[Неповна заява]")
                 .contains(">Медична кваліфікація для посади<")
                 .contains("Посада «Бойовий медик» потребує медичної кваліфікації").doesNotContain("[Incomplete application]");
+        String polish = officer.get("/console/cases/" + rejected + "?lang=pl").body();
+        assertThat(polish).contains(">Urzędnik ambasady<").contains(">Ochotnik<").contains("[Niekompletny wniosek]")
+                .contains(">Kwalifikacje medyczne wymagane dla funkcji<")
+                .contains("Funkcja „Ratownik pola walki” wymaga kwalifikacji medycznych")
+                .doesNotContain("[Incomplete application]").doesNotContain("??");
 
         var driver = Applications.valid("Petro", "Vodiy", "GB");
         driver.put("email", "petro.vodiy@example.org");
@@ -101,6 +113,9 @@ class ConsoleRenderingTest {
         assertThat(reception.get("/console/cases/" + enlisted + "?lang=uk").body())
                 .contains("<span>Водій (зокрема ремонт техніки)</span> / <span>3rd Transport Company</span>")
                 .contains(">Офіцер пункту прийому<");
+        assertThat(reception.get("/console/cases/" + enlisted + "?lang=pl").body())
+                .contains("<span>Kierowca (także naprawa pojazdów)</span> / <span>3rd Transport Company</span>")
+                .contains(">Funkcjonariusz punktu przyjęć<").contains(">Funkcjonariusz weryfikacji<");
     }
 
     private void act(Http http, String reference, String officer, String transition) {

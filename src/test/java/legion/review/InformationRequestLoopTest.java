@@ -93,6 +93,15 @@ class InformationRequestLoopTest {
                 .doesNotContain("Only PDF");
         volunteer.postMultipart("/status/answer", inUkrainian, Map.of("answer", " "), "file", "", "", null);
         assertThat(volunteer.get("/status/case").body()).contains("Напишіть відповідь або оберіть документ");
+        var inPolish = volunteer.get("/status/case?lang=pl");
+        assertThat(inPolish.body()).doesNotContain("??").contains("Ambasada potrzebuje dodatkowych informacji");
+        volunteer.postMultipart("/status/answer", inPolish, Map.of("answer", "x".repeat(4001)), "file", "", "", null);
+        // 4000 with the Polish grouping (a no-break space)
+        assertThat(volunteer.get("/status/case").body())
+                .containsPattern("Twoja odpowiedź jest za długa \\(limit znaków: 4\\D?000\\)\\.").doesNotContain("at most");
+        volunteer.postMultipart("/status/answer", inPolish, Map.of("answer", "tutaj"), "file", "big.pdf",
+                "application/pdf", big);
+        assertThat(volunteer.get("/status/case").body()).contains("Plik jest większy niż 5 MB.");
         mine = volunteer.get("/status/case?lang=en");
         assertThat(documents(ref)).isZero();
         assertThat(stage(ref)).isEqualTo("INFO_REQUESTED");

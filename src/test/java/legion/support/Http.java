@@ -53,6 +53,15 @@ public final class Http {
         return send(b);
     }
 
+    /** GET with the given request headers (name, value, name, value …), anonymously. */
+    public Response getWith(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b);
+    }
+
     public Response postJsonAs(String path, String body, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").header("Authorization", basic(user, password))

@@ -9,10 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Reads the code from the newest message in the outbox (where mail goes when no SMTP server is configured). */
+/**
+ * Reads the code from the newest message in the outbox (where mail goes when no SMTP server is configured): in every
+ * language the code ends its line of the text ("Your security code is 123456", "Twój kod bezpieczeństwa to 123456").
+ */
 public final class Outbox {
 
-    private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
+    private static final Pattern CODE = Pattern.compile("(?m)\\s(\\d{6})$");
 
     private Outbox() {
     }

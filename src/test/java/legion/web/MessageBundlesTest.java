@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import legion.authorization.VerificationStatus;
 import legion.eligibility.EligibilityPolicy;
@@ -116,47 +118,92 @@ class MessageBundlesTest {
         assertThat(Finding.ruleKey("role-medical-qualification")).isEqualTo("eligibility.rule.roleMedicalQualification");
     }
 
-    @Test
-    void translationsHaveNoKeysTheEnglishBundleLacks() throws Exception {
-        Properties en = load("messages.properties");
-        Properties uk = load("messages_uk.properties");
-        assertThat(en.keySet()).containsAll(uk.keySet());
-        assertThat(uk.getProperty("start.title")).isNotEqualTo(en.getProperty("start.title"));
+    /**
+     * The translations, by language tag, each with the keys whose text reads the same as the English one (a name, an
+     * abbreviation, a word both languages share). Keep these lists short: anything else equal to English is a text
+     * someone forgot to translate.
+     */
+    static final Map<String, Set<String>> TRANSLATIONS = Map.of(
+            "uk", Set.of("footer.api"),
+            "pl", Set.of("footer.api", "app.name", "console.role.SYSTEM", "console.role.ADMINISTRATOR"));
+
+    static Stream<String> translations() {
+        return TRANSLATIONS.keySet().stream().sorted();
     }
 
+    static String bundle(String language) {
+        return "messages_" + language + ".properties";
+    }
+
+    /** The languages offered are exactly those with a bundle, and the portal links to each, named in itself. */
     @Test
-    void theUkrainianBundleHasEveryKeyOfTheEnglishOne() throws Exception {
+    void everySupportedLanguageHasABundleAndALinkAndEveryBundleALanguage() throws Exception {
+        Set<String> bundles = new TreeSet<>();
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources"))) {
+            Pattern translation = Pattern.compile("^messages_([a-z]{2,3})\\.properties$");
+            files.map(f -> translation.matcher(f.getFileName().toString())).filter(Matcher::matches)
+                    .forEach(m -> bundles.add(m.group(1)));
+        }
+        Set<String> supported = new TreeSet<>(LocaleConfiguration.SUPPORTED.stream().map(Locale::getLanguage).toList());
+        supported.remove("en");
+        assertThat(bundles).isEqualTo(supported).isEqualTo(new TreeSet<>(TRANSLATIONS.keySet()));
+        String layout = Files.readString(Path.of("src/main/resources/templates/fragments/layout.html"));
+        for (Locale l : LocaleConfiguration.SUPPORTED) {
+            String tag = l.getLanguage();
+            String name = l.getDisplayLanguage(l);
+            name = name.substring(0, 1).toUpperCase(l) + name.substring(1);
+            assertThat(layout).as(tag).contains("<a th:href=\"@{''(lang='" + tag + "')}\" lang=\"" + tag
+                    + "\" hreflang=\"" + tag + "\">" + name + "</a>");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void translationsHaveNoKeysTheEnglishBundleLacks(String language) throws Exception {
         Properties en = load("messages.properties");
-        Properties uk = load("messages_uk.properties");
+        Properties translated = load(bundle(language));
+        assertThat(en.keySet()).as(language).containsAll(translated.keySet());
+        assertThat(translated.getProperty("start.title")).as(language).isNotEqualTo(en.getProperty("start.title"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void everyTranslationHasEveryKeyOfTheEnglishBundle(String language) throws Exception {
+        Properties en = load("messages.properties");
+        Properties translated = load(bundle(language));
         Set<Object> missing = new TreeSet<>(en.keySet());
-        missing.removeAll(uk.keySet());
-        assertThat(missing).as("keys without a Ukrainian text").isEmpty();
+        missing.removeAll(translated.keySet());
+        assertThat(missing).as("keys without a text in " + bundle(language)).isEmpty();
     }
 
-    /** Texts that read the same in Ukrainian. */
-    static final Set<String> SAME_IN_UKRAINIAN = Set.of("footer.api");
-
-    @Test
-    void ukrainianTextsAreTranslationsThatKeepThePlaceholders() throws Exception {
+    @ParameterizedTest
+    @MethodSource("translations")
+    void translatedTextsAreTranslationsThatKeepThePlaceholders(String language) throws Exception {
         Properties en = load("messages.properties");
-        Properties uk = load("messages_uk.properties");
+        Properties translated = load(bundle(language));
+        Set<String> same = TRANSLATIONS.get(language);
         Pattern placeholder = Pattern.compile("\\{\\d+}");
         Set<String> copied = new TreeSet<>();
         Set<String> placeholdersDiffer = new TreeSet<>();
-        for (String k : uk.stringPropertyNames()) {
+        for (String k : translated.stringPropertyNames()) {
             String english = en.getProperty(k, "");
-            if (uk.getProperty(k).equals(english) && !SAME_IN_UKRAINIAN.contains(k)) {
+            String text = translated.getProperty(k);
+            if (text.equals(english) && !same.contains(k)) {
                 copied.add(k);
             }
             Set<String> inEnglish = new TreeSet<>(placeholder.matcher(english).results().map(m -> m.group()).toList());
-            Set<String> inUkrainian = new TreeSet<>(placeholder.matcher(uk.getProperty(k)).results().map(m -> m.group())
-                    .toList());
-            if (!inEnglish.equals(inUkrainian)) {
-                placeholdersDiffer.add(k + ": " + inEnglish + " / " + inUkrainian);
+            Set<String> inTranslation = new TreeSet<>(placeholder.matcher(text).results().map(m -> m.group()).toList());
+            if (!inEnglish.equals(inTranslation)) {
+                placeholdersDiffer.add(k + ": " + inEnglish + " / " + inTranslation);
             }
         }
-        assertThat(copied).as("English texts copied into the Ukrainian bundle").isEmpty();
-        assertThat(placeholdersDiffer).as("placeholders of the English text missing or added").isEmpty();
+        assertThat(copied).as("English texts copied into " + bundle(language)).isEmpty();
+        assertThat(placeholdersDiffer).as("placeholders of the English text missing or added in " + bundle(language))
+                .isEmpty();
+        // the allowed list names only keys that exist and really read the same, so it cannot grow stale
+        for (String k : same) {
+            assertThat(translated.getProperty(k)).as(language + " " + k).isEqualTo(en.getProperty(k));
+        }
     }
 
     /**
@@ -166,7 +213,9 @@ class MessageBundlesTest {
     @Test
     void noTextWithPlaceholdersHasAnAsciiApostrophe() throws Exception {
         Set<String> found = new TreeSet<>();
-        for (String bundle : List.of("messages.properties", "messages_uk.properties")) {
+        List<String> bundles = Stream.concat(Stream.of("messages.properties"), translations().map(l -> bundle(l)))
+                .toList();
+        for (String bundle : bundles) {
             Properties p = load(bundle);
             for (String k : p.stringPropertyNames()) {
                 String text = p.getProperty(k);
