@@ -17,13 +17,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import legion.support.Applications;
+import legion.support.Eventually;
 import legion.support.Http;
 import legion.support.TestDatabase;
 
@@ -66,15 +66,17 @@ class TwoNodesTest {
                     "{\"transition\":\"REVOKE\",\"reason\":\"security grounds\"}", "vetting1", PW).status())
                     .isEqualTo(200);
             assertThat(status(nodeB, firstSeal)).isEqualTo("REVOKED");
-            assertThat(eventually(() -> status(nodeA, firstSeal), "REVOKED")).isEqualTo("REVOKED");
+            assertThat(Eventually.equalTo("REVOKED", Duration.ofSeconds(5), () -> status(nodeA, firstSeal)))
+                    .isEqualTo("REVOKED");
 
             // a signer added on b signs on a
             var added = nodeB.postJsonAs("/api/v1/authorizations/certificates", "{}", "admin", PW);
             assertThat(added.status()).isEqualTo(201);
             String reference = legion.authorization.Pem.certificates(added.body()).get(0).getSerialNumber()
                     .toString(16).toUpperCase();
-            assertThat(eventually(() -> nodeA.get("/api/v1/authorizations/certificates/keys", null, null).body()
-                    .contains(reference), true)).isTrue();
+            assertThat(Eventually.equalTo(true, Duration.ofSeconds(5),
+                    () -> nodeA.get("/api/v1/authorizations/certificates/keys", null, null).body().contains(reference)))
+                    .isTrue();
             String second = authorizedCase(nodeA);
             String secondSeal = HexFormat.of().formatHex(seal(url, second));
             var report = nodeB.postJson("/api/v1/authorizations/verify", Http.json(Map.of("hex", secondSeal))).json();
@@ -116,16 +118,6 @@ class TwoNodesTest {
                 return rs.getBytes(1);
             }
         }
-    }
-
-    /** Polls for up to five seconds. */
-    private static <T> T eventually(Supplier<T> probe, T expected) throws InterruptedException {
-        T value = probe.get();
-        for (int i = 0; i < 50 && !expected.equals(value); i++) {
-            Thread.sleep(100);
-            value = probe.get();
-        }
-        return value;
     }
 
     private Process start(String name, int port, String url) throws Exception {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import legion.authorization.internal.SigningKeys;
+import legion.support.Eventually;
 import legion.support.LegionIntegrationTest;
 
 /**
@@ -66,7 +66,8 @@ class SharedPkiTest {
         assertThat(second.verify(fromSecond.seal()).status()).isEqualTo(VerificationStatus.REVOKED);
 
         second.revoke(fromFirst.authorizationNumber());
-        assertThat(eventually(() -> firstNode.verify(fromFirst.seal()).status(), VerificationStatus.REVOKED))
+        assertThat(Eventually.equalTo(VerificationStatus.REVOKED, Duration.ofSeconds(4),
+                () -> firstNode.verify(fromFirst.seal()).status()))
                 .isEqualTo(VerificationStatus.REVOKED); // within the first node's refresh interval (1 s)
         assertThat(firstNode.currentRevocationList().isRevoked("UALG", fromSecond.authorizationNumber())).isTrue();
     }
@@ -79,7 +80,8 @@ class SharedPkiTest {
         IssuedAuthorization signedByNewSigner = issue(second);
         assertThat(signedByNewSigner.signer()).isNotEqualTo(before);
 
-        assertThat(eventually(() -> firstNode.verify(signedByNewSigner.seal()).status(), VerificationStatus.VALID))
+        assertThat(Eventually.equalTo(VerificationStatus.VALID, Duration.ofSeconds(4),
+                () -> firstNode.verify(signedByNewSigner.seal()).status()))
                 .isEqualTo(VerificationStatus.VALID);
         assertThat(firstNode.publishedCertificates()).contains(added);
     }
@@ -133,15 +135,5 @@ class SharedPkiTest {
                 .isRevoked("UALG", issued.authorizationNumber())).isFalse();
         assertThat(second.currentRevocationList().sequence()).isGreaterThanOrEqualTo(before);
         assertThat(second.verify(issued.seal()).status()).isEqualTo(VerificationStatus.VALID);
-    }
-
-    /** Polls for up to four seconds (the first node looks for other nodes' changes once a second). */
-    private static <T> T eventually(Supplier<T> probe, T expected) throws InterruptedException {
-        T value = probe.get();
-        for (int i = 0; i < 40 && !expected.equals(value); i++) {
-            Thread.sleep(100);
-            value = probe.get();
-        }
-        return value;
     }
 }
