@@ -57,7 +57,8 @@ class ConsoleRenderingTest {
                 String page = officer[i] + (officer[i].contains("?") ? "&" : "?") + "lang=" + language;
                 var shown = session.get(page);
                 assertThat(shown.status()).as(page).isEqualTo(200);
-                assertThat(shown.body()).as(page).doesNotContain("??").contains(signOut).doesNotContain(">Sign out<");
+                assertThat(shown.body()).as(page).doesNotContain("??").contains(signOut).doesNotContain(">Sign out<")
+                        .contains("hreflang=\"" + language + "\""); // officers switch language from the header
             }
         }
         assertThat(ConsoleSession.anonymous(port).get("/login?lang=" + language).body()).doesNotContain("??")
