@@ -2,21 +2,15 @@ package legion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import legion.support.Applications;
 import legion.support.Eventually;
 import legion.support.Http;
+import legion.support.LegionProcess;
 import legion.support.TestDatabase;
 
 /**
@@ -45,16 +40,14 @@ class TwoNodesTest {
         String url = TestDatabase.postgres() ? TestDatabase.postgresUrl()
                 : "jdbc:h2:file:" + dir.resolve("shared/legion") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE";
-        int portA = freePort();
-        Process a = start("a", portA, url);
-        Process b = null;
+        LegionProcess a = start("a", url);
+        LegionProcess b = null;
         try {
-            waitUntilServing(portA, a, "a");
-            int portB = freePort();
-            b = start("b", portB, url); // after a: the first node creates the PKI and the demo officers
-            waitUntilServing(portB, b, "b");
-            Http nodeA = new Http(portA);
-            Http nodeB = new Http(portB);
+            a.awaitServing(Duration.ofSeconds(120));
+            b = start("b", url); // after a: the first node creates the PKI and the demo officers
+            b.awaitServing(Duration.ofSeconds(120));
+            Http nodeA = a.http();
+            Http nodeB = b.http();
 
             // issued on a, verified on b
             String first = authorizedCase(nodeA);
@@ -83,8 +76,10 @@ class TwoNodesTest {
             assertThat(report.get("status").stringValue()).isEqualTo("VALID");
             assertThat(report.toString()).contains(reference);
         } finally {
-            stop(a);
-            stop(b);
+            a.stop();
+            if (b != null) {
+                b.stop();
+            }
         }
     }
 
@@ -120,61 +115,11 @@ class TwoNodesTest {
         }
     }
 
-    private Process start(String name, int port, String url) throws Exception {
-        Path data = Files.createDirectories(dir.resolve(name));
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"), LegionApplication.class.getName(),
-                "--server.port=" + port, "--legion.data-dir=" + data, "--spring.datasource.url=" + url,
+    private LegionProcess start(String name, String url) throws Exception {
+        return LegionProcess.start(dir.resolve(name), LegionProcess.freePort(), "384m", List.of(
+                "--spring.datasource.url=" + url,
                 "--legion.demo.password=" + PW, "--legion.demo.totp-secret=" + TestDatabase.TOTP_SECRET,
                 "--legion.access.totp-replay-protection=false",
                 "--legion.screening.lists=un=src/test/resources/screening/un-extract.xml"));
-        TestDatabase.PRIVACY_KEYS.forEach((k, v) -> cmd.add("--" + k + "=" + v));
-        if (TestDatabase.postgres()) {
-            TestDatabase.properties(); // makes sure the schema exists and is clean for this run
-            cmd.add("--spring.datasource.username=" + TestDatabase.postgresUser());
-            cmd.add("--spring.datasource.password=" + TestDatabase.postgresPassword());
-        }
-        File log = data.resolve("node.log").toFile();
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
-    }
-
-    private void waitUntilServing(int port, Process app, String name) throws Exception {
-        Http http = new Http(port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("node " + name + " exited during start-up: " + log(name));
-            }
-            try {
-                if (http.get("/", null, null).status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not yet listening
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("node " + name + " did not start in time: " + log(name));
-    }
-
-    private String log(String name) throws Exception {
-        String text = Files.readString(dir.resolve(name).resolve("node.log"));
-        return text.substring(Math.max(0, text.length() - 4000));
-    }
-
-    private static void stop(Process p) throws InterruptedException {
-        if (p != null) {
-            p.destroy();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
