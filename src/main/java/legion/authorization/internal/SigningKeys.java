@@ -3,12 +3,8 @@ package legion.authorization.internal;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -92,48 +88,7 @@ public final class SigningKeys {
 
     /** The keystore in one file, replaced atomically and readable by the owner only. One process only. */
     public static Storage fileStorage(Path file) {
-        return new Storage() {
-            @Override
-            public Optional<Stored> load() {
-                try {
-                    return Files.exists(file)
-                            ? Optional.of(new Stored(Files.readAllBytes(file), Files.getLastModifiedTime(file).toMillis()))
-                            : Optional.empty();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public long version() {
-                try {
-                    return Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : -1;
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public synchronized long save(byte[] pkcs12, long expected) {
-                if (version() != expected) {
-                    return -1;
-                }
-                try {
-                    Files.createDirectories(file.toAbsolutePath().getParent());
-                    Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".signing", ".tmp");
-                    restrict(temporary);
-                    Files.write(temporary, pkcs12);
-                    try {
-                        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    return version();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-        };
+        return new FileKeystoreStorage(file);
     }
 
     private final BouncyCastleProvider provider = new BouncyCastleProvider();
@@ -375,17 +330,11 @@ public final class SigningKeys {
         new SecureRandom().nextBytes(secret);
         String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Files.createFile(file);
-        restrict(file);
+        AtomicFiles.ownerOnly(file);
         Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
         log.warn("No legion.authorization.keystore-password configured: generated one and stored it in {} "
                 + "(owner read/write only); configure a password from a secret store in production", file);
         return generated.toCharArray();
-    }
-
-    private static void restrict(Path file) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
     }
 
     private static final class KeystoreSigner implements SealSigner {
