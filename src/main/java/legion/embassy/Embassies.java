@@ -71,10 +71,10 @@ public class Embassies {
             throw new SecurityException("only administrators change routing");
         }
         if (!CountryCodes.isValid(country)) {
-            throw new IllegalArgumentException("unknown country code");
+            throw new RouteRefusedException(RouteRefusedException.Reason.UNKNOWN_COUNTRY, "unknown country code");
         }
         if (find(embassyCode).isEmpty()) {
-            throw new IllegalArgumentException("unknown embassy");
+            throw new RouteRefusedException(RouteRefusedException.Reason.UNKNOWN_EMBASSY, "unknown embassy");
         }
         var now = Instant.now().atOffset(ZoneOffset.UTC);
         int updated = jdbc.sql("update embassy_route set embassy_code = ?, changed_at = ?, changed_by = ? where country = ?")

@@ -10,7 +10,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import legion.access.Officers;
 import legion.embassy.Embassies;
-import legion.shared.CountryCodes;
+import legion.embassy.RouteRefusedException;
 
 /** Administration of embassies' routing: which embassy handles volunteers residing in which country. */
 @Controller
@@ -40,10 +40,12 @@ class RoutingController {
         try {
             embassies.changeRoute(actor, code, embassy);
             redirect.addFlashAttribute("flash", "admin.routing.changed");
-        } catch (IllegalArgumentException e) {
-            // A key of the bundles for the page, not the exception's English text (changeRoute checks the country first)
-            redirect.addFlashAttribute("problem",
-                    CountryCodes.isValid(code) ? "admin.routing.unknownEmbassy" : "admin.routing.unknownCountry");
+        } catch (RouteRefusedException e) {
+            // a key of the bundles for the page, not the exception's English text
+            redirect.addFlashAttribute("problem", switch (e.reason()) {
+                case UNKNOWN_COUNTRY -> "admin.routing.unknownCountry";
+                case UNKNOWN_EMBASSY -> "admin.routing.unknownEmbassy";
+            });
         }
         return "redirect:/console/admin";
     }
