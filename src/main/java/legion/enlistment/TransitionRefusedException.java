@@ -17,17 +17,33 @@ public class TransitionRefusedException extends RuntimeException {
         REASON_REQUIRED,
         /** Four eyes: the officer who recommended a case may not approve it. */
         FOUR_EYES,
-        /** Screening holds the case: open watchlist or blocklist hits (or not screened yet). */
-        HELD_BY_SCREENING
+        /** Screening holds the case: not screened against every loaded list yet, open hits or duplicates ({@link #hold()}). */
+        HELD_BY_SCREENING,
+        /** An interview invitation without its date, time, time zone and mode. */
+        INTERVIEW_REQUIRED,
+        /** A recommendation without a recorded PASSED interview. */
+        INTERVIEW_NOT_PASSED
     }
 
     private final Refusal refusal;
     private final Transition transition;
+    private final String hold;
 
     public TransitionRefusedException(Refusal refusal, Transition transition, String message) {
+        this(refusal, transition, message, null);
+    }
+
+    /** A refusal by a hold, named by {@code hold} ({@code SCREENING_PENDING}, {@code WATCHLIST_HIT} …). */
+    public TransitionRefusedException(Refusal refusal, Transition transition, String message, String hold) {
         super(message);
         this.refusal = refusal;
         this.transition = transition;
+        this.hold = hold;
+    }
+
+    /** The hold that refused it, or null when no hold did. */
+    public String hold() {
+        return hold;
     }
 
     public Refusal refusal() {

@@ -39,13 +39,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TransitionRefusedException.class)
     ProblemDetail refused(TransitionRefusedException e) {
         HttpStatus status = switch (e.refusal()) {
-            case ILLEGAL_STAGE, HELD_BY_SCREENING -> HttpStatus.CONFLICT;
+            case ILLEGAL_STAGE, HELD_BY_SCREENING, INTERVIEW_NOT_PASSED -> HttpStatus.CONFLICT;
             case ROLE_NOT_PERMITTED, FOUR_EYES -> HttpStatus.FORBIDDEN;
             case OUT_OF_SCOPE -> HttpStatus.NOT_FOUND;
-            case REASON_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case REASON_REQUIRED, INTERVIEW_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
         ProblemDetail p = problem(status, "Action refused", e.getMessage());
         p.setProperty("refusal", e.refusal().name());
+        if (e.hold() != null) {
+            p.setProperty("hold", e.hold());
+        }
         return p;
     }
 
