@@ -116,10 +116,13 @@ public class ScreeningLists implements SmartLifecycle {
         } catch (RuntimeException e) {
             Instant now = clock.instant();
             ListStatus before = status.get(source);
+            String error = e.getClass().getSimpleName() + ": " + safe(e.getMessage());
             status.put(source, new ListStatus(source, location, before.version(), before.entries(), before.loadedAt(),
-                    e.getClass().getSimpleName() + ": " + safe(e.getMessage()), now));
-            LOG.error("screening: list '{}' could not be read ({}); {}", source, e.getClass().getSimpleName(),
-                    before.loaded() ? "keeping version " + before.version() : "cases stay PENDING, APPROVE is held");
+                    error, now));
+            if (!error.equals(before.error())) { // once per new error, not at every retry
+                LOG.error("screening: list '{}' could not be read ({}); {}", source, e.getClass().getSimpleName(),
+                        before.loaded() ? "keeping version " + before.version() : "cases stay PENDING, APPROVE is held");
+            }
             return;
         }
         recordVersion(list);
