@@ -40,13 +40,15 @@ class ScreeningWorker implements SmartLifecycle {
     private final int batch;
     private final long intervalMillis;
     private final boolean enabled;
+    private final long pauseMillis;
     private volatile ScheduledExecutorService executor;
 
     ScreeningWorker(JdbcClient jdbc, TransactionTemplate tx, ScreeningLists lists, CaseScreener screener,
                     @Value("${legion.screening.workers:1}") int workers,
                     @Value("${legion.screening.batch:50}") int batch,
                     @Value("${legion.screening.interval-ms:2000}") long intervalMillis,
-                    @Value("${legion.screening.enabled:true}") boolean enabled) {
+                    @Value("${legion.screening.enabled:true}") boolean enabled,
+                    @Value("${legion.screening.pause-ms:0}") long pauseMillis) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.lists = lists;
@@ -55,6 +57,7 @@ class ScreeningWorker implements SmartLifecycle {
         this.batch = Math.max(1, batch);
         this.intervalMillis = intervalMillis;
         this.enabled = enabled;
+        this.pauseMillis = pauseMillis;
     }
 
     private record Claimed(long id, UUID caseId) {
@@ -89,6 +92,14 @@ class ScreeningWorker implements SmartLifecycle {
         int n;
         while ((n = runOnce()) > 0) {
             total += n;
+            if (pauseMillis > 0) { // a throttle: re-screening a large queue leaves room for intake
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return total;
+                }
+            }
         }
         return total;
     }
