@@ -145,14 +145,17 @@ public class CaseScreening {
 
     /** Screens a pending case now, if the lists are ready on this node; waits for a worker holding it. */
     public void screenNow(EnlistmentId id) {
-        Map<String, String> versions = lists.currentVersions();
-        if (status(id, versions) == Status.SCREENED || !lists.ready(versions)) {
+        if (status(id) == Status.SCREENED || !lists.ready(lists.currentVersions())) {
             return;
         }
         try {
             ownTx.executeWithoutResult(s -> {
                 List<Long> rows = jdbc.sql("select id from screening_work where enlistment_id = ? for update")
                         .param(id.value()).query(Long.class).list();
+                Map<String, String> versions = lists.currentVersions(); // after the lock, as a worker reads them
+                if (!lists.ready(versions)) {
+                    return;
+                }
                 screener.screen(id, versions);
                 rows.forEach(r -> jdbc.sql("delete from screening_work where id = ?").param(r).update());
             });

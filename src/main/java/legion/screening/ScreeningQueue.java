@@ -59,12 +59,12 @@ class ScreeningQueue {
 
     private void enqueue(List<EnlistmentId> ids) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        // a case already waiting is not queued twice (a second row would be harmless: screening is once per version)
-        jdbc.batchUpdate("insert into screening_work (enlistment_id, enqueued_at) select ?, ? where not exists "
-                + "(select 1 from screening_work where enlistment_id = ?)", ids, 500, (ps, id) -> {
+        // always a new row, even for a case already waiting: a worker may hold that row and be screening the case
+        // against the version this row's caller has just replaced (screening twice is harmless, once per version)
+        jdbc.batchUpdate("insert into screening_work (enlistment_id, enqueued_at) values (?, ?)", ids, 500,
+                (ps, id) -> {
                     ps.setObject(1, id.value());
                     ps.setObject(2, now);
-                    ps.setObject(3, id.value());
                 });
     }
 }

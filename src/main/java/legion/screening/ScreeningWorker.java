@@ -65,14 +65,20 @@ class ScreeningWorker implements SmartLifecycle {
 
     /** Claims and screens one batch; returns the number of cases done (0 when there is nothing or lists are not ready). */
     int runOnce() {
-        Map<String, String> versions = lists.currentVersions();
-        if (!lists.ready(versions)) {
+        if (!lists.ready(lists.currentVersions())) {
             return 0;
         }
         Integer done = tx.execute(s -> {
             List<Claimed> rows = jdbc.sql("select id, enlistment_id from screening_work order by id limit ? "
                             + "for update skip locked")
                     .param(batch).query((rs, n) -> new Claimed(rs.getLong(1), rs.getObject(2, UUID.class))).list();
+            // the versions are read after the claim: a row queued for a new version is only visible once that version
+            // is committed, so it is never deleted after a screening against the version before
+            Map<String, String> versions = lists.currentVersions();
+            if (rows.isEmpty() || !lists.ready(versions)) {
+                s.setRollbackOnly();
+                return 0;
+            }
             Set<UUID> cases = new LinkedHashSet<>();
             rows.forEach(r -> cases.add(r.caseId()));
             for (UUID id : cases) {
