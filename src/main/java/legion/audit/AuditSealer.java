@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Appends new audit entries to the hash chain, in batches, every second. Entries are written without a hash by the
@@ -37,6 +38,7 @@ public class AuditSealer {
     }
 
     @Scheduled(fixedDelayString = "${legion.audit.seal-interval-ms:1000}", initialDelay = 2000)
+    @SchedulerLock(name = "audit-sealer", lockAtMostFor = "PT1M")
     void scheduled() {
         sealAll();
     }

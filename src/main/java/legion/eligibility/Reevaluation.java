@@ -18,6 +18,7 @@ import legion.enlistment.Enlistments.CaseSummary;
 import legion.enlistment.Enlistments.Cursor;
 import legion.enlistment.Enlistments.QueueQuery;
 import legion.enlistment.Stage;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Judges every open case again against a newly published policy version. Pages through open cases by keyset
@@ -87,6 +88,7 @@ class Reevaluation {
     /** Resumes re-evaluations that a stopped node left unfinished (published over a few minutes ago). */
     @Scheduled(fixedDelayString = "${legion.eligibility.resume-interval:PT5M}",
             initialDelayString = "${legion.eligibility.resume-interval:PT5M}")
+    @SchedulerLock(name = "eligibility-reevaluation-resume", lockAtMostFor = "PT30M")
     void resumeUnfinished() {
         for (int version : policies.unfinished(Instant.now().minus(Duration.ofMinutes(5)))) {
             run(version);

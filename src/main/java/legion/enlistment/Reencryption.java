@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Background key rotation: re-encrypts cases under the current data key, a small batch per transaction. Safe on
@@ -20,6 +21,7 @@ class Reencryption {
     }
 
     @Scheduled(fixedDelayString = "${legion.privacy.reencrypt-interval-ms:30000}", initialDelay = 5000)
+    @SchedulerLock(name = "reencryption", lockAtMostFor = "PT10M")
     void run() {
         int total = 0;
         int n;
