@@ -24,6 +24,7 @@ import legion.support.TestDatabase;
  * out, asynchronously after commit, in any order and any number of times.
  */
 @ApplicationModuleTest
+@org.junit.jupiter.api.Tag("integration")
 @ContextConfiguration(initializers = TestDatabase.class)
 class CaseCountsTest {
 
