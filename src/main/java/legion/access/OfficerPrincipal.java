@@ -13,15 +13,16 @@ import legion.shared.Unit;
 
 /**
  * A signed-in officer: login name, role and the unit they work in (an embassy officer's embassy, an issuing
- * officer's point, a prison officer's facility), or none.
+ * officer's point, a prison officer's facility), or none; {@code locked} when wrong one-time codes locked the account
+ * ({@link SignInGuard}).
  */
 public record OfficerPrincipal(String username, String displayName, String passwordHash, Role role,
-                               Unit unit, boolean enabled, java.time.Instant lockedUntil)
+                               Unit unit, boolean enabled, boolean locked)
         implements UserDetails {
 
     public OfficerPrincipal(String username, String displayName, String passwordHash, Role role, Unit unit,
                             boolean enabled) {
-        this(username, displayName, passwordHash, role, unit, enabled, null);
+        this(username, displayName, passwordHash, role, unit, enabled, false);
     }
 
     /** The embassy an embassy officer serves, or null. */
@@ -31,7 +32,7 @@ public record OfficerPrincipal(String username, String displayName, String passw
 
     @Override
     public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(java.time.Instant.now());
+        return !locked;
     }
 
     public Actor actor() {

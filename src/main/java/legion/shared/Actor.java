@@ -19,22 +19,18 @@ public record Actor(String id, Role role, Unit unit) {
         }
     }
 
-    /** An officer with an embassy code: the embassy is the unit of embassy officers and ignored for other roles. */
-    public Actor(String id, Role role, String embassyCode) {
-        this(id, role, role == Role.EMBASSY_OFFICER && embassyCode != null && !embassyCode.isBlank()
-                ? Unit.embassy(embassyCode) : null);
-    }
-
     public static Actor volunteer() {
-        return new Actor("volunteer", Role.VOLUNTEER, (Unit) null);
+        return new Actor("volunteer", Role.VOLUNTEER, null);
     }
 
     public static Actor system() {
-        return new Actor("system", Role.SYSTEM, (Unit) null);
+        return new Actor("system", Role.SYSTEM, null);
     }
 
+    /** An officer with an embassy code: the embassy is the unit of embassy officers and ignored for other roles. */
     public static Actor officer(String username, Role role, String embassyCode) {
-        return new Actor(username, role, embassyCode);
+        return new Actor(username, role, role == Role.EMBASSY_OFFICER && embassyCode != null && !embassyCode.isBlank()
+                ? Unit.embassy(embassyCode) : null);
     }
 
     /** An officer working in a unit (or in none: null). */
