@@ -58,7 +58,7 @@ class LifecycleScenarioTest {
         act(http, ref, "embassy-gb", "{\"transition\":\"RECOMMEND\",\"reason\":\"four years infantry, fluent English\"}", "VETTING");
 
         // The embassy cannot approve; HQ vetting does, in the console.
-        assertThat(http.postJsonAs(path(ref), "{\"transition\":\"APPROVE\"}", "embassy-gb", PW).status()).isEqualTo(403);
+        assertThat(http.postJsonAs(path(ref), "{\"transition\":\"APPROVE\",\"expectedVersion\":5}", "embassy-gb", PW).status()).isEqualTo(403);
         // Screening has run and any possible duplicate (other test volunteers share the name) is decided, four eyes.
         legion.support.Cases.clearDuplicates(http, ref);
         ConsoleSession vetting = ConsoleSession.login(port, "vetting1", PW);

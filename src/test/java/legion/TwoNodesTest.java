@@ -56,7 +56,7 @@ class TwoNodesTest {
 
             // revoked on b, seen on a (a looks for other nodes' lists once a second)
             assertThat(nodeB.postJsonAs("/api/v1/enlistments/" + first + "/transitions",
-                    "{\"transition\":\"REVOKE\",\"reason\":\"security grounds\"}", "vetting1", PW).status())
+                    "{\"transition\":\"REVOKE\",\"reason\":\"security grounds\",\"expectedVersion\":5}", "vetting1", PW).status())
                     .isEqualTo(200);
             assertThat(status(nodeB, firstSeal)).isEqualTo("REVOKED");
             assertThat(Eventually.equalTo("REVOKED", Duration.ofSeconds(5), () -> status(nodeA, firstSeal)))

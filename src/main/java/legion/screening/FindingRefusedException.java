@@ -1,7 +1,13 @@
 package legion.screening;
 
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+import legion.shared.Refused;
+
 /** A decision on a hit or a duplicate that its rules refuse. The message names the rule, never personal data. */
-public class FindingRefusedException extends RuntimeException {
+public class FindingRefusedException extends Refused {
 
     /** Why a decision was refused. */
     public enum Reason {
@@ -24,5 +30,25 @@ public class FindingRefusedException extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** Role and four eyes 403, decided already 409, no such finding 404. */
+    @Override
+    public HttpStatus status() {
+        return switch (reason) {
+            case ROLE_NOT_PERMITTED, FOUR_EYES -> HttpStatus.FORBIDDEN;
+            case ILLEGAL_STATUS -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+    }
+
+    @Override
+    public String title() {
+        return "Decision refused";
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("refusal", reason.name());
     }
 }

@@ -6,8 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import legion.enlistment.EnlistmentId;
@@ -36,8 +36,12 @@ class ScreeningQueue {
         this.enlistments = enlistments;
     }
 
-    /** A new application is queued in the transaction that stores it: no case goes unscreened. */
-    @EventListener
+    /**
+     * A new application is queued after its transaction commits, through the event publication registry: a failed or
+     * lost delivery is resubmitted (ADR 0040), so no case goes unscreened; a second delivery only adds a row that finds
+     * the case screened already.
+     */
+    @ApplicationModuleListener
     void on(EnlistmentSubmitted submitted) {
         enqueue(List.of(submitted.id()));
     }

@@ -16,9 +16,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import legion.enlistment.ConcurrentChangeException;
-import legion.enlistment.TransitionRefusedException;
-import legion.review.CaseNotFoundException;
+import legion.shared.InvalidInputException;
+import legion.shared.Refused;
 
 /**
  * The one place where exceptions of the REST API become RFC 9457 problem responses ({@link FallbackProblems} answers
@@ -31,30 +30,33 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 
-    @ExceptionHandler(CaseNotFoundException.class)
-    ProblemDetail notFound(CaseNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", "No such case.");
+    private final org.springframework.context.MessageSource messages;
+
+    ApiProblems(org.springframework.context.MessageSource messages) {
+        this.messages = messages;
     }
 
-    @ExceptionHandler(TransitionRefusedException.class)
-    ProblemDetail refused(TransitionRefusedException e) {
-        HttpStatus status = switch (e.refusal()) {
-            case ILLEGAL_STAGE, HELD_BY_SCREENING, INTERVIEW_NOT_PASSED -> HttpStatus.CONFLICT;
-            case ROLE_NOT_PERMITTED, FOUR_EYES -> HttpStatus.FORBIDDEN;
-            case OUT_OF_SCOPE -> HttpStatus.NOT_FOUND;
-            case REASON_REQUIRED, INTERVIEW_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
-        };
-        ProblemDetail p = problem(status, "Action refused", e.getMessage());
-        p.setProperty("refusal", e.refusal().name());
-        if (e.hold() != null) {
-            p.setProperty("hold", e.hold());
-        }
+    /** Every module's refusal, as the module describes it (status, title, detail, extension members). */
+    @ExceptionHandler(Refused.class)
+    ProblemDetail refused(Refused e) {
+        ProblemDetail p = problem(e.status(), e.title(), e.detail());
+        e.properties().forEach(p::setProperty);
         return p;
     }
 
-    @ExceptionHandler(ConcurrentChangeException.class)
-    ProblemDetail conflict(ConcurrentChangeException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    /** Fields refused by a module's input rules: 422 with each field and its message from the bundles. */
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e, java.util.Locale locale) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", "One or more fields are invalid.");
+        p.setProperty("errors", e.problems().stream().map(f -> java.util.Map.of("field", f.field(),
+                "message", message(f, locale))).toList());
+        return p;
+    }
+
+    private String message(InvalidInputException.Problem f, java.util.Locale locale) {
+        String generic = messages.getMessage("error." + f.code(), null, f.code(), locale);
+        return messages.getMessage("error." + f.field().replaceAll("\\[\\d+]", "") + "." + f.code(), null, generic,
+                locale);
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})

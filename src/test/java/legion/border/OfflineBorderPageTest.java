@@ -151,7 +151,7 @@ class OfflineBorderPageTest {
 
         // Revoked while online; the guard refreshes and the page stores the newer signed list.
         assertThat(http.postJsonAs("/api/v1/enlistments/" + revokedRef + "/transitions",
-                "{\"transition\":\"REVOKE\",\"reason\":\"security grounds\"}", "vetting1", PW).status()).isEqualTo(200);
+                "{\"transition\":\"REVOKE\",\"reason\":\"security grounds\",\"expectedVersion\":5}", "vetting1", PW).status()).isEqualTo(200);
         browser.findElement(By.id("refresh")).click();
         wait.until(d -> browser.findElement(By.id("revocations-state")).getText().startsWith("number ")
                 && ((Number) js.executeScript("return JSON.parse(localStorage.getItem('legion.border.revocations.highest'))"))

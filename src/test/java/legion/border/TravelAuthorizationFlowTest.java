@@ -97,10 +97,10 @@ class TravelAuthorizationFlowTest {
         Http http = new Http(port);
         String ref = authorizedCase(http);
         String hex = HexFormat.of().formatHex(seal(ref));
-        assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"REVOKE\"}",
+        assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"REVOKE\",\"expectedVersion\":5}",
                 "vetting1", PW).status()).isEqualTo(422);
         assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions",
-                "{\"transition\":\"REVOKE\",\"reason\":\"security grounds\"}", "vetting1", PW).status()).isEqualTo(200);
+                "{\"transition\":\"REVOKE\",\"reason\":\"security grounds\",\"expectedVersion\":5}", "vetting1", PW).status()).isEqualTo(200);
         JsonNode report = http.postJson("/api/v1/authorizations/verify", Http.json(Map.of("hex", hex))).json();
         assertThat(report.get("status").stringValue()).isEqualTo("REVOKED");
         String number = report.get("fields").get("authorizationNumber").stringValue();

@@ -76,7 +76,7 @@ class ConsoleRenderingTest {
         medic.put("role", "COMBAT_MEDIC");
         String rejected = http.postJson("/api/v1/enlistments", Http.json(medic)).json().get("reference").stringValue();
         act(http, rejected, "embassy-gb", "{\"transition\":\"START_REVIEW\"}");
-        act(http, rejected, "embassy-gb", "{\"transition\":\"REJECT\",\"reasonCode\":\"INCOMPLETE\",\"reason\":\"no service record\"}");
+        act(http, rejected, "embassy-gb", "{\"transition\":\"REJECT\",\"reasonCode\":\"INCOMPLETE\",\"reason\":\"no service record\",\"expectedVersion\":1}");
         ConsoleSession officer = ConsoleSession.login(port, "embassy-gb", PW);
 
         String english = officer.get("/console/cases/" + rejected).body();

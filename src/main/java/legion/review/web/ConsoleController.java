@@ -32,6 +32,7 @@ import legion.review.CaseWork;
 import legion.review.CaseWork.QueueFilter;
 import legion.review.InterviewSlot;
 import legion.shared.Actor;
+import legion.shared.InvalidInputException;
 import legion.shared.ServiceRole;
 
 /** The officer console: a home page per role, the queue, the case page and its actions. */
@@ -78,6 +79,8 @@ class ConsoleController {
             cases.recordInterview(actor(auth), parse(reference), outcome, notes);
             redirect.addFlashAttribute("flash", "console.flash.done");
             redirect.addFlashAttribute("flashArg", "RECORD_INTERVIEW");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", invalid(e));
         } catch (IllegalArgumentException | SecurityException | TransitionRefusedException e) {
             redirect.addFlashAttribute("problem", "console.interview.refused");
         }
@@ -176,8 +179,15 @@ class ConsoleController {
                     : "console.refused." + e.refusal().name());
         } catch (ConcurrentChangeException e) {
             redirect.addFlashAttribute("problem", "console.conflict");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", invalid(e));
         }
         return "redirect:/console/cases/" + ref.value();
+    }
+
+    /** The message of the first refused field ({@code console.invalid.<field>}). */
+    private static String invalid(InvalidInputException e) {
+        return "console.invalid." + e.problems().get(0).field();
     }
 
     private static Reference parse(String reference) {

@@ -3,11 +3,8 @@ package legion.screening.api;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -104,19 +101,6 @@ class ScreeningApi {
         }
         return lists.statuses().stream().map(s -> new ListJson(s.source(), s.version(), s.entries(), s.loaded(),
                 s.error())).toList();
-    }
-
-    @ExceptionHandler(FindingRefusedException.class)
-    ProblemDetail refused(FindingRefusedException e) {
-        HttpStatus status = switch (e.reason()) {
-            case ROLE_NOT_PERMITTED, FOUR_EYES -> HttpStatus.FORBIDDEN;
-            case ILLEGAL_STATUS -> HttpStatus.CONFLICT;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-        };
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        p.setTitle("Decision refused");
-        p.setProperty("refusal", e.reason().name());
-        return p;
     }
 
     private ScreeningJson view(Enlistment e) {
