@@ -88,6 +88,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             props.put("legion.rate-limit.per-client-per-minute", "1000000");
             props.put("legion.rate-limit.per-client-burst", "100000");
         }
+        if (!context.getEnvironment().containsProperty("legion.rate-limit.officer-api.per-client-burst")) {
+            for (String which : new String[] {"per-client", "per-account"}) {
+                props.put("legion.rate-limit.officer-api." + which + "-per-minute", "1000000");
+                props.put("legion.rate-limit.officer-api." + which + "-burst", "100000");
+            }
+        }
         props.put("legion.data-dir", System.getProperty("java.io.tmpdir") + "/legion-test-" + UUID.randomUUID());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("legion-test-db", props));
     }
