@@ -12,6 +12,7 @@ import java.util.Objects;
 import legion.shared.Actor;
 import legion.shared.Role;
 import legion.shared.ServiceRole;
+import legion.shared.Unit;
 
 /**
  * One volunteer's application, from submission to enlistment: the aggregate of the pipeline.
@@ -34,7 +35,7 @@ public class Enlistment {
     private final Applicant applicant;
     private final String embassyCode;
     private final Instant submittedAt;
-    private final long version;
+    private long version;
     private Stage stage;
     private Instant updatedAt;
     private String recommendedBy;
@@ -162,7 +163,7 @@ public class Enlistment {
     public boolean isVisibleTo(Actor actor) {
         switch (actor.role()) {
             case EMBASSY_OFFICER:
-                return embassyCode.equals(actor.embassyCode());
+                return actor.mayActOn(Unit.embassy(embassyCode));
             case VETTING_OFFICER:
             case SYSTEM:
                 return true;
@@ -240,6 +241,11 @@ public class Enlistment {
     /** The time the case entered its current stage. */
     public Instant stageSince() {
         return history.isEmpty() ? submittedAt : history.get(history.size() - 1).at();
+    }
+
+    /** The repository stored the changes: the case is now at the next version. */
+    void stored() {
+        version++;
     }
 
     /** History entries not yet stored; the repository drains them. */
