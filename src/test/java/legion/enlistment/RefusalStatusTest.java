@@ -24,7 +24,17 @@ class RefusalStatusTest {
         }
         assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(
                 Refusal.ILLEGAL_STAGE, 409, Refusal.HELD_BY_SCREENING, 409, Refusal.ROLE_NOT_PERMITTED, 403,
-                Refusal.FOUR_EYES, 403, Refusal.OUT_OF_SCOPE, 404, Refusal.REASON_REQUIRED, 422));
+                Refusal.FOUR_EYES, 403, Refusal.OUT_OF_SCOPE, 404, Refusal.REASON_REQUIRED, 422,
+                Refusal.INTERVIEW_REQUIRED, 422, Refusal.INTERVIEW_NOT_PASSED, 409));
+    }
+
+    @Test
+    void aHoldNamesItselfAfterTheRefusal() {
+        var e = new TransitionRefusedException(Refusal.HELD_BY_SCREENING, Transition.APPROVE, "held",
+                "SCREENING_PENDING");
+        assertThat(e.status().value()).isEqualTo(409);
+        assertThat(e.properties()).containsExactly(Map.entry("refusal", "HELD_BY_SCREENING"),
+                Map.entry("hold", "SCREENING_PENDING"));
     }
 
     @Test
