@@ -1,5 +1,6 @@
 /**
  * Border crossings recorded against travel authorizations.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "authorization", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"access", "authorization", "authorization :: seals", "shared"})
 package legion.border;
