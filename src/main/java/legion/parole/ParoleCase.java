@@ -17,8 +17,6 @@ import legion.parole.Records.ReleaseKind;
 import legion.parole.Records.Ruling;
 import legion.parole.Records.Service;
 import legion.parole.policy.Outcome;
-import legion.parole.policy.ParolePolicy;
-import legion.parole.policy.Verdict;
 import legion.shared.Actor;
 import legion.shared.Role;
 
@@ -53,8 +51,7 @@ public class ParoleCase {
         Convict convict;
         Consent consent;
         Consent withdrawal;
-        int policyVersion;
-        Verdict verdict;
+        CaseVerdict verdict;
         Stage stage;
         long version;
         Instant filedAt;
@@ -85,7 +82,7 @@ public class ParoleCase {
      * current policy judges the convict on the day of filing.
      */
     public static ParoleCase file(Act act, ParoleReference reference, Convict convict, Consent consent,
-                                  ParolePolicy policy, java.time.LocalDate today) {
+                                  CaseVerdict verdict) {
         if (act.actor().role() != Role.PRISON_OFFICER || act.actor().embassyCode() == null) {
             throw new ParoleRefusedException(ROLE_NOT_PERMITTED, null, "only a prison officer files for a facility");
         }
@@ -96,42 +93,47 @@ public class ParoleCase {
         s.facility = act.actor().embassyCode();
         s.convict = convict;
         s.consent = consent;
-        s.policyVersion = policy.version();
-        s.verdict = policy.judge(convict.subject(), today);
+        s.verdict = Objects.requireNonNull(verdict);
         s.stage = Stage.APPLIED;
         s.filedAt = act.at();
         s.updatedAt = act.at();
         ParoleCase c = new ParoleCase(s);
         c.append(act, null, null);
-        c.events.add(new CaseFiled(c.moved(act, null, null), s.policyVersion, s.verdict.outcome(),
-                s.verdict.eligibleFrom()));
+        c.events.add(new CaseFiled(c.moved(act, null, null), verdict.policyVersion(), verdict.outcome(),
+                verdict.eligibleFrom()));
         return c;
     }
 
-    /** A later policy version's verdict on an open case; it never moves the stage. */
-    public void reevaluate(ParolePolicy policy, java.time.LocalDate today) {
+    /**
+     * A verdict of the policy in force, as of a later day or by a later version, on an open case; it never moves the
+     * stage (a convict whose remaining term has shrunk is screened by {@link #screen}).
+     */
+    public void rejudge(CaseVerdict verdict) {
         if (!s.stage.isOpen()) {
-            throw new IllegalStateException("only open cases are re-evaluated");
+            throw new IllegalStateException("only open cases are judged again");
         }
-        s.policyVersion = policy.version();
-        s.verdict = policy.judge(s.convict.subject(), today);
+        s.verdict = Objects.requireNonNull(verdict);
     }
 
-    public void screen(Act act) {
+    /** The prison administration (or the system) screens an application the policy finds eligible today. */
+    public void screen(Act act, CaseVerdict today) {
         guard(Transition.SCREEN, act);
-        if (s.verdict.outcome() != Outcome.ELIGIBLE) {
+        if (today.outcome() != Outcome.ELIGIBLE) {
             throw new ParoleRefusedException(POLICY_VERDICT, Transition.SCREEN,
-                    "policy v" + s.policyVersion + " finds the convict " + s.verdict.outcome());
+                    "policy v" + today.policyVersion() + " finds the convict " + today.outcome());
         }
+        rejudge(today);
         move(Transition.SCREEN, act, ConvictScreened::new);
     }
 
-    public void findNotEligible(Act act) {
+    /** The application ends: the policy in force excludes the convict (or cannot read what was filed). */
+    public void findNotEligible(Act act, CaseVerdict today) {
         guard(Transition.FIND_NOT_ELIGIBLE, act);
-        if (s.verdict.outcome() != Outcome.NOT_ELIGIBLE && s.verdict.outcome() != Outcome.INVALID) {
+        if (today.outcome() != Outcome.NOT_ELIGIBLE && today.outcome() != Outcome.INVALID) {
             throw new ParoleRefusedException(POLICY_VERDICT, Transition.FIND_NOT_ELIGIBLE,
-                    "policy v" + s.policyVersion + " finds the convict " + s.verdict.outcome());
+                    "policy v" + today.policyVersion() + " finds the convict " + today.outcome());
         }
+        rejudge(today);
         String rules = s.verdict.rules();
         move(Transition.FIND_NOT_ELIGIBLE, act, m -> new ConvictFoundNotEligible(m, rules));
     }
@@ -323,8 +325,7 @@ public class ParoleCase {
     public Convict convict() { return s.convict; }
     public Consent consent() { return s.consent; }
     public Consent withdrawal() { return s.withdrawal; }
-    public int policyVersion() { return s.policyVersion; }
-    public Verdict verdict() { return s.verdict; }
+    public CaseVerdict verdict() { return s.verdict; }
     public Stage stage() { return s.stage; }
     public long version() { return s.version; }
     public Instant filedAt() { return s.filedAt; }

@@ -1,7 +1,15 @@
 package legion.parole;
 
-/** A parole transition the stage machine or its guards do not allow. The message never holds personal data. */
-public class ParoleRefusedException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A parole transition the stage machine or its guards do not allow. The message never holds personal data. It is
+ * its own RFC 9457 problem (the base's problem handling answers it with its status and {@code refusal}), so the
+ * web layer needs to know nothing of parole.
+ */
+public class ParoleRefusedException extends ErrorResponseException {
 
     /** Why a transition was refused. */
     public enum Refusal {
@@ -23,9 +31,37 @@ public class ParoleRefusedException extends RuntimeException {
     private final Transition transition;
 
     public ParoleRefusedException(Refusal refusal, Transition transition, String message) {
-        super(message);
+        super(status(refusal), problem(refusal, transition, message), null);
         this.refusal = refusal;
         this.transition = transition;
+    }
+
+    private static HttpStatus status(Refusal refusal) {
+        return switch (refusal) {
+            case ILLEGAL_STAGE, POLICY_VERDICT, CONCURRENT_CHANGE -> HttpStatus.CONFLICT;
+            case ROLE_NOT_PERMITTED -> HttpStatus.FORBIDDEN;
+            case OUT_OF_SCOPE -> HttpStatus.NOT_FOUND;
+            case DETAILS_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    private static ProblemDetail problem(Refusal refusal, Transition transition, String message) {
+        HttpStatus status = status(refusal);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status,
+                refusal == Refusal.OUT_OF_SCOPE ? "No such case." : message);
+        p.setTitle(refusal == Refusal.OUT_OF_SCOPE ? "Not found" : "Action refused");
+        if (refusal != Refusal.OUT_OF_SCOPE) {
+            p.setProperty("refusal", refusal.name());
+            if (transition != null) {
+                p.setProperty("transition", transition.name());
+            }
+        }
+        return p;
+    }
+
+    @Override
+    public String getMessage() {
+        return getBody().getDetail();
     }
 
     public Refusal refusal() {

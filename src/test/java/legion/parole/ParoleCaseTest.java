@@ -105,9 +105,16 @@ class ParoleCaseTest {
         return new Convict("Ivan Petrenko", LocalDate.of(1990, 5, 4), "77-1234", offences, end, false, false);
     }
 
+    static CaseVerdict verdict(String offences, LocalDate end) {
+        return CaseVerdict.of(1, PolicyV1.policy().judge(convict(offences, end).subject(), TODAY));
+    }
+
+    static final CaseVerdict ELIGIBLE = verdict("185:1", LocalDate.of(2026, 1, 1));
+    static final CaseVerdict EXCLUDED = verdict("115:2.1", LocalDate.of(2026, 1, 1));
+
     static ParoleCase filed(String offences, LocalDate end) {
         return ParoleCase.file(new Act(actor(Role.PRISON_OFFICER), T0, null), ParoleReference.random(),
-                convict(offences, end), new Consent(T0, "Officer Kovalenko"), PolicyV1.policy(), TODAY);
+                convict(offences, end), new Consent(T0, "Officer Kovalenko"), verdict(offences, end));
     }
 
     /** A case in the given stage, as the repository would restore it (eligible, with the facts of its stage). */
@@ -126,8 +133,8 @@ class ParoleCaseTest {
     static void take(ParoleCase c, Transition t, Actor actor) {
         Act act = new Act(actor, T0.plusSeconds(60), "because");
         switch (t) {
-            case SCREEN -> c.screen(act);
-            case FIND_NOT_ELIGIBLE -> c.findNotEligible(act);
+            case SCREEN -> c.screen(act, ELIGIBLE);
+            case FIND_NOT_ELIGIBLE -> c.findNotEligible(act, EXCLUDED);
             case FIND_FIT -> c.findFit(act);
             case FIND_UNFIT -> c.findUnfit(act);
             case ACCEPT -> c.accept(act, UNIT);
@@ -168,10 +175,6 @@ class ParoleCaseTest {
     private void edgeByRole(Transition t, Stage stage, Role role) {
         ParoleCase c = inStage(stage);
         boolean allowed = from(t).contains(stage) && roles(t).contains(role);
-        if (t == Transition.FIND_NOT_ELIGIBLE) {
-            c.state().verdict = PolicyV1.policy().judge(
-                    convict("115:2.1", LocalDate.of(2026, 1, 1)).subject(), TODAY);
-        }
         if (allowed) {
             take(c, t, actor(role));
             Stage to = Stage.valueOf((String) TABLE.get(t)[1]);
@@ -217,9 +220,6 @@ class ParoleCaseTest {
         for (Transition t : Transition.values()) {
             Stage stage = from(t).iterator().next();
             ParoleCase c = inStage(stage);
-            if (t == Transition.FIND_NOT_ELIGIBLE) {
-                c.state().verdict = PolicyV1.policy().judge(convict("258", LocalDate.of(2026, 1, 1)).subject(), TODAY);
-            }
             take(c, t, actor(roles(t).iterator().next()));
             assertThat(c.drainEvents()).singleElement().isInstanceOf(expected.get(t));
         }
@@ -232,31 +232,40 @@ class ParoleCaseTest {
         assertThat(c.facility()).isEqualTo(FACILITY);
         assertThat(c.reference().value()).matches("PRL-[0-9A-Z]{4}-[0-9A-Z]{4}");
         assertThat(c.consent()).isEqualTo(new Consent(T0, "Officer Kovalenko"));
-        assertThat(c.policyVersion()).isEqualTo(1);
+        assertThat(c.verdict().policyVersion()).isEqualTo(1);
         assertThat(c.verdict().outcome()).isEqualTo(Outcome.ELIGIBLE_FROM);
         assertThat(c.verdict().eligibleFrom()).isEqualTo(LocalDate.of(2026, 2, 28));
         assertThat(c.drainEvents()).singleElement().isInstanceOf(ParoleEvent.CaseFiled.class);
         assertThat(c.history()).singleElement().satisfies(h -> assertThat(h.to()).isEqualTo(Stage.APPLIED));
 
         assertThatThrownBy(() -> ParoleCase.file(new Act(actor(Role.COURT_CLERK), T0, null), ParoleReference.random(),
-                convict("185:1", TODAY.plusYears(1)), new Consent(T0, "w"), PolicyV1.policy(), TODAY))
+                convict("185:1", TODAY.plusYears(1)), new Consent(T0, "w"), ELIGIBLE))
                 .isInstanceOf(ParoleRefusedException.class);
         assertThatThrownBy(() -> new Consent(T0, " ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void screeningFollowsThePolicyVerdict() {
+    void screeningFollowsThePolicyVerdictOfTheDay() {
+        CaseVerdict deferred = verdict("185:1", LocalDate.of(2030, 1, 1));
         ParoleCase later = filed("185:1", LocalDate.of(2030, 1, 1));
-        assertThatThrownBy(() -> later.screen(new Act(actor(Role.PRISON_OFFICER), T0, null)))
+        assertThatThrownBy(() -> later.screen(new Act(actor(Role.PRISON_OFFICER), T0, null), deferred))
                 .isInstanceOfSatisfying(ParoleRefusedException.class,
                         e -> assertThat(e.refusal()).isEqualTo(Refusal.POLICY_VERDICT));
-        assertThatThrownBy(() -> later.findNotEligible(new Act(actor(Role.PRISON_OFFICER), T0, null)))
+        assertThatThrownBy(() -> later.findNotEligible(new Act(actor(Role.PRISON_OFFICER), T0, null), deferred))
                 .isInstanceOf(ParoleRefusedException.class);
+        assertThat(later.stage()).isEqualTo(Stage.APPLIED);
+        assertThat(later.verdict()).isEqualTo(deferred);
+        // three years later the same convict is eligible, judged again on that day
+        CaseVerdict thatDay = CaseVerdict.of(1, PolicyV1.policy().judge(later.convict().subject(),
+                LocalDate.of(2027, 1, 1)));
+        later.screen(new Act(actor(Role.PRISON_OFFICER), T0, null), thatDay);
+        assertThat(later.stage()).isEqualTo(Stage.SCREENED);
+        assertThat(later.verdict().outcome()).isEqualTo(Outcome.ELIGIBLE);
 
         ParoleCase excluded = filed("ст. 258-1", LocalDate.of(2026, 1, 1));
-        assertThatThrownBy(() -> excluded.screen(new Act(actor(Role.SYSTEM), T0, null)))
+        assertThatThrownBy(() -> excluded.screen(new Act(actor(Role.SYSTEM), T0, null), EXCLUDED))
                 .isInstanceOf(ParoleRefusedException.class);
-        excluded.findNotEligible(new Act(actor(Role.SYSTEM), T0, null));
+        excluded.findNotEligible(new Act(actor(Role.SYSTEM), T0, null), EXCLUDED);
         assertThat(excluded.stage()).isEqualTo(Stage.NOT_ELIGIBLE);
     }
 
@@ -265,7 +274,7 @@ class ParoleCaseTest {
         ParoleCase c = filed("185:1", LocalDate.of(2026, 1, 1));
         Actor other = Actor.officer("prison-2", Role.PRISON_OFFICER, "UA-PRISON-12");
         assertThat(c.isVisibleTo(other)).isFalse();
-        assertThatThrownBy(() -> c.screen(new Act(other, T0, null)))
+        assertThatThrownBy(() -> c.screen(new Act(other, T0, null), ELIGIBLE))
                 .isInstanceOfSatisfying(ParoleRefusedException.class,
                         e -> assertThat(e.refusal()).isEqualTo(Refusal.OUT_OF_SCOPE));
     }
