@@ -46,6 +46,11 @@ public final class ExcludedOffence implements ConvictRule {
     }
 
     @Override
+    public String field() {
+        return "offences";
+    }
+
+    @Override
     public String legalSource() {
         return legalSource;
     }

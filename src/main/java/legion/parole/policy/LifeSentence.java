@@ -14,6 +14,11 @@ public record LifeSentence(String legalSource) implements ConvictRule {
     }
 
     @Override
+    public String field() {
+        return "lifeSentence";
+    }
+
+    @Override
     public List<Failure> judge(Convict convict, LocalDate day) {
         return convict.lifeSentence() ? List.of(Failure.of(NAME)) : List.of();
     }

@@ -17,6 +17,11 @@ public record NoSentenceLeft(String legalSource) implements ConvictRule {
     }
 
     @Override
+    public String field() {
+        return "sentenceEnd";
+    }
+
+    @Override
     public List<Failure> judge(Convict convict, LocalDate day) {
         return !convict.lifeSentence() && !convict.sentenceEnd().isAfter(day) ? List.of(Failure.of(NAME)) : List.of();
     }

@@ -1,6 +1,6 @@
 package legion.parole.policy;
 
-import java.util.List;
+import java.util.Map;
 
 /**
  * Policy v1 of PRODUCT.md, as reported: Criminal Code of Ukraine art. 81-1 (conditional early release for military
@@ -26,15 +26,23 @@ public final class PolicyV1 {
 
     static final String LAW = "Criminal Code of Ukraine art. 81-1 (Law 3687-IX of 08.05.2024)";
 
+    /** The legal source of each rule, by rule name. */
+    static final Map<String, String> SOURCES = Map.of(
+            ExcludedOffence.NAME, LAW + ": offences excluded from release for service",
+            LifeSentence.NAME, LAW + ": no release for service from a life sentence",
+            ResponsiblePost.NAME, LAW + ": convicts who held an especially responsible post excluded",
+            NoSentenceLeft.NAME, LAW + ": release applies to a sentence still being served",
+            RemainingTerm.NAME, LAW + ": at most 3 years of the sentence left to serve");
+
     private PolicyV1() {
     }
 
+    /** The parameters of v1, the first version the rules engine publishes for the parole program. */
+    public static ParoleParameters parameters() {
+        return new ParoleParameters(EXCLUDED_OFFENCES, 3, Map.of());
+    }
+
     public static ParolePolicy policy() {
-        return new ParolePolicy(1, List.of(
-                ExcludedOffence.of(EXCLUDED_OFFENCES, LAW + ": offences excluded from release for service"),
-                new LifeSentence(LAW + ": no release for service from a life sentence"),
-                new ResponsiblePost(LAW + ": convicts who held an especially responsible post excluded"),
-                new NoSentenceLeft(LAW + ": release applies to a sentence still being served"),
-                new RemainingTerm(3, LAW + ": at most 3 years of the sentence left to serve")));
+        return ParolePolicy.of(1, parameters());
     }
 }

@@ -24,6 +24,11 @@ public record RemainingTerm(int years, String legalSource) implements ConvictRul
     }
 
     @Override
+    public String field() {
+        return "sentenceEnd";
+    }
+
+    @Override
     public List<Failure> judge(Convict convict, LocalDate day) {
         if (convict.lifeSentence()) {
             return List.of();

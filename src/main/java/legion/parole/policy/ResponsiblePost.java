@@ -14,6 +14,11 @@ public record ResponsiblePost(String legalSource) implements ConvictRule {
     }
 
     @Override
+    public String field() {
+        return "especiallyResponsiblePost";
+    }
+
+    @Override
     public List<Failure> judge(Convict convict, LocalDate day) {
         return convict.responsiblePost() ? List.of(Failure.of(NAME)) : List.of();
     }
