@@ -257,9 +257,14 @@ public class ParoleCase {
         };
     }
 
-    /** Whether this actor may see where the serviceman serves: the unit's supervisor and HQ only. */
+    /**
+     * Whether this actor may see where the convict serves (the accepting unit, the contract's unit and position):
+     * the unit's supervisor, the accepting commander and HQ only; never prison, court, escort or recruitment roles.
+     */
     public boolean maySeeService(Actor actor) {
         return (actor.role() == Role.SUPERVISING_OFFICER && isOfTheUnit(actor))
+                || (actor.role() == Role.UNIT_COMMANDER && s.commanderUnit != null
+                && s.commanderUnit.equals(actor.embassyCode()))
                 || actor.role() == Role.ADMINISTRATOR || actor.role() == Role.SYSTEM;
     }
 

@@ -114,6 +114,42 @@ public class ParoleCases {
                 "the case was changed by someone else; read it again");
     }
 
+    Optional<ParoleCase> findById(ParoleCaseId id) {
+        return jdbc.sql("select " + COLUMNS + " from parole_case where id = ?").param(id.value())
+                .query((rs, n) -> map(rs)).optional();
+    }
+
+    /** A page of open cases' ids by keyset on (filed at, id); {@code next} is null on the last page. */
+    OpenPage openCases(String cursor, int limit) {
+        StringBuilder sql = new StringBuilder("select id, filed_at from parole_case where stage in (");
+        List<Object> params = new java.util.ArrayList<>();
+        for (Stage s : Stage.open()) {
+            sql.append(params.isEmpty() ? "?" : ", ?");
+            params.add(s.name());
+        }
+        sql.append(")");
+        if (cursor != null) {
+            int bar = cursor.indexOf('|');
+            sql.append(" and (filed_at > ? or (filed_at = ? and id > ?))");
+            OffsetDateTime at = OffsetDateTime.parse(cursor.substring(0, bar));
+            params.add(at);
+            params.add(at);
+            params.add(UUID.fromString(cursor.substring(bar + 1)));
+        }
+        sql.append(" order by filed_at, id fetch first ? rows only");
+        params.add(limit);
+        List<Object[]> rows = jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Object[] {rs.getObject("id", UUID.class), rs.getObject("filed_at",
+                        OffsetDateTime.class)}).list();
+        List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
+        String next = rows.size() < limit ? null
+                : rows.get(rows.size() - 1)[1].toString() + "|" + rows.get(rows.size() - 1)[0];
+        return new OpenPage(ids, next);
+    }
+
+    record OpenPage(List<UUID> ids, String next) {
+    }
+
     public Optional<ParoleCase> find(ParoleReference reference) {
         return jdbc.sql("select " + COLUMNS + " from parole_case where reference = ?").param(reference.value())
                 .query((rs, n) -> map(rs)).optional();

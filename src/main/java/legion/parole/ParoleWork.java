@@ -3,7 +3,6 @@ package legion.parole;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +25,6 @@ import legion.shared.Role;
 @org.springframework.stereotype.Service
 public class ParoleWork {
 
-    public static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Kyiv");
     public static final int MAX_ELIGIBLE_SOON_DAYS = 3660;
 
     private final ParoleCases cases;
@@ -55,9 +53,11 @@ public class ParoleWork {
         if (consent.at().isAfter(now)) {
             throw ParoleProblem.invalid("consent cannot be given in the future");
         }
+        LocalDate today = today();
         ParoleCase c = ParoleCase.file(new Act(officer, now, null), ParoleReference.random(), convict, consent,
-                policies.judge(convict, today()));
+                policies.judge(convict, today));
         cases.add(c);
+        policies.recordFirst(c, today);
         return c;
     }
 
@@ -139,6 +139,6 @@ public class ParoleWork {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), LEGAL_ZONE);
+        return policies.today();
     }
 }
