@@ -25,4 +25,10 @@ class ParoleAudit {
         String detail = (m.from() == null ? "" : m.from() + "->") + m.to() + " facility=" + m.facility();
         log.append(m.actor(), m.actorRole(), action, m.reference().value(), detail);
     }
+
+    @EventListener
+    void on(HandOverOverdue e) {
+        log.append("system", "SYSTEM", "PAROLE_HAND_OVER_OVERDUE", e.reference().value(),
+                "due=" + e.due() + " facility=" + e.facility());
+    }
 }
