@@ -19,6 +19,7 @@ import legion.parole.Records.Service;
 import legion.parole.policy.Outcome;
 import legion.shared.Actor;
 import legion.shared.Role;
+import legion.shared.Unit;
 
 /**
  * One convict's application for release to serve, from filing to the end of service: the aggregate of Program 3.
@@ -83,14 +84,15 @@ public class ParoleCase {
      */
     public static ParoleCase file(Act act, ParoleReference reference, Convict convict, Consent consent,
                                   CaseVerdict verdict) {
-        if (act.actor().role() != Role.PRISON_OFFICER || act.actor().embassyCode() == null) {
+        if (act.actor().role() != Role.PRISON_OFFICER || act.actor().unit() == null
+                || !act.actor().unit().is(Unit.PRISON)) {
             throw new ParoleRefusedException(ROLE_NOT_PERMITTED, null, "only a prison officer files for a facility");
         }
         Objects.requireNonNull(consent, "consent");
         State s = new State();
         s.id = ParoleCaseId.random();
         s.reference = reference;
-        s.facility = act.actor().embassyCode();
+        s.facility = act.actor().unit().code();
         s.convict = convict;
         s.consent = consent;
         s.verdict = Objects.requireNonNull(verdict);
@@ -243,7 +245,7 @@ public class ParoleCase {
     public boolean isVisibleTo(Actor actor) {
         Stage st = s.stage;
         return switch (actor.role()) {
-            case PRISON_OFFICER -> s.facility.equals(actor.embassyCode());
+            case PRISON_OFFICER -> actor.mayActOn(facilityUnit());
             case SYSTEM, ADMINISTRATOR -> true;
             case MEDICAL_BOARD -> st == Stage.SCREENED || st == Stage.EXAMINED || st == Stage.UNFIT;
             case UNIT_COMMANDER -> st == Stage.EXAMINED || st == Stage.ACCEPTED || st == Stage.DECLINED;
@@ -263,13 +265,20 @@ public class ParoleCase {
      */
     public boolean maySeeService(Actor actor) {
         return (actor.role() == Role.SUPERVISING_OFFICER && isOfTheUnit(actor))
-                || (actor.role() == Role.UNIT_COMMANDER && s.commanderUnit != null
-                && s.commanderUnit.equals(actor.embassyCode()))
+                || (actor.role() == Role.UNIT_COMMANDER && s.commanderUnit != null && actor.unit() != null
+                && actor.mayActOn(Unit.of(Unit.MILITARY_UNIT, s.commanderUnit)))
                 || actor.role() == Role.ADMINISTRATOR || actor.role() == Role.SYSTEM;
     }
 
+    /** The supervising officer's scope: the military unit the convict serves in (the platform's one scope check). */
     private boolean isOfTheUnit(Actor actor) {
-        return s.service != null && s.service.unit().equals(actor.embassyCode());
+        return s.service != null && actor.unit() != null
+                && actor.mayActOn(Unit.of(Unit.MILITARY_UNIT, s.service.unit()));
+    }
+
+    /** The prison facility the case belongs to, as a platform unit. */
+    public Unit facilityUnit() {
+        return Unit.of(Unit.PRISON, s.facility);
     }
 
     private void move(Transition t, Act act, Function<Moved, ParoleEvent> event) {

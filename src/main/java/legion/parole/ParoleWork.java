@@ -123,7 +123,7 @@ public class ParoleWork {
 
     /** Convicts of the prison officer's facility who become eligible within the given number of days. */
     public List<ParoleCases.EligibleSoon> eligibleSoon(Actor officer, int days) {
-        if (officer.role() != Role.PRISON_OFFICER || officer.embassyCode() == null) {
+        if (officer.role() != Role.PRISON_OFFICER || officer.unit() == null) {
             throw new ParoleRefusedException(Refusal.ROLE_NOT_PERMITTED, null,
                     "the eligible-soon list is a prison facility's");
         }
@@ -131,7 +131,7 @@ public class ParoleWork {
             throw ParoleProblem.invalid("days must be between 0 and " + MAX_ELIGIBLE_SOON_DAYS);
         }
         LocalDate today = today();
-        return cases.eligibleSoon(officer.embassyCode(), today, today.plusDays(days), 500);
+        return cases.eligibleSoon(officer.unit().code(), today, today.plusDays(days), 500);
     }
 
     private Instant now() {

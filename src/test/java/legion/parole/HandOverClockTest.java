@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import legion.parole.ParoleAction.RulingFacts;
 import legion.shared.Actor;
 import legion.shared.Role;
+import legion.shared.Unit;
 import legion.support.LegionIntegrationTest;
 import legion.support.MutableClock;
 
@@ -32,7 +33,7 @@ class HandOverClockTest {
     @Autowired
     TransactionTemplate tx;
 
-    static final Actor PRISON = Actor.officer("clock-prison", Role.PRISON_OFFICER, "UA-PRN-CLOCK");
+    static final Actor PRISON = Actor.inUnit("clock-prison", Role.PRISON_OFFICER, Unit.of(Unit.PRISON, "UA-PRN-CLOCK"));
 
     private ParoleReference released(Instant effectiveAt) {
         ParoleCase c = work.file(PRISON, new Convict("Taras Melnyk", LocalDate.of(1985, 1, 2), "CL-1", "185:1",

@@ -28,6 +28,7 @@ import legion.parole.policy.Outcome;
 import legion.parole.policy.PolicyV1;
 import legion.shared.Actor;
 import legion.shared.Role;
+import legion.shared.Unit;
 
 class ParoleCaseTest {
 
@@ -92,8 +93,9 @@ class ParoleCaseTest {
 
     static Actor actor(Role role) {
         return switch (role) {
-            case PRISON_OFFICER -> Actor.officer("prison-1", role, FACILITY);
-            case SUPERVISING_OFFICER -> Actor.officer("supervisor-1", role, UNIT);
+            case PRISON_OFFICER -> Actor.inUnit("prison-1", role, Unit.of(Unit.PRISON, FACILITY));
+            case SUPERVISING_OFFICER -> Actor.inUnit("supervisor-1", role, Unit.of(Unit.MILITARY_UNIT, UNIT));
+            case ISSUING_OFFICER -> Actor.inUnit("issuing-1", role, Unit.of(Unit.ARMS_POINT, "KYIV-01"));
             case SYSTEM -> Actor.system();
             case VOLUNTEER -> Actor.volunteer();
             case EMBASSY_OFFICER -> Actor.officer("embassy-1", role, "US");
@@ -272,7 +274,7 @@ class ParoleCaseTest {
     @Test
     void aPrisonOfficerOfAnotherFacilityIsOutOfScope() {
         ParoleCase c = filed("185:1", LocalDate.of(2026, 1, 1));
-        Actor other = Actor.officer("prison-2", Role.PRISON_OFFICER, "UA-PRISON-12");
+        Actor other = Actor.inUnit("prison-2", Role.PRISON_OFFICER, Unit.of(Unit.PRISON, "UA-PRISON-12"));
         assertThat(c.isVisibleTo(other)).isFalse();
         assertThatThrownBy(() -> c.screen(new Act(other, T0, null), ELIGIBLE))
                 .isInstanceOfSatisfying(ParoleRefusedException.class,
@@ -333,7 +335,8 @@ class ParoleCaseTest {
         ParoleCase c = inStage(Stage.IN_SERVICE);
         assertThat(c.maySeeService(actor(Role.SUPERVISING_OFFICER))).isTrue();
         assertThat(c.maySeeService(actor(Role.ADMINISTRATOR))).isTrue();
-        assertThat(c.maySeeService(Actor.officer("supervisor-9", Role.SUPERVISING_OFFICER, "B999"))).isFalse();
+        assertThat(c.maySeeService(Actor.inUnit("supervisor-9", Role.SUPERVISING_OFFICER,
+                Unit.of(Unit.MILITARY_UNIT, "B999")))).isFalse();
         for (Role r : List.of(Role.PRISON_OFFICER, Role.COURT_CLERK, Role.ESCORT, Role.PROSECUTOR, Role.TCC_OFFICER,
                 Role.MEDICAL_BOARD, Role.UNIT_COMMANDER)) {
             assertThat(c.maySeeService(actor(r))).as(r.name()).isFalse();

@@ -131,7 +131,7 @@ class ParoleApi {
     @GetMapping(path = "/api/v1/parole/eligible-soon", produces = MediaType.APPLICATION_JSON_VALUE)
     EligibleSoonView eligibleSoon(Authentication auth, @RequestParam(defaultValue = "30") int days) {
         Actor actor = actor(auth);
-        return new EligibleSoonView(actor.embassyCode(), days, work.eligibleSoon(actor, days).stream()
+        return new EligibleSoonView(actor.unit() == null ? null : actor.unit().code(), days, work.eligibleSoon(actor, days).stream()
                 .map(e -> new EligibleSoonItem(e.reference().value(), e.eligibleFrom())).toList());
     }
 

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import legion.access.Officers;
 import legion.shared.Role;
+import legion.shared.Unit;
 import legion.support.Http;
 import legion.support.LegionIntegrationTest;
 import legion.support.TestDatabase;
@@ -42,36 +43,24 @@ class ParoleApiTest {
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        unit(FACILITY);
-        unit(OTHER_FACILITY);
-        unit(UNIT);
-        officer("t-prison-77", Role.PRISON_OFFICER, FACILITY);
-        officer("t-prison-12", Role.PRISON_OFFICER, OTHER_FACILITY);
+        Unit facility = Unit.of(Unit.PRISON, FACILITY);
+        Unit military = Unit.of(Unit.MILITARY_UNIT, UNIT);
+        officer("t-prison-77", Role.PRISON_OFFICER, facility);
+        officer("t-prison-12", Role.PRISON_OFFICER, Unit.of(Unit.PRISON, OTHER_FACILITY));
         officer("t-medical", Role.MEDICAL_BOARD, null);
-        officer("t-commander", Role.UNIT_COMMANDER, UNIT);
+        officer("t-commander", Role.UNIT_COMMANDER, military);
         officer("t-clerk", Role.COURT_CLERK, null);
         officer("t-escort", Role.ESCORT, null);
         officer("t-tcc", Role.TCC_OFFICER, null);
-        officer("t-supervisor", Role.SUPERVISING_OFFICER, UNIT);
+        officer("t-supervisor", Role.SUPERVISING_OFFICER, military);
         officer("t-prosecutor", Role.PROSECUTOR, null);
     }
 
-    /**
-     * Until the platform's unit scopes land, an officer's unit is the {@code embassy_code} of the officer row (a
-     * unit row is needed for its foreign key): set here directly, in the test only.
-     */
-    private void unit(String code) {
-        if (jdbc.sql("select count(*) from embassy where code = ?").param(code).query(Long.class).single() == 0) {
-            jdbc.sql("insert into embassy (code, name) values (?, ?)").params(code, "unit " + code).update();
-        }
-    }
-
-    private void officer(String username, Role role, String unit) {
-        if (officers.find(username).isEmpty()) {
-            officers.create(username, username, PW, role, null);
+    private void officer(String username, Role role, Unit unit) {
+        if (!officers.exists(username)) {
+            officers.createInUnit(username, username, PW, role, unit);
             officers.setSecondFactor(username, TestDatabase.TOTP_SECRET);
         }
-        jdbc.sql("update access_officer set embassy_code = ? where username = ?").params(unit, username).update();
     }
 
     private static Map<String, Object> filing(String offences, LocalDate sentenceEnd) {
