@@ -30,10 +30,12 @@ public class ParoleWork {
     private final ParoleCases cases;
     private final ParolePolicies policies;
     private final Clock clock;
+    private final HandOverClock handOvers;
 
-    ParoleWork(ParoleCases cases, ParolePolicies policies, ObjectProvider<Clock> clocks) {
+    ParoleWork(ParoleCases cases, ParolePolicies policies, HandOverClock handOvers, ObjectProvider<Clock> clocks) {
         this.cases = cases;
         this.policies = policies;
+        this.handOvers = handOvers;
         this.clock = clocks.getIfAvailable(Clock::systemUTC);
     }
 
@@ -132,6 +134,26 @@ public class ParoleWork {
         }
         LocalDate today = today();
         return cases.eligibleSoon(officer.unit().code(), today, today.plusDays(days), 500);
+    }
+
+    /**
+     * The hand-over board: escorts and administrators see every released convict waiting, a prison officer those of
+     * the facility; nobody else.
+     */
+    public List<HandOverClock.Waiting> handOverBoard(Actor officer) {
+        List<HandOverClock.Waiting> all = clock().board(500);
+        return switch (officer.role()) {
+            case ESCORT, ADMINISTRATOR -> all;
+            case PRISON_OFFICER -> all.stream()
+                    .filter(w -> officer.mayActOn(legion.shared.Unit.of(legion.shared.Unit.PRISON, w.facility())))
+                    .toList();
+            default -> throw new ParoleRefusedException(Refusal.ROLE_NOT_PERMITTED, null,
+                    "the hand-over board is for escorts, prison officers and HQ");
+        };
+    }
+
+    private HandOverClock clock() {
+        return handOvers;
     }
 
     private Instant now() {

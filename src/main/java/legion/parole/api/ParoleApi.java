@@ -22,12 +22,14 @@ import legion.parole.CaseVerdict;
 import legion.parole.Convict;
 import legion.parole.ParoleAction;
 import legion.parole.ParoleCase;
+import legion.parole.ParolePolicies;
 import legion.parole.ParoleProblem;
 import legion.parole.ParoleReference;
 import legion.parole.ParoleWork;
 import legion.parole.Stage;
 import legion.parole.Transition;
 import legion.parole.policy.ConvictInput;
+import legion.parole.policy.ParoleParameters;
 import legion.shared.Actor;
 
 /**
@@ -40,9 +42,11 @@ import legion.shared.Actor;
 class ParoleApi {
 
     private final ParoleWork work;
+    private final ParolePolicies policies;
 
-    ParoleApi(ParoleWork work) {
+    ParoleApi(ParoleWork work, ParolePolicies policies) {
         this.work = work;
+        this.policies = policies;
     }
 
     record Consent(Instant at, String witness) {
@@ -89,6 +93,16 @@ class ParoleApi {
                              String unit, String position, Ruling ruling, Authority authority) {
     }
 
+    record PolicyRequest(String excludedOffences, Integer remainingTermYears, java.util.Map<String, String> sources,
+                         String note) {
+    }
+
+    record PolicyReport(int version, long judged, List<legion.rules.OutcomeChange> changes) {
+    }
+
+    record HandOver(String reference, String facility, Instant due, Instant overdueSince) {
+    }
+
     record EligibleSoonItem(String reference, LocalDate eligibleFrom) {
     }
 
@@ -133,6 +147,32 @@ class ParoleApi {
         Actor actor = actor(auth);
         return new EligibleSoonView(actor.unit() == null ? null : actor.unit().code(), days, work.eligibleSoon(actor, days).stream()
                 .map(e -> new EligibleSoonItem(e.reference().value(), e.eligibleFrom())).toList());
+    }
+
+    /** An administrator publishes a corrected policy version; every open case is judged again. */
+    @PostMapping(path = "/api/v1/parole/policies", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PolicyReport> publish(Authentication auth, @RequestBody PolicyRequest body) {
+        Actor actor = actor(auth);
+        if (body == null || body.remainingTermYears() == null) {
+            throw ParoleProblem.invalid("excludedOffences and remainingTermYears are required");
+        }
+        ParoleParameters parameters;
+        try {
+            parameters = new ParoleParameters(body.excludedOffences(), body.remainingTermYears(), body.sources());
+        } catch (IllegalArgumentException e) {
+            throw ParoleProblem.invalid(e.getMessage());
+        }
+        var report = policies.publish(actor, parameters, body.note());
+        return ResponseEntity.status(201).body(new PolicyReport(report.version(), report.judged(), report.changes()));
+    }
+
+    /** The hand-over board: released convicts waiting for the escort, with the clock. */
+    @GetMapping(path = "/api/v1/parole/hand-overs", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<HandOver> handOvers(Authentication auth) {
+        Actor actor = actor(auth);
+        return work.handOverBoard(actor).stream()
+                .map(w -> new HandOver(w.reference().value(), w.facility(), w.due(), w.overdueSince())).toList();
     }
 
     private static Convict convict(Filing b) {

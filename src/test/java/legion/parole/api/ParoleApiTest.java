@@ -102,7 +102,7 @@ class ParoleApiTest {
         assertThat(filed.header("Location")).isEqualTo("/api/v1/parole/cases/" + ref);
         assertThat(filed.json().get("status").stringValue()).isEqualTo("APPLIED");
         assertThat(filed.json().get("verdict").get("outcome").stringValue()).isEqualTo("ELIGIBLE");
-        assertThat(filed.json().get("verdict").get("policyVersion").intValue()).isEqualTo(1);
+        assertThat(filed.json().get("verdict").get("policyVersion").intValue()).isPositive();
         assertThat(filed.json().get("convict").get("offences").stringValue()).isEqualTo("185:4;121:1");
         assertThat(filed.json().get("actions").toString()).contains("SCREEN", "WITHDRAW", "RELEASE_AT_HIGHEST_LEVEL");
 
@@ -233,6 +233,47 @@ class ParoleApiTest {
         assertThat(jdbc.sql("select count(*) from parole_case").query(Long.class).single()).isEqualTo(before);
         assertThat(http.get("/api/v1/parole/cases/PRL-0000-0000", "t-prison-77", PW).status()).isEqualTo(404);
         assertThat(http.get("/api/v1/parole/cases/PRL-0000-0000", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aPublishedPolicyVersionJudgesOpenCasesAgainAndReportsWhatChanged() {
+        officer("t-admin", Role.ADMINISTRATOR, null);
+        String open = file(filing("ст. 185 ч. 1", LocalDate.now().plusYears(1)), "t-prison-77").json()
+                .get("reference").stringValue();
+        String decided = file(filing("185:1", LocalDate.now().plusYears(1)), "t-prison-77").json()
+                .get("reference").stringValue();
+        act(decided, "t-prison-77", Map.of("transition", "WITHDRAW", "reason", "no", "witness", "Inspector Bondar"));
+        String v1 = legion.parole.policy.PolicyV1.EXCLUDED_OFFENCES;
+        Map<String, Object> stricter = Map.of("excludedOffences", v1 + ";185", "remainingTermYears", 3,
+                "sources", Map.of("EXCLUDED_OFFENCE", "test correction"), "note", "185 excluded (test)");
+        assertThat(http.postJsonAs("/api/v1/parole/policies", Http.json(stricter), "t-prison-77", PW).status())
+                .isEqualTo(403);
+        assertThat(http.postJsonAs("/api/v1/parole/policies", Http.json(Map.of("excludedOffences", "11x",
+                "remainingTermYears", 3)), "t-admin", PW).status()).isEqualTo(422);
+        try {
+            Http.Response published = http.postJsonAs("/api/v1/parole/policies", Http.json(stricter), "t-admin", PW);
+            assertThat(published.status()).isEqualTo(201);
+            assertThat(published.body()).contains(open).doesNotContain(decided);
+            Http.Response now = http.get("/api/v1/parole/cases/" + open, "t-prison-77", PW);
+            assertThat(now.json().get("verdict").get("outcome").stringValue()).isEqualTo("NOT_ELIGIBLE");
+            assertThat(now.json().get("verdict").get("rules").stringValue()).isEqualTo("EXCLUDED_OFFENCE(185:1)");
+            assertThat(now.json().get("status").stringValue()).as("a verdict never moves the stage")
+                    .isEqualTo("APPLIED");
+            assertThat(act(open, "t-prison-77", "SCREEN").status()).isEqualTo(409);
+        } finally {
+            Map<String, Object> back = Map.of("excludedOffences", v1, "remainingTermYears", 3, "note", "v1 again");
+            assertThat(http.postJsonAs("/api/v1/parole/policies", Http.json(back), "t-admin", PW).status())
+                    .isEqualTo(201);
+        }
+        assertThat(http.get("/api/v1/parole/cases/" + open, "t-prison-77", PW).json().get("verdict").get("outcome")
+                .stringValue()).isEqualTo("ELIGIBLE");
+    }
+
+    @Test
+    void theHandOverBoardIsForEscortsPrisonOfficersAndHq() {
+        assertThat(http.get("/api/v1/parole/hand-overs", "t-escort", PW).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/parole/hand-overs", "t-prison-77", PW).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/parole/hand-overs", "t-clerk", PW).status()).isEqualTo(403);
     }
 
     @Test
