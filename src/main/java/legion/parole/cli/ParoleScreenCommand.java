@@ -125,8 +125,9 @@ public final class ParoleScreenCommand implements Callable<Integer> {
                  CSVParser rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                          .setTrim(true).setIgnoreHeaderCase(true).get().parse(in);
                  Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+                 // RFC 4180: records end with CRLF, as the shared expected verdicts do
                  CSVPrinter out = CSVFormat.DEFAULT.builder().setHeader("id", "outcome", "eligible_from", "rules")
-                         .setRecordSeparator('\n').get().print(w)) {
+                         .setRecordSeparator("\r\n").get().print(w)) {
                 checkHeader(rows.getHeaderNames());
                 long number = 0;
                 for (CSVRecord row : rows) {

@@ -58,7 +58,8 @@ class ParoleScreenCommandTest {
         Path verdicts = dir.resolve("verdicts.csv");
         assertThat(run("--input", resource("convicts-sample.csv").toString(), "--output", verdicts.toString(),
                 "--as-of", "2024-07-01")).isZero();
-        assertThat(Files.readAllLines(verdicts)).isEqualTo(Files.readAllLines(resource("convicts-sample-expected.csv")));
+        // byte for byte, CRLF line ends included
+        assertThat(Files.readString(verdicts)).isEqualTo(Files.readString(resource("convicts-sample-expected.csv")));
         assertThat(out.toString()).contains("60 convicts judged as of 2024-07-01");
     }
 
