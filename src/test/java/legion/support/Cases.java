@@ -12,7 +12,9 @@ import tools.jackson.databind.JsonNode;
 public final class Cases {
 
     public static final String PW = "demo-password";
-    public static final String INTERVIEW = "\"interview\":{\"at\":\"2027-01-11T10:00\",\"zone\":\"Europe/London\","
+    /** An interview slot a month ahead of whatever day the test runs. */
+    public static final String INTERVIEW = "\"interview\":{\"at\":\""
+            + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30) + "T10:00\",\"zone\":\"Europe/London\","
             + "\"mode\":\"VIDEO\"}";
 
     private Cases() {
