@@ -1,20 +1,19 @@
 package legion.parole;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+
+import legion.shared.Refused;
 
 /** A request about parole cases that cannot be served: no such case (404) or invalid fields (422). */
-public class ParoleProblem extends ErrorResponseException {
+public class ParoleProblem extends Refused {
+
+    private final HttpStatus status;
+    private final String title;
 
     private ParoleProblem(HttpStatus status, String title, String detail) {
-        super(status, body(status, title, detail), null);
-    }
-
-    private static ProblemDetail body(HttpStatus status, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(title);
-        return p;
+        super(detail);
+        this.status = status;
+        this.title = title;
     }
 
     /** No such case, or not one the officer may see: the same answer, so references cannot be probed. */
@@ -27,7 +26,12 @@ public class ParoleProblem extends ErrorResponseException {
     }
 
     @Override
-    public String getMessage() {
-        return getBody().getDetail();
+    public HttpStatus status() {
+        return status;
+    }
+
+    @Override
+    public String title() {
+        return title;
     }
 }

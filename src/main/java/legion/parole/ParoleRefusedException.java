@@ -1,15 +1,17 @@
 package legion.parole;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+
+import legion.shared.Refused;
 
 /**
- * A parole transition the stage machine or its guards do not allow. The message never holds personal data. It is
- * its own RFC 9457 problem (the base's problem handling answers it with its status and {@code refusal}), so the
- * web layer needs to know nothing of parole.
+ * A parole transition the stage machine or its guards do not allow. The message never holds personal data. A
+ * {@link Refused}: the base's problem handling answers it with its status, {@code refusal} and {@code transition}.
  */
-public class ParoleRefusedException extends ErrorResponseException {
+public class ParoleRefusedException extends Refused {
 
     /** Why a transition was refused. */
     public enum Refusal {
@@ -17,7 +19,7 @@ public class ParoleRefusedException extends ErrorResponseException {
         ILLEGAL_STAGE,
         /** The actor's role may not take this edge. */
         ROLE_NOT_PERMITTED,
-        /** The case is outside the actor's unit (another facility's case). */
+        /** The case is outside the actor's unit (another facility's case), or not in a stage the role works. */
         OUT_OF_SCOPE,
         /** The edge needs a reason, or facts (a ruling, a witness, a unit), and they were not given. */
         DETAILS_REQUIRED,
@@ -31,37 +33,9 @@ public class ParoleRefusedException extends ErrorResponseException {
     private final Transition transition;
 
     public ParoleRefusedException(Refusal refusal, Transition transition, String message) {
-        super(status(refusal), problem(refusal, transition, message), null);
+        super(message);
         this.refusal = refusal;
         this.transition = transition;
-    }
-
-    private static HttpStatus status(Refusal refusal) {
-        return switch (refusal) {
-            case ILLEGAL_STAGE, POLICY_VERDICT, CONCURRENT_CHANGE -> HttpStatus.CONFLICT;
-            case ROLE_NOT_PERMITTED -> HttpStatus.FORBIDDEN;
-            case OUT_OF_SCOPE -> HttpStatus.NOT_FOUND;
-            case DETAILS_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
-        };
-    }
-
-    private static ProblemDetail problem(Refusal refusal, Transition transition, String message) {
-        HttpStatus status = status(refusal);
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status,
-                refusal == Refusal.OUT_OF_SCOPE ? "No such case." : message);
-        p.setTitle(refusal == Refusal.OUT_OF_SCOPE ? "Not found" : "Action refused");
-        if (refusal != Refusal.OUT_OF_SCOPE) {
-            p.setProperty("refusal", refusal.name());
-            if (transition != null) {
-                p.setProperty("transition", transition.name());
-            }
-        }
-        return p;
-    }
-
-    @Override
-    public String getMessage() {
-        return getBody().getDetail();
     }
 
     public Refusal refusal() {
@@ -70,5 +44,39 @@ public class ParoleRefusedException extends ErrorResponseException {
 
     public Transition transition() {
         return transition;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return switch (refusal) {
+            case ILLEGAL_STAGE, POLICY_VERDICT, CONCURRENT_CHANGE -> HttpStatus.CONFLICT;
+            case ROLE_NOT_PERMITTED -> HttpStatus.FORBIDDEN;
+            case OUT_OF_SCOPE -> HttpStatus.NOT_FOUND;
+            case DETAILS_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    /** Out of scope is the same 404 as no case at all, so references cannot be probed. */
+    @Override
+    public String title() {
+        return refusal == Refusal.OUT_OF_SCOPE ? "Not found" : "Action refused";
+    }
+
+    @Override
+    public String detail() {
+        return refusal == Refusal.OUT_OF_SCOPE ? "No such case." : getMessage();
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        if (refusal == Refusal.OUT_OF_SCOPE) {
+            return Map.of();
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("refusal", refusal.name());
+        if (transition != null) {
+            p.put("transition", transition.name());
+        }
+        return p;
     }
 }
