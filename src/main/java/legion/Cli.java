@@ -25,6 +25,7 @@ public final class Cli {
         COMMANDS.put("match-names", legion.screening.cli.MatchNamesCommand::new);
         COMMANDS.put("screen", legion.screening.cli.ScreenCommand::new);
         COMMANDS.put("dedupe", legion.screening.cli.DedupeCommand::new);
+        COMMANDS.put("arms-reconcile", legion.arms.cli.ArmsReconcileCommand::new);
     }
 
     /** True when the first argument names a subcommand (or asks for the command list). */

@@ -12,4 +12,10 @@ class CliTests {
         // bad input: picocli reports the missing options and exits 2, no Spring context involved
         assertThat(Cli.run(new String[] {"verify", "--hex", "DC"})).isEqualTo(2);
     }
+
+    @Test
+    void dispatchesArmsReconcile() {
+        assertThat(Cli.handles(new String[] {"arms-reconcile"})).isTrue();
+        assertThat(Cli.run(new String[] {"arms-reconcile", "--register", "r.csv"})).isEqualTo(2); // options missing
+    }
 }

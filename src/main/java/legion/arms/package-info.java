@@ -1,0 +1,5 @@
+/**
+ * Program 2, the arms register: weapons handed out by issuing points, their holders and custody history, and the
+ * reconciliation of paper journals against the register ({@code arms-reconcile}).
+ */
+package legion.arms;
