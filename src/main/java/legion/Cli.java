@@ -28,20 +28,40 @@ public final class Cli {
         COMMANDS.put("arms-reconcile", legion.arms.cli.ArmsReconcileCommand::new);
     }
 
-    /** True when the first argument names a subcommand (or asks for the command list). */
+    /**
+     * True when the arguments are not the server's: the first one is a word (options such as
+     * {@code --server.port=8080} start the server) or asks for help. A word that names no subcommand is handled too,
+     * so that a typo prints the subcommands and exits 2 instead of starting a server that holds the data directory.
+     */
     static boolean handles(String[] args) {
-        return args.length > 0 && (COMMANDS.containsKey(args[0]) || "help".equals(args[0]));
+        return args.length > 0 && (!args[0].startsWith("-") || isHelp(args[0]));
     }
 
     static int run(String[] args) {
         CommandLine cli = new CommandLine(new Cli());
         COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        if ("help".equals(args[0])) {
+        if ("help".equals(args[0]) || isHelp(args[0])) {
             cli.usage(System.out);
             return 0;
         }
+        if (!COMMANDS.containsKey(args[0])) {
+            System.err.println("legion: '" + printable(args[0]) + "' is not a subcommand. The subcommands are:");
+            cli.usage(System.err);
+            return 2;
+        }
         return cli.execute(Arrays.copyOf(args, args.length));
+    }
+
+    private static boolean isHelp(String arg) {
+        return "-h".equals(arg) || "--help".equals(arg);
+    }
+
+    /** The word as typed, cut short and without control characters, for the error line. */
+    private static String printable(String word) {
+        String visible = word.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return visible.length() > 40 ? visible.substring(0, 40) + "…" : visible;
     }
 
     private Cli() {

@@ -18,4 +18,28 @@ class CliTests {
         assertThat(Cli.handles(new String[] {"arms-reconcile"})).isTrue();
         assertThat(Cli.run(new String[] {"arms-reconcile", "--register", "r.csv"})).isEqualTo(2); // options missing
     }
+
+    @Test
+    void aWordThatIsNoSubcommandPrintsTheSubcommandsAndExitsTwoWithoutStartingTheServer() {
+        java.io.PrintStream realErr = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit;
+        try {
+            assertThat(Cli.handles(new String[] {"verfiy", "--hex", "DC"})).isTrue();
+            exit = Cli.run(new String[] {"verfiy", "--hex", "DC"});
+        } finally {
+            System.setErr(realErr);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("'verfiy' is not a subcommand").contains("verify", "audit-verify", "match-names");
+    }
+
+    @Test
+    void optionsAloneStartTheServer() {
+        assertThat(Cli.handles(new String[] {"--server.port=0", "--legion.demo.enabled=false"})).isFalse();
+        assertThat(Cli.handles(new String[] {})).isFalse();
+        assertThat(Cli.handles(new String[] {"--help"})).isTrue();
+    }
 }

@@ -5,45 +5,46 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import legion.enlistment.Applicant;
-import legion.enlistment.EnlistmentId;
 import legion.enlistment.Enlistment;
+import legion.enlistment.EnlistmentId;
+import legion.rules.Finding;
+import legion.rules.PolicyConflictException;
+import legion.rules.Publication;
+import legion.rules.RuleEngine;
+import legion.rules.Rulebook;
+import legion.rules.Verdict;
 import legion.shared.Actor;
-import legion.shared.Role;
 
 /**
- * The eligibility policy at work: refusals at intake, the verdict recorded on every new case, publication of new
- * versions by administrators (which re-evaluates every open case) and the verdict history of a case.
+ * The eligibility policy at work, on the rules engine: refusals at intake, the verdict recorded on every new case,
+ * publication of new versions by administrators (which re-evaluates every open case) and the verdict history of a
+ * case.
  */
 @Service
 public class Eligibility {
 
-    private final Policies policies;
-    private final Verdicts verdicts;
-    private final Reevaluation reevaluation;
+    private final Rulebook<Applicant, PolicyParameters> rulebook;
     private final Clock clock;
 
-    Eligibility(Policies policies, Verdicts verdicts, Reevaluation reevaluation) {
-        this.policies = policies;
-        this.verdicts = verdicts;
-        this.reevaluation = reevaluation;
+    Eligibility(RuleEngine engine, LegionRules program) {
+        this.rulebook = engine.rulebook(program);
         this.clock = Clock.systemUTC();
     }
 
     public PublishedPolicy current() {
-        return policies.current();
+        return PublishedPolicy.of(rulebook.current());
     }
 
     public List<PublishedPolicy> history() {
-        return policies.all();
+        return rulebook.history().stream().map(PublishedPolicy::of).toList();
     }
 
     /** The failures that refuse an application today (age, passport validity, excluded nationality); empty if none. */
     public List<Finding> refusals(Applicant applicant) {
-        return policies.current().policy().evaluate(applicant, LocalDate.now(clock)).refusals();
+        return current().policy().evaluate(applicant, LocalDate.now(clock)).refusals();
     }
 
     /**
@@ -52,17 +53,13 @@ public class Eligibility {
      * an event listener: the creator has the case in hand, so it is not read back and decrypted again.)
      */
     public void judgeNew(Enlistment e) {
-        EligibilityPolicy policy = policies.current().policy();
-        verdicts.addFirst(e, policy.evaluate(e.applicant(), e.submittedAt().atZone(ZoneOffset.UTC).toLocalDate()));
+        rulebook.recordFirst(e.id().value().toString(), e.reference().value(),
+                rulebook.judge(e.applicant(), e.submittedAt().atZone(ZoneOffset.UTC).toLocalDate()));
     }
 
     /** The verdicts on a case, newest version first. */
     public List<Verdict> verdicts(EnlistmentId id) {
-        return verdicts.of(id.value());
-    }
-
-    /** What a publication did: the version, how many open cases it judged, and whose outcome changed. */
-    public record Publication(int version, long judged, List<OutcomeChange> changes) {
+        return rulebook.verdicts(id.value().toString());
     }
 
     /**
@@ -73,29 +70,20 @@ public class Eligibility {
      * @throws PolicyConflictException when another administrator published a version at the same moment
      */
     public Publication publish(Actor actor, PolicyParameters parameters, String note) {
-        if (actor.role() != Role.ADMINISTRATOR) {
-            throw new SecurityException("only administrators publish eligibility policies");
-        }
-        int version = policies.latest().map(PublishedPolicy::version).orElseGet(() -> policies.current().version()) + 1;
-        try {
-            policies.insert(version, parameters, actor.id(),
-                    note == null || note.isBlank() ? null : note.strip().substring(0, Math.min(500, note.strip().length())));
-        } catch (DuplicateKeyException e) {
-            throw new PolicyConflictException();
-        }
-        reevaluation.run(version);
-        return report(version);
+        return rulebook.publish(actor, parameters, note);
     }
 
     /**
      * What a published version did: how many open cases it judged and whose outcome it changed.
      *
-     * @throws PolicyNotFoundException when no such version was published
+     * @throws legion.rules.PolicyNotFoundException when no such version was published
      */
     public Publication report(int version) {
-        if (policies.find(version).isEmpty()) {
-            throw new PolicyNotFoundException();
-        }
-        return new Publication(version, verdicts.count(version), verdicts.changes(version));
+        return rulebook.report(version);
+    }
+
+    /** The Legion's rulebook in the engine (tests and operations: insert without re-evaluating, resume). */
+    Rulebook<Applicant, PolicyParameters> rulebook() {
+        return rulebook;
     }
 }

@@ -9,4 +9,9 @@ public record PublishedPolicy(EligibilityPolicy policy, Instant publishedAt, Str
     public int version() {
         return policy.version();
     }
+
+    static PublishedPolicy of(legion.rules.PublishedPolicy<?, PolicyParameters> p) {
+        return new PublishedPolicy(new EligibilityPolicy(p.version(), p.parameters()), p.publishedAt(),
+                p.publishedBy(), p.note(), p.reevaluatedAt());
+    }
 }

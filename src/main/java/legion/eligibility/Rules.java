@@ -5,6 +5,8 @@ import java.time.Period;
 import java.util.Set;
 
 import legion.enlistment.Applicant;
+import legion.rules.Finding;
+import legion.rules.Outcome;
 import legion.shared.ServiceRole;
 
 /** The rules a policy is made of. Each is small, named by what it checks, and explains itself. */
@@ -25,7 +27,7 @@ final class Rules {
 
         public Finding evaluate(Applicant a, LocalDate day) {
             int age = Period.between(a.dateOfBirth(), day).getYears();
-            return age >= min && age <= max ? Finding.pass(name(), "dateOfBirth")
+            return age >= min && age <= max ? Finding.pass(name(), "dateOfBirth", "eligibility")
                     : Finding.of(name(), Outcome.FAIL, "dateOfBirth", "eligibility.age", min, max);
         }
     }
@@ -43,7 +45,7 @@ final class Rules {
         public Finding evaluate(Applicant a, LocalDate day) {
             return a.passport().expiryDate().isBefore(day.plusMonths(months))
                     ? Finding.of(name(), Outcome.FAIL, "passport.expiryDate", "eligibility.passport", months)
-                    : Finding.pass(name(), "passport.expiryDate");
+                    : Finding.pass(name(), "passport.expiryDate", "eligibility");
         }
     }
 
@@ -60,7 +62,7 @@ final class Rules {
         public Finding evaluate(Applicant a, LocalDate day) {
             return excluded.contains(a.nationality())
                     ? Finding.of(name(), Outcome.FAIL, "nationality", "eligibility.nationality")
-                    : Finding.pass(name(), "nationality");
+                    : Finding.pass(name(), "nationality", "eligibility");
         }
     }
 
@@ -73,7 +75,7 @@ final class Rules {
         public Finding evaluate(Applicant a, LocalDate day) {
             return a.criminalRecord()
                     ? Finding.of(name(), Outcome.NEEDS_REVIEW, "criminalRecord", "eligibility.criminalRecord")
-                    : Finding.pass(name(), "criminalRecord");
+                    : Finding.pass(name(), "criminalRecord", "eligibility");
         }
     }
 
@@ -85,10 +87,10 @@ final class Rules {
 
         public Finding evaluate(Applicant a, LocalDate day) {
             if (!roles.contains(a.role())) {
-                return Finding.pass(name(), "militaryExperience");
+                return Finding.pass(name(), "militaryExperience", "eligibility");
             }
             var m = a.militaryExperience();
-            return m != null && m.years() > 0 ? Finding.pass(name(), "militaryExperience")
+            return m != null && m.years() > 0 ? Finding.pass(name(), "militaryExperience", "eligibility")
                     : Finding.of(name(), Outcome.FAIL, "militaryExperience", "eligibility.militaryExperience",
                     a.role().name());
         }
@@ -102,10 +104,10 @@ final class Rules {
 
         public Finding evaluate(Applicant a, LocalDate day) {
             if (!roles.contains(a.role())) {
-                return Finding.pass(name(), "militaryExperience.combatDeployments");
+                return Finding.pass(name(), "militaryExperience.combatDeployments", "eligibility");
             }
             var m = a.militaryExperience();
-            return m != null && m.combatDeployments() > 0 ? Finding.pass(name(), "militaryExperience.combatDeployments")
+            return m != null && m.combatDeployments() > 0 ? Finding.pass(name(), "militaryExperience.combatDeployments", "eligibility")
                     : Finding.of(name(), Outcome.FAIL, "militaryExperience.combatDeployments",
                     "eligibility.combatExperience", a.role().name());
         }
@@ -122,7 +124,7 @@ final class Rules {
 
         public Finding evaluate(Applicant a, LocalDate day) {
             if (!roles.contains(a.role()) || a.languages().contains("en")) {
-                return Finding.pass(name(), "languages");
+                return Finding.pass(name(), "languages", "eligibility");
             }
             return a.languages().isEmpty()
                     ? Finding.of(name(), Outcome.NEEDS_REVIEW, "languages", "eligibility.english.unknown", a.role().name())
@@ -142,7 +144,7 @@ final class Rules {
         public Finding evaluate(Applicant a, LocalDate day) {
             return roles.contains(a.role())
                     ? Finding.of(name(), Outcome.NEEDS_REVIEW, "role", "eligibility.medicalQualification", a.role().name())
-                    : Finding.pass(name(), "role");
+                    : Finding.pass(name(), "role", "eligibility");
         }
     }
 }

@@ -65,7 +65,7 @@ public class VolunteerCodes {
                 .params(e.id().value(), hash(e.id().value(), code), now.plus(VALIDITY), now).update();
         mail.send(e.applicant().email(), messages.getMessage("mail.code.subject", null, locale),
                 messages.getMessage("mail.code.body", new Object[] {code, e.reference().value(), VALIDITY.toMinutes()},
-                        locale));
+                        locale), locale);
         return Optional.of(e.id());
     }
 

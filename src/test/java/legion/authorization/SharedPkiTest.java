@@ -91,8 +91,10 @@ class SharedPkiTest {
         TravelAuthorizations second = secondNode();
         List<TravelAuthorizations> nodes = List.of(firstNode, second);
         List<String> numbers = new ArrayList<>();
+        // twelve distinct numbers, apart from those of earlier runs on the same database
+        long base = java.util.concurrent.ThreadLocalRandom.current().nextLong(8_000_000);
         for (int i = 0; i < 12; i++) {
-            numbers.add(String.format("CC%07d", (long) (Math.random() * 9_000_000) + i));
+            numbers.add(String.format("CC%07d", base + i));
         }
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {

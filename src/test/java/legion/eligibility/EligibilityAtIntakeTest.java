@@ -101,7 +101,7 @@ class EligibilityAtIntakeTest {
         var r = apply(body);
         assertThat(r.status()).isEqualTo(201);
         String reference = r.json().get("reference").stringValue();
-        var verdict = jdbc.sql("select outcome, policy_version, findings from eligibility_verdict where reference = ?")
+        var verdict = jdbc.sql("select outcome, policy_version, findings from rules_verdict where program = 'legion' and reference = ?")
                 .param(reference).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .single();
         assertThat(verdict[0]).isEqualTo("NEEDS_REVIEW");
@@ -113,7 +113,7 @@ class EligibilityAtIntakeTest {
     void theValidTestApplicationPasses() {
         var r = apply(Applications.valid());
         assertThat(r.status()).isEqualTo(201);
-        assertThat(jdbc.sql("select outcome from eligibility_verdict where reference = ?")
+        assertThat(jdbc.sql("select outcome from rules_verdict where program = 'legion' and reference = ?")
                 .param(r.json().get("reference").stringValue()).query(String.class).single()).isEqualTo("PASS");
     }
 

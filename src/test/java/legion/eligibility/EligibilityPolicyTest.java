@@ -14,6 +14,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import legion.enlistment.Applicant.MilitaryExperience;
+import legion.rules.Outcome;
+import legion.rules.Finding;
 import legion.shared.ServiceRole;
 
 /** The policy as a whole: the shipped default, the worst outcome wins, refusals at intake, a stricter version. */

@@ -22,6 +22,9 @@ import legion.enlistment.RejectionReason;
 import legion.enlistment.Transition;
 import legion.review.CaseAction;
 import legion.review.CaseWork;
+import legion.rules.Outcome;
+import legion.rules.Verdict;
+import legion.rules.Finding;
 import legion.shared.Actor;
 import legion.shared.Role;
 import legion.support.Applications;
@@ -46,10 +49,6 @@ class ReevaluationTest {
     Eligibility eligibility;
     @Autowired
     Enlistments enlistments;
-    @Autowired
-    Reevaluation reevaluation;
-    @Autowired
-    Policies policies;
     Http http;
 
     @BeforeEach
@@ -75,7 +74,7 @@ class ReevaluationTest {
     }
 
     private List<String> outcomes(String reference) {
-        return jdbc.sql("select policy_version || ':' || outcome from eligibility_verdict where reference = ? "
+        return jdbc.sql("select policy_version || ':' || outcome from rules_verdict where program = 'legion' and reference = ? "
                 + "order by policy_version").param(reference).query(String.class).list();
     }
 
@@ -122,9 +121,9 @@ class ReevaluationTest {
         assertThat(history.get(0).previousOutcome()).isEqualTo(Outcome.PASS);
 
         // Running the same version again adds nothing.
-        long verdicts = jdbc.sql("select count(*) from eligibility_verdict").query(Long.class).single();
-        assertThat(reevaluation.run(version)).isZero();
-        assertThat(jdbc.sql("select count(*) from eligibility_verdict").query(Long.class).single()).isEqualTo(verdicts);
+        long verdicts = jdbc.sql("select count(*) from rules_verdict").query(Long.class).single();
+        assertThat(eligibility.rulebook().reevaluate(version)).isZero();
+        assertThat(jdbc.sql("select count(*) from rules_verdict").query(Long.class).single()).isEqualTo(verdicts);
     }
 
     @Test
@@ -134,26 +133,26 @@ class ReevaluationTest {
         }
         int version = eligibility.current().version() + 1;
         // Published without running it, as if the publishing node stopped at once; two nodes then resume it.
-        policies.insert(version, eligibility.current().policy().parameters().amend(null, null, null, null,
+        eligibility.rulebook().insert(version, eligibility.current().policy().parameters().amend(null, null, null, null,
                 Map.of(legion.shared.ServiceRole.DRIVER, new RoleRequirements(true, false, false, false))),
                 "admin", "test");
         var pool = Executors.newFixedThreadPool(2);
         try {
-            Callable<Integer> node = () -> reevaluation.run(version);
+            Callable<Integer> node = () -> eligibility.rulebook().reevaluate(version);
             List<Future<Integer>> runs = pool.invokeAll(List.of(node, node));
             int recorded = runs.get(0).get() + runs.get(1).get();
             long open = jdbc.sql("select count(*) from enlistment where stage in "
                     + "('SUBMITTED','IN_REVIEW','INFO_REQUESTED','INTERVIEW','VETTING','APPROVED')")
                     .query(Long.class).single();
-            long judged = jdbc.sql("select count(*) from eligibility_verdict where policy_version = ?")
+            long judged = jdbc.sql("select count(*) from rules_verdict where program = 'legion' and policy_version = ?")
                     .param(version).query(Long.class).single();
             assertThat(judged).isEqualTo(open);
             assertThat(recorded).isEqualTo((int) open);
-            long duplicates = jdbc.sql("select count(*) from (select enlistment_id from eligibility_verdict "
-                    + "where policy_version = ? group by enlistment_id having count(*) > 1) d")
+            long duplicates = jdbc.sql("select count(*) from (select subject_id from rules_verdict "
+                    + "where program = 'legion' and policy_version = ? group by subject_id having count(*) > 1) d")
                     .param(version).query(Long.class).single();
             assertThat(duplicates).isZero();
-            assertThat(policies.find(version).orElseThrow().reevaluatedAt()).isNotNull();
+            assertThat(eligibility.rulebook().find(version).orElseThrow().reevaluatedAt()).isNotNull();
         } finally {
             pool.shutdown();
         }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import legion.enlistment.Applicant;
 import legion.enlistment.Applicant.MilitaryExperience;
 import legion.enlistment.Applicant.Passport;
+import legion.rules.Outcome;
+import legion.rules.Finding;
 import legion.shared.ServiceRole;
 
 /** Each rule alone, without Spring: every outcome it can give, and its edges. */

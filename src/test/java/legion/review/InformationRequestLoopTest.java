@@ -135,14 +135,16 @@ class InformationRequestLoopTest {
                 .json().get("reference").stringValue();
         http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"START_REVIEW\"}", "embassy-gb", PW);
         ConsoleSession officer = ConsoleSession.login(port, "embassy-gb", PW);
+        // a day two weeks ahead, whatever day the test runs
+        java.time.LocalDate interviewDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14);
         var page = officer.get("/console/cases/" + ref);
         var invited = officer.postWithToken("/console/cases/" + ref + "/actions", page, Map.of("transition",
-                "INVITE_TO_INTERVIEW", "interviewMode", "IN_PERSON", "interviewDate", "2026-12-03",
+                "INVITE_TO_INTERVIEW", "interviewMode", "IN_PERSON", "interviewDate", interviewDay.toString(),
                 "interviewTime", "14:30", "interviewZone", "Europe/London", "reason", "at the embassy"));
         assertThat(invited.status()).isEqualTo(302);
         assertThat(stage(ref)).isEqualTo("INTERVIEW");
         var withInterview = officer.get("/console/cases/" + ref);
-        assertThat(withInterview.body()).contains("2026-12-03 14:30 Europe/London").contains("In person");
+        assertThat(withInterview.body()).contains(interviewDay + " 14:30 Europe/London").contains("In person");
         officer.postWithToken("/console/cases/" + ref + "/interview", withInterview,
                 Map.of("outcome", "PASSED", "notes", "Fluent English; six years in the infantry."));
         assertThat(officer.get("/console/cases/" + ref).body()).contains(">Passed<").contains("six years in the infantry");

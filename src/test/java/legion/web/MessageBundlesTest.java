@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import legion.authorization.VerificationStatus;
 import legion.eligibility.EligibilityPolicy;
-import legion.eligibility.Finding;
+import legion.rules.Finding;
 import legion.eligibility.PolicyParameters;
 import legion.enlistment.RejectionReason;
 import legion.enlistment.Stage;
@@ -107,15 +107,15 @@ class MessageBundlesTest {
         var policy = new EligibilityPolicy(1, PolicyParameters.defaults(Set.of("RU")));
         assertThat(policy.ruleNames()).isNotEmpty();
         for (String rule : policy.ruleNames()) {
-            String key = Finding.ruleKey(rule);
+            String key = EligibilityPolicy.ruleKey(rule);
             assertThat(en).as(rule).containsKey(key);
             long placeholders = Pattern.compile("\\{\\d+}").matcher(en.getProperty(key)).results().count();
             assertThat(placeholders).as(rule).isEqualTo(Finding.ruleArguments(rule).size());
         }
-        assertThat(Finding.ruleKey("age-18-60")).isEqualTo("eligibility.rule.age");
+        assertThat(EligibilityPolicy.ruleKey("age-18-60")).isEqualTo("eligibility.rule.age");
         assertThat(Finding.ruleArguments("age-18-60")).containsExactly("18", "60");
-        assertThat(Finding.ruleKey("passport-valid-6-months")).isEqualTo("eligibility.rule.passportValidMonths");
-        assertThat(Finding.ruleKey("role-medical-qualification")).isEqualTo("eligibility.rule.roleMedicalQualification");
+        assertThat(EligibilityPolicy.ruleKey("passport-valid-6-months")).isEqualTo("eligibility.rule.passportValidMonths");
+        assertThat(EligibilityPolicy.ruleKey("role-medical-qualification")).isEqualTo("eligibility.rule.roleMedicalQualification");
     }
 
     /**

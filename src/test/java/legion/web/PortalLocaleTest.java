@@ -143,16 +143,8 @@ class PortalLocaleTest {
                 .contains(shown(t, "status.stage.explain.SUBMITTED")).contains(shown(t, "status.withdraw"));
     }
 
-    private String newestMailFor(String reference) throws Exception {
-        try (Stream<Path> files = Files.list(mail.outbox())) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                String text = Files.readString(f);
-                if (text.contains(reference)) {
-                    return text;
-                }
-            }
-        }
-        throw new IllegalStateException("no mail for " + reference);
+    private String newestMailFor(String reference) {
+        return Outbox.newestFor(mail.outbox(), reference).asRead();
     }
 
     /** With no choice made, the browser's Accept-Language decides, by language whatever the region. */

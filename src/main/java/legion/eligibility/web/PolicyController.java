@@ -20,10 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import legion.access.Officers;
 import legion.eligibility.Eligibility;
-import legion.eligibility.Finding;
-import legion.eligibility.PolicyConflictException;
+import legion.eligibility.EligibilityPolicy;
 import legion.eligibility.PolicyParameters;
 import legion.eligibility.RoleRequirements;
+import legion.rules.Finding;
+import legion.rules.PolicyConflictException;
 import legion.shared.ServiceRole;
 
 /**
@@ -49,7 +50,7 @@ class PolicyController {
         model.addAttribute("roles", ServiceRole.values());
         Map<String, String> labels = new LinkedHashMap<>();
         policies.forEach(v -> v.policy().ruleNames().forEach(rule -> labels.computeIfAbsent(rule,
-                r -> messages.getMessage(Finding.ruleKey(r), Finding.ruleArguments(r).toArray(), r, locale))));
+                r -> messages.getMessage(EligibilityPolicy.ruleKey(r), Finding.ruleArguments(r).toArray(), r, locale))));
         model.addAttribute("ruleLabels", labels);
         return "console/eligibility";
     }

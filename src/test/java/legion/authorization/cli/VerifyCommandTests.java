@@ -16,10 +16,13 @@ import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import legion.authorization.DecodedSeal;
 import legion.authorization.IssuedAuthorization;
+import legion.authorization.MalformedSealException;
 import legion.authorization.Pem;
 import legion.authorization.SealRequest;
 import legion.authorization.TravelAuthorizations;
+import legion.authorization.internal.SealCodec;
 import legion.authorization.internal.SigningKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,14 +107,88 @@ class VerifyCommandTests {
     }
 
     @Test
-    void reportsTamperedSealAsBadSignature() {
+    void reportsSealWithAFlippedSignatureByteAsBadSignature() throws MalformedSealException {
+        DecodedSeal decoded = SealCodec.decode(issued.seal());
+        int signatureStart = issued.seal().length - decoded.signature().length;
+        for (int i : new int[] {signatureStart, signatureStart + decoded.signature().length / 2, issued.seal().length - 1}) {
+            byte[] seal = issued.seal().clone();
+            seal[i] ^= 1;
+
+            Run run = run("--cert", cert.toString(), "--hex", HexFormat.of().formatHex(seal));
+
+            assertThat(run.exit()).as("signature byte %d flipped", i).isEqualTo(1);
+            assertThat(run.out()).as("signature byte %d flipped", i).contains("INVALID: BAD_SIGNATURE");
+        }
+    }
+
+    @Test
+    void reportsSealWithAFlippedMessageByteAsBadSignature() throws MalformedSealException {
         byte[] seal = issued.seal().clone();
-        seal[20] ^= 1;
+        // the days of the duration of stay (tag 0x04): any value is a well-formed duration, so only the signature can tell
+        seal[valueOffset(SealCodec.decode(seal), 0x04)] ^= 1;
 
         Run run = run("--cert", cert.toString(), "--hex", HexFormat.of().formatHex(seal));
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("INVALID: BAD_SIGNATURE");
+    }
+
+    @Test
+    void reportsSealWithAFlippedHeaderDateByteAsMalformedOrBadSignatureNeverValid() throws MalformedSealException {
+        DecodedSeal decoded = SealCodec.decode(issued.seal());
+        int headerEnd = messageZoneStart(decoded);
+        // the header ends with the issue date (3 bytes), the signature date (3 bytes), feature reference and category
+        for (int i = headerEnd - 8; i < headerEnd - 2; i++) {
+            for (int bit = 0; bit < 8; bit++) {
+                byte[] seal = issued.seal().clone();
+                seal[i] ^= (byte) (1 << bit);
+
+                Run run = run("--cert", cert.toString(), "--hex", HexFormat.of().formatHex(seal));
+
+                assertThat(run.exit()).as("header byte %d bit %d flipped", i, bit).isEqualTo(1);
+                assertThat(run.out()).as("header byte %d bit %d flipped", i, bit)
+                        .containsAnyOf("INVALID: MALFORMED", "INVALID: BAD_SIGNATURE");
+            }
+        }
+    }
+
+    @Test
+    void neverReportsASealWithAnyFlippedByteAsValid() {
+        for (int i = 0; i < issued.seal().length; i++) {
+            byte[] seal = issued.seal().clone();
+            seal[i] ^= 1;
+
+            Run run = run("--cert", cert.toString(), "--hex", HexFormat.of().formatHex(seal));
+
+            assertThat(run.exit()).as("byte %d flipped", i).isEqualTo(1);
+            assertThat(run.out()).as("byte %d flipped", i).contains("INVALID: ");
+        }
+    }
+
+    /** Where the message zone starts: the signed data less the features' DER-TLV encodings. */
+    private static int messageZoneStart(DecodedSeal decoded) {
+        int zone = 0;
+        for (DecodedSeal.Feature f : decoded.features()) {
+            zone += tlvLength(f.value().length);
+        }
+        return decoded.signedData().length - zone;
+    }
+
+    /** Where the value of the feature with this tag starts in the seal. */
+    private static int valueOffset(DecodedSeal decoded, int tag) {
+        int at = messageZoneStart(decoded);
+        for (DecodedSeal.Feature f : decoded.features()) {
+            if (f.tag() == tag) {
+                return at + tlvLength(f.value().length) - f.value().length;
+            }
+            at += tlvLength(f.value().length);
+        }
+        throw new AssertionError("no feature with tag " + tag);
+    }
+
+    private static int tlvLength(int valueLength) {
+        int lengthBytes = valueLength < 0x80 ? 1 : valueLength < 0x100 ? 2 : 3;
+        return 1 + lengthBytes + valueLength;
     }
 
     @Test

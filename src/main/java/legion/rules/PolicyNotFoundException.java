@@ -1,4 +1,4 @@
-package legion.eligibility;
+package legion.rules;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;

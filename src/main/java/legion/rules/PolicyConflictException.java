@@ -1,4 +1,4 @@
-package legion.eligibility;
+package legion.rules;
 
 /** Another policy version was published at the same moment; nothing was published. */
 public class PolicyConflictException extends RuntimeException {

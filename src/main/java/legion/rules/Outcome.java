@@ -1,6 +1,6 @@
-package legion.eligibility;
+package legion.rules;
 
-/** What one rule, or a whole policy, says about an application; ordered from best to worst. */
+/** What one rule, or a whole policy, says about a subject (an application, a convict, a holder); ordered from best to worst. */
 public enum Outcome {
     /** The rule is met. */
     PASS,

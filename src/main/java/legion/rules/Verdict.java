@@ -1,12 +1,12 @@
-package legion.eligibility;
+package legion.rules;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * What one policy version said about one case, kept forever: a case's verdicts are its eligibility history.
+ * What one policy version said about one subject, kept forever: a subject's verdicts are its history under the program's policy.
  *
- * @param previousOutcome the outcome of the case's verdict under the previous version it was judged by (null for
+ * @param previousOutcome the outcome of the subject's verdict under the previous version it was judged by (null for
  *                        the first)
  */
 public record Verdict(int policyVersion, Outcome outcome, Outcome previousOutcome, List<Finding> findings,

@@ -1,0 +1,104 @@
+package legion.outbox;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Properties;
+import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * How a message leaves: over SMTP when {@code spring.mail.host} is configured, else written as an {@code .eml} file
+ * (MIME, UTF-8, owner-only) to {@code <data-dir>/outbox/}, so the embedded demo needs no mail server and nothing
+ * personal reaches a log. One way out for every mail of the platform.
+ */
+@Component
+public class MailTransport {
+
+    private final ObjectProvider<JavaMailSender> sender;
+    private final String host;
+    private final String from;
+    private final Path directory;
+
+    MailTransport(ObjectProvider<JavaMailSender> sender, @Value("${spring.mail.host:}") String host,
+                  @Value("${legion.mail.from:no-reply@legion.example}") String from,
+                  @Value("${legion.data-dir:./data}") String dataDir) {
+        this.sender = sender;
+        this.host = host;
+        this.from = from;
+        this.directory = Path.of(dataDir, "outbox");
+    }
+
+    /**
+     * Sends one message now.
+     *
+     * @param messageId a stable id for the {@code Message-ID} header (the outbox id), or null for a fresh one
+     * @throws MailNotSentException when the server refused it or could not be reached (nothing was delivered)
+     */
+    public void send(String to, String subject, String text, java.util.Locale language, String messageId) {
+        JavaMailSender mail = sender.getIfAvailable();
+        boolean smtp = !host.isBlank() && mail != null;
+        try {
+            MimeMessage message = smtp ? mail.createMimeMessage() : new MimeMessage(Session.getInstance(new Properties()));
+            message.setFrom(new InternetAddress(from));
+            message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to, true));
+            message.setSubject(subject, "UTF-8");
+            message.setText(text, "UTF-8");
+            message.setSentDate(Date.from(Instant.now()));
+            message.setHeader("Content-Language", language == null ? "en" : language.toLanguageTag());
+            message.setHeader("Auto-Submitted", "auto-generated");
+            String id = "<" + (messageId == null ? UUID.randomUUID().toString() : messageId) + "@"
+                    + from.substring(from.indexOf('@') + 1) + ">";
+            message.saveChanges();
+            message.setHeader("Message-ID", id);
+            if (smtp) {
+                mail.send(message);
+            } else {
+                write(message);
+            }
+        } catch (MessagingException | org.springframework.mail.MailException e) {
+            throw new MailNotSentException(e);
+        } catch (IOException e) {
+            throw new MailNotSentException(e);
+        }
+    }
+
+    private void write(MimeMessage message) throws IOException, MessagingException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve(Instant.now().toEpochMilli() + "-" + UUID.randomUUID() + ".eml");
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+            message.writeTo(out);
+        }
+    }
+
+    /** Where messages go when no SMTP server is configured. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The message did not leave; the cause says why (without the message's content). */
+    public static final class MailNotSentException extends RuntimeException {
+        MailNotSentException(Exception cause) {
+            super(cause.getClass().getSimpleName(), cause);
+        }
+    }
+}

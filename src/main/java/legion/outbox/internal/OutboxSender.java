@@ -1,0 +1,144 @@
+package legion.outbox.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import legion.outbox.MailTransport;
+import legion.privacy.FieldCipher;
+
+/**
+ * Sends queued mail. Every node runs it; a message is claimed by one node at a time (its state moves from
+ * {@code QUEUED} to {@code SENDING} under a row lock, rows locked by another node skipped), so nodes share the work.
+ * A refusal by the mail server puts the message back with exponential back-off until the last attempt
+ * ({@code FAILED}); a claim older than the lease means its node died while sending, perhaps after the server took
+ * the message, so it becomes {@code UNCERTAIN} and is never resent without an administrator: never twice.
+ * A sent message keeps no recipient or text.
+ */
+@Component
+class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final FieldCipher cipher;
+    private final MailTransport transport;
+    private final Clock clock;
+    private final int batch;
+    private final int maxAttempts;
+    private final Duration firstRetry;
+    private final Duration lease;
+
+    OutboxSender(JdbcClient jdbc, TransactionTemplate tx, FieldCipher cipher, MailTransport transport,
+                 Optional<Clock> clock,
+                 @Value("${legion.outbox.batch:50}") int batch,
+                 @Value("${legion.outbox.max-attempts:8}") int maxAttempts,
+                 @Value("${legion.outbox.first-retry:PT30S}") Duration firstRetry,
+                 @Value("${legion.outbox.lease:PT5M}") Duration lease) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.cipher = cipher;
+        this.transport = transport;
+        this.clock = clock.orElse(Clock.systemUTC());
+        this.batch = batch;
+        this.maxAttempts = maxAttempts;
+        this.firstRetry = firstRetry;
+        this.lease = lease;
+    }
+
+    @Scheduled(fixedDelayString = "${legion.outbox.interval-ms:1000}", initialDelayString = "${legion.outbox.initial-delay-ms:2000}")
+    void run() {
+        try {
+            expireClaims();
+            int sent;
+            do {
+                sent = sendBatch();
+            } while (sent == batch);
+        } catch (RuntimeException e) {
+            log.warn("outbox: sending paused ({})", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Claims of nodes that died while sending: those messages may have been delivered. */
+    void expireClaims() {
+        int n = jdbc.sql("update outbox_message set status = 'UNCERTAIN', claim = null "
+                        + "where status = 'SENDING' and claimed_at < ?")
+                .param(at(clock.instant().minus(lease))).update();
+        if (n > 0) {
+            log.warn("outbox: {} message(s) were being sent by a node that stopped; marked UNCERTAIN for an administrator", n);
+        }
+    }
+
+    /** Claims and sends up to one batch; returns how many were claimed. */
+    int sendBatch() {
+        String claim = UUID.randomUUID().toString();
+        List<Long> ids = tx.execute(s -> {
+            Instant now = clock.instant();
+            List<Long> due = jdbc.sql("select id from outbox_message where status = 'QUEUED' and next_attempt_at <= ? "
+                            + "order by id limit ? for update skip locked")
+                    .params(at(now), batch).query(Long.class).list();
+            for (Long id : due) {
+                jdbc.sql("update outbox_message set status = 'SENDING', claim = ?, claimed_at = ? where id = ?")
+                        .params(claim, at(now), id).update();
+            }
+            return due;
+        });
+        for (Long id : ids) {
+            send(id, claim);
+        }
+        return ids.size();
+    }
+
+    private void send(long id, String claim) {
+        var row = jdbc.sql("select recipient, subject, body, language, attempts from outbox_message where id = ? and claim = ?")
+                .params(id, claim)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .optional();
+        if (row.isEmpty()) {
+            return;
+        }
+        Row r = row.get();
+        try {
+            transport.send(cipher.decrypt("outbox.to", r.to), cipher.decrypt("outbox.subject", r.subject),
+                    cipher.decrypt("outbox.text", r.body), Locale.forLanguageTag(r.language), "outbox-" + id);
+        } catch (RuntimeException e) {
+            retryLater(id, claim, r.attempts + 1, e);
+            return;
+        }
+        jdbc.sql("update outbox_message set status = 'SENT', sent_at = ?, attempts = attempts + 1, recipient = null, "
+                        + "subject = null, body = null, claim = null, last_error = null where id = ? and claim = ?")
+                .params(at(clock.instant()), id, claim).update();
+    }
+
+    private void retryLater(long id, String claim, int attempts, RuntimeException e) {
+        String error = e.getClass().getSimpleName() + (e.getCause() == null ? "" : ": " + e.getCause().getClass().getSimpleName());
+        boolean last = attempts >= maxAttempts;
+        Duration wait = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 16));
+        jdbc.sql("update outbox_message set status = ?, attempts = ?, next_attempt_at = ?, claim = null, "
+                        + "claimed_at = null, last_error = ? where id = ? and claim = ?")
+                .params(last ? "FAILED" : "QUEUED", attempts, at(clock.instant().plus(wait)), error, id, claim)
+                .update();
+        log.warn("outbox: message {} not sent (attempt {} of {}): {}{}", id, attempts, maxAttempts, error,
+                last ? "; given up, an administrator can resend it" : "");
+    }
+
+    private static java.time.OffsetDateTime at(Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    private record Row(String to, String subject, String body, String language, int attempts) {
+    }
+}
