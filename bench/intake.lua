@@ -24,11 +24,26 @@ local function passport()
 end
 
 local countries = {"US", "US", "US", "GB", "GB", "DE", "CA", "PL", "LT", "FR", "PT", "BR", "JP", "AU", "NO"}
+-- a realistic spread of names, in the scripts volunteers write them in
+local given = {"James", "Michael", "Robert", "David", "John", "William", "Thomas", "Daniel", "Matthew", "Anthony",
+  "Oliver", "Harry", "George", "Jack", "Lukas", "Maximilian", "Jakub", "Piotr", "Tomasz", "Mantas", "Lucas", "João",
+  "Hiroshi", "Kenji", "Liam", "Noah", "Sarah", "Emma", "Olga", "Anna", "Marie", "Ingrid", "Aleksandr", "Олександр",
+  "Тарас", "Андрій", "محمد", "أحمد", "Ji-hoon", "太郎", "Zoë", "José", "François", "Ólafur", "Søren"}
+local surnames = {"Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Taylor", "Clark",
+  "Müller", "Schmidt", "Schneider", "Kowalski", "Nowak", "Wiśniewski", "Kazlauskas", "Silva", "Santos", "Tanaka",
+  "Suzuki", "MacDonald", "O'Brien", "Nguyen", "Martin", "Bernard", "Dubois", "Hansen", "Johansen", "Шевченко",
+  "Коваленко", "Бондаренко", "الحسن", "Kim", "山田", "García", "Fernández", "Łukasiewicz", "Van der Berg"}
+local function pick(list)
+  return list[math.random(1, #list)]
+end
+local function birthDate()
+  return string.format("%04d-%02d-%02d", math.random(1966, 2006), math.random(1, 12), math.random(1, 28))
+end
 
 request = function()
   counter = counter + 1
   local c = countries[math.random(1, #countries)]
-  local body = '{"givenNames":"Arthur Philip","surname":"Dent ' .. counter .. '","dateOfBirth":"1982-03-11","sex":"M",'
+  local body = '{"givenNames":"' .. pick(given) .. '","surname":"' .. pick(surnames) .. '","dateOfBirth":"' .. birthDate() .. '","sex":"M",'
     .. '"nationality":"' .. c .. '","countryOfResidence":"' .. c .. '",'
     .. '"passport":{"number":"' .. passport() .. '","issuingCountry":"' .. c .. '","expiryDate":"2031-01-01"},'
     .. '"email":"arthur@example.org","phone":"+441234567890","languages":["en"],"role":"INFANTRY",'

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Intake benchmark (issue 2): applications accepted per second over HTTP at 16 concurrent clients on PostgreSQL,
-# beside the single-row insert rate pgbench reaches on the same server at 16 clients, in the same run.
-#   bash bench/intake.sh [seconds]      (needs: PostgreSQL on localhost, wrk, pgbench; builds target/legion.jar)
+# Intake benchmark (issues 2 and 12): applications accepted per second over HTTP at 16 concurrent clients on
+# PostgreSQL, beside, in the same run, the shared plain Spring Boot endpoint doing one durable insert
+# (../shared/bench/baseline, the yardstick) and the single-row insert rate pgbench reaches at 16 clients.
+#   bash bench/intake.sh [seconds]      (needs: PostgreSQL on localhost, wrk, pgbench; builds target/legion.jar and
+#                                        target/baseline/target/baseline.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_RUN=${1:-30}
@@ -11,6 +13,11 @@ psql_admin() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q "$@"; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install postgresql-contrib" >&2; exit 2; }
 [ -f target/legion.jar ] || ./mvnw -q -B -DskipTests package
+BASELINE_SRC=${BASELINE_SRC:-../shared/bench/baseline}
+if [ ! -f target/baseline/target/baseline.jar ]; then
+  rm -rf target/baseline && mkdir -p target && cp -r "$BASELINE_SRC" target/baseline && chmod -R u+w target/baseline
+  ./mvnw -q -B -f target/baseline/pom.xml -DskipTests package
+fi
 
 psql_admin -c "do \$\$ begin if not exists (select from pg_roles where rolname = 'legion') then create role legion login password 'legion'; end if; end \$\$;"
 psql_admin -c "drop database if exists $DB with (force)"
@@ -23,6 +30,19 @@ PGPASSWORD=legion pgbench -h localhost -U legion -n -c 16 -j 2 -T "$SECONDS_RUN"
 pg_tps=$(grep -E "^tps" /tmp/legion-pgbench.txt | head -1 | sed -E 's/tps = ([0-9.]+).*/\1/')
 pg_lat=$(grep -E "latency average" /tmp/legion-pgbench.txt | sed -E 's/.*= ([0-9.]+) ms/\1/')
 echo "pgbench tps=$pg_tps latency_avg_ms=$pg_lat"
+
+echo "== baseline (plain Spring Boot endpoint, one insert) on PostgreSQL, port $PORT"
+java -Xmx1g -jar target/baseline/target/baseline.jar --server.port=$PORT \
+  --spring.datasource.url=jdbc:postgresql://localhost:5432/$DB --spring.datasource.username=legion \
+  --spring.datasource.password=legion --spring.datasource.hikari.maximum-pool-size=16 > /tmp/legion-bench-baseline.log 2>&1 &
+BASE=$!
+trap 'kill $BASE 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d '{}' http://localhost:$PORT/api/v1/enlistments && break; sleep 0.5; done
+wrk -t2 -c16 -d10s -s bench/intake.lua http://localhost:$PORT/ > /dev/null
+wrk -t2 -c16 -d"${SECONDS_RUN}s" --latency -s bench/intake.lua http://localhost:$PORT/ | tee /tmp/legion-wrk-baseline.txt | grep RESULT
+base_line=$(grep RESULT /tmp/legion-wrk-baseline.txt)
+base_rps=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$base_line")
+kill $BASE; wait $BASE 2>/dev/null || true
 
 echo "== Legion on PostgreSQL, port $PORT"
 # one wrk host stands for thousands of volunteers: lift the per-client limit (the global one stays)
@@ -41,8 +61,9 @@ line=$(grep RESULT /tmp/legion-wrk.txt)
 rps=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$line")
 stored=$(PGPASSWORD=legion psql -h localhost -U legion -d $DB -tAc "select count(*) from enlistment")
 echo "stored enlistments: $stored"
-python3 - "$rps" "$pg_tps" <<'PY'
+python3 - "$rps" "$pg_tps" "$base_rps" <<'PY'
 import sys
-rps, tps = float(sys.argv[1]), float(sys.argv[2])
+rps, tps, base = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+print(f"RATIO intake/baseline = {rps / base:.3f} ({rps:.0f} applications/s vs {base:.0f}/s of the plain endpoint)")
 print(f"RATIO intake/pgbench = {rps / tps:.3f} ({rps:.0f} applications/s vs {tps:.0f} inserts/s)")
 PY

@@ -21,6 +21,8 @@ public final class Cli {
     static {
         // Feature modules register their subcommands here (name -> picocli @Command instance).
         COMMANDS.put("audit-verify", legion.audit.cli.AuditVerifyCommand::new);
+        COMMANDS.put("audit-checkpoint",
+                () -> new legion.audit.cli.AuditCheckpointCommand(legion.authorization.PkiAuditSigner::fromDatabase));
         COMMANDS.put("verify", legion.authorization.cli.VerifyCommand::new);
         COMMANDS.put("match-names", legion.screening.cli.MatchNamesCommand::new);
         COMMANDS.put("screen", legion.screening.cli.ScreenCommand::new);

@@ -48,7 +48,7 @@ class LifecycleScenarioTest {
         act(http, ref, "embassy-gb", "{\"transition\":\"RECOMMEND\",\"reason\":\"four years infantry, fluent English\"}", "VETTING");
 
         // The embassy cannot approve; HQ vetting does, in the console.
-        assertThat(http.postJsonAs(path(ref), "{\"transition\":\"APPROVE\"}", "embassy-gb", PW).status()).isEqualTo(403);
+        assertThat(http.postJsonAs(path(ref), "{\"transition\":\"APPROVE\",\"expectedVersion\":5}", "embassy-gb", PW).status()).isEqualTo(403);
         ConsoleSession vetting = ConsoleSession.login(port, "vetting1", PW);
         var casePage = vetting.get("/console/cases/" + ref);
         assertThat(casePage.body()).contains("do-APPROVE");

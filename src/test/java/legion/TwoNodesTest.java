@@ -56,7 +56,7 @@ class TwoNodesTest {
 
             // revoked on b, seen on a (a looks for other nodes' lists once a second)
             assertThat(nodeB.postJsonAs("/api/v1/enlistments/" + first + "/transitions",
-                    "{\"transition\":\"REVOKE\",\"reason\":\"security grounds\"}", "vetting1", PW).status())
+                    "{\"transition\":\"REVOKE\",\"reason\":\"security grounds\",\"expectedVersion\":5}", "vetting1", PW).status())
                     .isEqualTo(200);
             assertThat(status(nodeB, firstSeal)).isEqualTo("REVOKED");
             assertThat(Eventually.equalTo("REVOKED", Duration.ofSeconds(5), () -> status(nodeA, firstSeal)))
@@ -91,10 +91,11 @@ class TwoNodesTest {
     private static String authorizedCase(Http node) {
         String ref = node.postJson("/api/v1/enlistments", Http.json(Applications.valid("Taras", "Two-Nodes", "GB")))
                 .json().get("reference").stringValue();
+        int version = 0; // each step adds one
         for (String[] step : new String[][] {{"embassy-gb", "START_REVIEW"}, {"embassy-gb", "INVITE_TO_INTERVIEW"},
                 {"embassy-gb", "RECOMMEND"}, {"vetting1", "APPROVE"}, {"vetting1", "AUTHORIZE"}}) {
             var r = node.postJsonAs("/api/v1/enlistments/" + ref + "/transitions",
-                    "{\"transition\":\"" + step[1] + "\",\"reason\":\"ok\"}", step[0], PW);
+                    "{\"transition\":\"" + step[1] + "\",\"reason\":\"ok\",\"expectedVersion\":" + version++ + "}", step[0], PW);
             assertThat(r.status()).as(step[1] + " " + r.body()).isEqualTo(200);
         }
         return ref;

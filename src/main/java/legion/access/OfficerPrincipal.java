@@ -10,19 +10,22 @@ import org.springframework.security.core.userdetails.UserDetails;
 import legion.shared.Actor;
 import legion.shared.Role;
 
-/** A signed-in officer: login name, role and, for embassy officers, the embassy whose queue they work. */
+/**
+ * A signed-in officer: login name, role and, for embassy officers, the embassy whose queue they work; {@code locked}
+ * when wrong one-time codes locked the account ({@link SignInGuard}).
+ */
 public record OfficerPrincipal(String username, String displayName, String passwordHash, Role role,
-                               String embassyCode, boolean enabled, java.time.Instant lockedUntil)
+                               String embassyCode, boolean enabled, boolean locked)
         implements UserDetails {
 
     public OfficerPrincipal(String username, String displayName, String passwordHash, Role role, String embassyCode,
                             boolean enabled) {
-        this(username, displayName, passwordHash, role, embassyCode, enabled, null);
+        this(username, displayName, passwordHash, role, embassyCode, enabled, false);
     }
 
     @Override
     public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(java.time.Instant.now());
+        return !locked;
     }
 
     public Actor actor() {

@@ -63,21 +63,34 @@ public final class SecondFactor {
         SESSIONS.saveContext(context, request, response);
     }
 
-    /** API requests of officers (HTTP Basic) must carry a current one-time code as well. */
+    /**
+     * API requests of officers (HTTP Basic) must carry a current one-time code as well. A wrong code (one given, not
+     * a missing header) counts toward the lock like a wrong code on the console; a right one resets the count.
+     */
     static final class ApiFilter extends OncePerRequestFilter {
 
         private final Officers officers;
+        private final SignInGuard guard;
 
-        ApiFilter(Officers officers) {
+        ApiFilter(Officers officers, SignInGuard guard) {
             this.officers = officers;
+            this.guard = guard;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            if (auth != null && auth.getPrincipal() instanceof OfficerPrincipal p
-                    && !officers.checkApiCode(p.username(), request.getHeader(API_HEADER))) {
+            if (auth != null && auth.getPrincipal() instanceof OfficerPrincipal p) {
+                String code = request.getHeader(API_HEADER);
+                if (officers.checkApiCode(p.username(), code)) {
+                    guard.codeAccepted(p.username());
+                    chain.doFilter(request, response);
+                    return;
+                }
+                if (code != null && !code.isBlank() && officers.hasSecondFactor(p.username())) {
+                    guard.codeFailed(p.username());
+                }
                 SecurityContextHolder.clearContext();
                 response.setHeader("WWW-Authenticate", "Basic realm=\"legion\"");
                 legion.shared.JsonBodies.writeProblem(response, 401, "Unauthorized",

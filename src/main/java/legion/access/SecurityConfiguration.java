@@ -7,13 +7,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -36,13 +39,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Officers officers) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Officers officers, SignInGuard guard, Environment env)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/enlistments", "/api/v1/enlistments/status").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/advisories/**", "/api/v1/authorizations/certificates/**",
-                                "/api/v1/authorizations/revocations/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/authorizations/verify").permitAll()
+                        .requestMatchers(PublicApi.ROUTES).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/authorizations/certificates").hasRole("ADMINISTRATOR")
                         .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -55,8 +56,9 @@ class SecurityConfiguration {
                         .accessDeniedHandler((req, res, ex) ->
                                 problem(res, 403, "Forbidden", "Your role does not allow this.")))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-                .addFilterAfter(new SecondFactor.ApiFilter(officers),
-                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
+                .addFilterBefore(OfficerApiLimits.perClient(env), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SecondFactor.ApiFilter(officers, guard), BasicAuthenticationFilter.class)
+                .addFilterAfter(OfficerApiLimits.perAccount(env), SecondFactor.ApiFilter.class);
         return http.build();
     }
 
@@ -77,6 +79,9 @@ class SecurityConfiguration {
                         .requestMatchers("/console/**").hasAnyRole(OFFICER_ROLES)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").successHandler(SecondFactor.afterPassword(officers))
+                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
+                                + (ex instanceof GuardedPasswords.BackOffException ? "/login?wait"
+                                : ex instanceof LockedException ? "/login?locked" : "/login?error")))
                         .permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
                     var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();

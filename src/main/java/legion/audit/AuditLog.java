@@ -1,9 +1,14 @@
 package legion.audit;
 
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -11,22 +16,34 @@ import org.springframework.stereotype.Service;
 /**
  * The append-only audit log: every transition, every officer login (and failed attempt), every read of a case.
  * Entries carry references and officer names, never a volunteer's personal data.
- * There is no update or delete here, by design.
+ * There is no update or delete here, by design. Each entry is written with a random nonce and its
+ * {@link AuditChain#entryMac entry MAC}, so that the sealer can tell it from a row written by anyone else.
  */
 @Service
 public class AuditLog {
 
     private final JdbcClient jdbc;
+    private final AuditChain chain;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, AuditChain chain, ObjectProvider<Clock> clocks) {
         this.jdbc = jdbc;
+        this.chain = chain;
+        this.clock = clocks.getIfAvailable(Clock::systemUTC);
     }
 
     /** Appends one entry in the caller's transaction. */
     public void append(String actor, String actorRole, String action, String subject, String detail) {
-        jdbc.sql("insert into audit_log (at, actor, actor_role, action, subject, detail) values (?, ?, ?, ?, ?, ?)")
-                .params(OffsetDateTime.now(ZoneOffset.UTC), actor, actorRole, action, subject,
-                        detail == null ? null : truncate(detail))
+        Instant at = AuditChain.canonical(clock.instant());
+        byte[] nonceBytes = new byte[16];
+        random.nextBytes(nonceBytes);
+        String nonce = HexFormat.of().formatHex(nonceBytes);
+        String text = detail == null ? null : truncate(detail);
+        jdbc.sql("insert into audit_log (at, actor, actor_role, action, subject, detail, nonce, entry_mac) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor, actorRole, action, subject, text, nonce,
+                        chain.entryMac(nonce, at, actor, actorRole, action, subject, text))
                 .update();
     }
 

@@ -81,6 +81,13 @@ class AuthorizationConfiguration {
         return new TravelAuthorizations(keys, store, issuingCountry, clock, Duration.ofMillis(refreshMillis));
     }
 
+    /** The audit head's signer: the PKI's current signer at the time it is asked for (ADR 0070). */
+    @Bean
+    @org.springframework.context.annotation.Scope("prototype")
+    legion.audit.AuditHeadSigner auditHeadSigner(TravelAuthorizations authorizations) {
+        return new PkiAuditSigner(authorizations.currentSigner(), authorizations.rootCertificate());
+    }
+
     /** Moves a keystore file an earlier version made into an empty database, once. */
     private static void takeOverKeystore(Path file, SigningKeys.Storage storage) {
         if (Files.exists(file) && storage.version() < 0) {

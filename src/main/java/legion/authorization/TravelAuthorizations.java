@@ -167,6 +167,12 @@ public class TravelAuthorizations {
         return keys.rootCertificate();
     }
 
+    /** The signer new signatures are made with (another node's newer signer once this node has seen it). */
+    public SealSigner currentSigner() {
+        refreshIfStale();
+        return keys.current();
+    }
+
     /** The current signed revocation list, to publish as {@link RevocationList#serialize()}. */
     public RevocationList currentRevocationList() {
         refreshIfStale();

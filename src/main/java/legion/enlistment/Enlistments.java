@@ -38,8 +38,8 @@ public interface Enlistments {
     List<Reference> findByEmail(String email);
 
     /**
-     * Re-encrypts up to {@code batch} cases whose personal data is in plaintext or under a retired key; returns how
-     * many were done (0 when all are current).
+     * Re-encrypts up to {@code batch} cases whose personal data is in plaintext or under a retired key, then history
+     * entries whose reason is; returns how many rows were done (0 when all are current).
      */
     int reencrypt(int batch);
 

@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import legion.enlistment.Applicant.MilitaryExperience;
 import legion.enlistment.Applicant.Passport;
 import legion.privacy.FieldCipher;
+import legion.privacy.Reencryptable;
 import legion.shared.ServiceRole;
 
 /**
@@ -31,7 +32,10 @@ import legion.shared.ServiceRole;
  * collections would break; see docs/adr/0002-persistence-with-jdbc.md).
  */
 @Repository
-class JdbcEnlistments implements Enlistments {
+class JdbcEnlistments implements Enlistments, Reencryptable {
+
+    /** The associated data of officers' reasons in the history (personal data: ADR 0080). */
+    private static final String REASON = "history_reason";
 
     private static final String COLUMNS = "id, reference, stage, embassy_code, version, submitted_at, updated_at, "
             + "given_names, surname, date_of_birth, sex, nationality, country_of_residence, passport_number, "
@@ -103,7 +107,7 @@ class JdbcEnlistments implements Enlistments {
     private void insertHistory(Enlistment e) {
         List<HistoryEntry> entries = e.drainNewHistory();
         template.batchUpdate("insert into enlistment_history (enlistment_id, seq, actor, actor_role, at, from_stage, "
-                        + "to_stage, transition, reason_code, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "to_stage, transition, reason_code, reason, crypto_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 entries, entries.size(), (ps, h) -> {
                     ps.setObject(1, e.id().value());
                     ps.setInt(2, h.sequence());
@@ -114,7 +118,8 @@ class JdbcEnlistments implements Enlistments {
                     ps.setString(7, h.to().name());
                     ps.setString(8, name(h.transition()));
                     ps.setString(9, h.reasonCode());
-                    ps.setString(10, h.reason());
+                    ps.setString(10, cipher.encrypt(REASON, h.reason()));
+                    ps.setString(11, cipher.currentKeyId());
                 });
     }
 
@@ -184,7 +189,7 @@ class JdbcEnlistments implements Enlistments {
                         rs.getString("from_stage") == null ? null : Stage.valueOf(rs.getString("from_stage")),
                         Stage.valueOf(rs.getString("to_stage")),
                         rs.getString("transition") == null ? null : Transition.valueOf(rs.getString("transition")),
-                        rs.getString("reason_code"), rs.getString("reason")))
+                        rs.getString("reason_code"), cipher.decrypt(REASON, rs.getString("reason"))))
                 .list();
     }
 
@@ -272,9 +277,34 @@ class JdbcEnlistments implements Enlistments {
                 .query((rs, n) -> new Reference(rs.getString(1))).list();
     }
 
+    /** Re-encrypts cases first, then history reasons (erased cases' history too: reasons are officers' text). */
     @Override
     @Transactional
     public int reencrypt(int batch) {
+        int cases = reencryptCases(batch);
+        return cases > 0 ? cases : reencryptHistory(batch);
+    }
+
+    private int reencryptHistory(int batch) {
+        String current = cipher.currentKeyId();
+        var rows = jdbc.sql("select enlistment_id, seq, crypto_key, reason from enlistment_history "
+                        + "where crypto_key is null or crypto_key <> ? limit ?")
+                .params(current, batch).query().listOfRows();
+        int done = 0;
+        for (var row : rows) {
+            Object oldKey = row.get("crypto_key");
+            Object reason = row.get("reason");
+            done += jdbc.sql("update enlistment_history set reason = ?, crypto_key = ? where enlistment_id = ? "
+                            + "and seq = ? and " + (oldKey == null ? "crypto_key is null" : "crypto_key = ?"))
+                    .params(reason == null ? null : cipher.encrypt(REASON, cipher.decrypt(REASON, reason.toString())),
+                            current, row.get("enlistment_id"), row.get("seq"))
+                    .params(oldKey == null ? List.of() : List.of(oldKey))
+                    .update();
+        }
+        return done;
+    }
+
+    private int reencryptCases(int batch) {
         List<UUID> ids = jdbc.sql("select id from enlistment where erased_at is null and (crypto_key is null "
                         + "or crypto_key <> ?) limit ?")
                 .params(cipher.currentKeyId(), batch).query(UUID.class).list();

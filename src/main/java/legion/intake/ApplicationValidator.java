@@ -19,6 +19,7 @@ import legion.enlistment.Applicant.MilitaryExperience;
 import legion.enlistment.Applicant.Passport;
 import legion.shared.CountryCodes;
 import legion.shared.ServiceRole;
+import legion.shared.TextRules;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,6 +39,12 @@ public class ApplicationValidator {
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final Set<String> SEXES = Set.of("M", "F", "X");
+    /**
+     * How far ahead a passport may expire: ordinary passports are issued for at most 10 years (ICAO Doc 9303 leaves
+     * validity to states; US, UK, Germany, Poland, Ukraine issue 10 years at most; the UK added up to 9 months left on
+     * an old passport until 2018), plus a year's margin. A later date is a typing error or a forgery (ADR 0080).
+     */
+    static final java.time.Period PASSPORT_HORIZON = java.time.Period.ofYears(11);
 
     private final Clock clock;
     private final Eligibility eligibility;
@@ -114,8 +121,8 @@ public class ApplicationValidator {
 
     /**
      * A text field as given (not trimmed: names are stored exactly). Rejected when blank, too long (in Unicode
-     * code points), or containing control characters, unpaired surrogates or non-characters that no name has and
-     * that some databases cannot store.
+     * code points), or refused by {@link TextRules} (nothing visible, bidi controls, control characters, unpaired
+     * surrogates, non-characters).
      */
     static String text(JsonNode node, String field, boolean required, int max, List<FieldProblem> p) {
         if (node == null || node.isNull() || node.isMissingNode()) {
@@ -135,8 +142,9 @@ public class ApplicationValidator {
             }
             return null;
         }
-        if (!cleanText(value)) {
-            p.add(new FieldProblem(field, "characters"));
+        var refused = TextRules.problem(value, TextRules.Lines.ONE);
+        if (refused.isPresent()) {
+            p.add(new FieldProblem(field, refused.get()));
             return null;
         }
         if (value.codePointCount(0, value.length()) > max) {
@@ -144,24 +152,6 @@ public class ApplicationValidator {
             return null;
         }
         return value;
-    }
-
-    static boolean cleanText(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-                continue;
-            }
-            if (Character.isLowSurrogate(c) || Character.isISOControl(c) || c == '\uFFFE' || c == '\uFFFF'
-                    || (c >= '\uFDD0' && c <= '\uFDEF') || c == '\u2028' || c == '\u2029') {
-                return false;
-            }
-        }
-        return true;
     }
 
     static LocalDate date(JsonNode node, String field, List<FieldProblem> p) {
@@ -207,6 +197,8 @@ public class ApplicationValidator {
         LocalDate expiry = date(node.get("expiryDate"), "passport.expiryDate", p);
         if (expiry != null && !expiry.isAfter(today)) {
             p.add(new FieldProblem("passport.expiryDate", "expired"));
+        } else if (expiry != null && expiry.isAfter(today.plus(PASSPORT_HORIZON))) {
+            p.add(new FieldProblem("passport.expiryDate", "range"));
         }
         return new Passport(number, issuing, expiry);
     }

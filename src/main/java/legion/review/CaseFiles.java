@@ -18,6 +18,9 @@ import legion.enlistment.EnlistmentId;
 import legion.enlistment.Enlistments;
 import legion.enlistment.Stage;
 import legion.privacy.FieldCipher;
+import legion.privacy.Reencryptable;
+import legion.shared.InvalidInputException;
+import legion.shared.TextRules;
 import legion.shared.Actor;
 import legion.shared.Role;
 
@@ -27,7 +30,12 @@ import legion.shared.Role;
  * database, never under the web root, served only to officers who may see the case) and interviews.
  */
 @Service
-public class CaseFiles {
+public class CaseFiles implements Reencryptable {
+
+    /** Associated data of the encrypted text columns (interview notes are officers' text about a person). */
+    private static final String ANSWER = "review_answer";
+    private static final String NOTES = "interview_notes";
+    public static final int MAX_NOTES_CHARS = 4000;
 
     public static final int MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
     public static final int MAX_ANSWER_CHARS = 4000;
@@ -53,7 +61,8 @@ public class CaseFiles {
 
         /** Why an answer or upload was refused. */
         public enum Problem {
-            NO_OPEN_REQUEST, NOTHING_SENT, ANSWER_TOO_LONG, EMPTY_FILE, FILE_TOO_LARGE, FILE_TYPE, TYPE_MISMATCH
+            NO_OPEN_REQUEST, NOTHING_SENT, ANSWER_TOO_LONG, ANSWER_CHARACTERS, EMPTY_FILE, FILE_TOO_LARGE, FILE_TYPE,
+            TYPE_MISMATCH
         }
 
         private final Problem problem;
@@ -139,12 +148,17 @@ public class CaseFiles {
             throw new RefusedUpload(RefusedUpload.Problem.ANSWER_TOO_LONG,
                     "the answer is longer than " + MAX_ANSWER_CHARS + " characters", MAX_ANSWER_CHARS);
         }
+        if (!answer.isEmpty() && TextRules.problem(answer, TextRules.Lines.MANY).isPresent()) {
+            throw new RefusedUpload(RefusedUpload.Problem.ANSWER_CHARACTERS,
+                    "the answer has no visible character, or control or bidi characters");
+        }
         for (Upload u : uploads) {
             store(id, u, "volunteer");
         }
         if (!answer.isEmpty()) {
-            jdbc.sql("insert into review_answer (enlistment_id, answer, answered_at) values (?, ?, ?)")
-                    .params(id.value(), cipher.encrypt("review_answer", answer), OffsetDateTime.now(ZoneOffset.UTC))
+            jdbc.sql("insert into review_answer (enlistment_id, answer, answered_at, crypto_key) values (?, ?, ?, ?)")
+                    .params(id.value(), cipher.encrypt(ANSWER, answer), OffsetDateTime.now(ZoneOffset.UTC),
+                            cipher.currentKeyId())
                     .update();
         }
         e.receiveInformation(Actor.volunteer(), "answered on the portal"
@@ -199,7 +213,7 @@ public class CaseFiles {
     public List<Answer> answers(EnlistmentId id) {
         return jdbc.sql("select answer, answered_at from review_answer where enlistment_id = ? order by id")
                 .param(id.value())
-                .query((rs, n) -> new Answer(cipher.decrypt("review_answer", rs.getString(1)),
+                .query((rs, n) -> new Answer(cipher.decrypt(ANSWER, rs.getString(1)),
                         rs.getObject(2, OffsetDateTime.class).toInstant()))
                 .list();
     }
@@ -213,9 +227,10 @@ public class CaseFiles {
         if (!Arrays.asList("IN_PERSON", "VIDEO").contains(mode)) {
             throw new IllegalArgumentException("an interview is IN_PERSON or VIDEO");
         }
-        jdbc.sql("insert into review_interview (enlistment_id, mode, scheduled_at, time_zone, scheduled_by) "
-                        + "values (?, ?, ?, ?, ?)")
-                .params(id.value(), mode, when.atZone(zone).toOffsetDateTime(), zone.getId(), actor.id()).update();
+        jdbc.sql("insert into review_interview (enlistment_id, mode, scheduled_at, time_zone, scheduled_by, crypto_key) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(id.value(), mode, when.atZone(zone).toOffsetDateTime(), zone.getId(), actor.id(),
+                        cipher.currentKeyId()).update();
     }
 
     /** Records the outcome and notes of the latest interview. */
@@ -227,10 +242,19 @@ public class CaseFiles {
         if (!Arrays.asList("PASSED", "FAILED", "NO_SHOW").contains(outcome)) {
             throw new IllegalArgumentException("an interview outcome is PASSED, FAILED or NO_SHOW");
         }
-        int n = jdbc.sql("update review_interview set outcome = ?, notes = ?, recorded_by = ?, recorded_at = ? "
-                        + "where id = (select max(id) from review_interview where enlistment_id = ?)")
-                .params(outcome, notes == null ? null : notes.strip(), actor.id(), OffsetDateTime.now(ZoneOffset.UTC),
-                        id.value())
+        String text = notes == null || notes.isBlank() ? null : notes.strip();
+        if (text != null) {
+            TextRules.problem(text, TextRules.Lines.MANY).ifPresent(code -> {
+                throw new InvalidInputException("notes", code);
+            });
+            if (text.codePointCount(0, text.length()) > MAX_NOTES_CHARS) {
+                throw new InvalidInputException("notes", "length");
+            }
+        }
+        int n = jdbc.sql("update review_interview set outcome = ?, notes = ?, crypto_key = ?, recorded_by = ?, "
+                        + "recorded_at = ? where id = (select max(id) from review_interview where enlistment_id = ?)")
+                .params(outcome, cipher.encrypt(NOTES, text), cipher.currentKeyId(), actor.id(),
+                        OffsetDateTime.now(ZoneOffset.UTC), id.value())
                 .update();
         if (n != 1) {
             throw new IllegalArgumentException("no interview is scheduled");
@@ -243,7 +267,34 @@ public class CaseFiles {
                 .param(id.value())
                 .query((rs, n) -> new Interview(rs.getLong(1), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8)))
+                        rs.getString(6), cipher.decrypt(NOTES, rs.getString(7)), rs.getString(8)))
                 .list();
+    }
+
+    /** Brings answers and interview notes under the current data key (see {@link Reencryptable}). */
+    @Override
+    @Transactional
+    public int reencrypt(int batch) {
+        int answers = reencrypt("review_answer", "answer", ANSWER, batch);
+        return answers > 0 ? answers : reencrypt("review_interview", "notes", NOTES, batch);
+    }
+
+    private int reencrypt(String table, String column, String field, int batch) {
+        String current = cipher.currentKeyId();
+        var rows = jdbc.sql("select id, crypto_key, " + column + " from " + table
+                        + " where crypto_key is null or crypto_key <> ? limit ?")
+                .params(current, batch).query().listOfRows();
+        int done = 0;
+        for (var row : rows) {
+            Object oldKey = row.get("crypto_key");
+            Object value = row.get(column);
+            done += jdbc.sql("update " + table + " set " + column + " = ?, crypto_key = ? where id = ? and "
+                            + (oldKey == null ? "crypto_key is null" : "crypto_key = ?"))
+                    .params(value == null ? null : cipher.encrypt(field, cipher.decrypt(field, value.toString())),
+                            current, row.get("id"))
+                    .params(oldKey == null ? List.of() : List.of(oldKey))
+                    .update();
+        }
+        return done;
     }
 }

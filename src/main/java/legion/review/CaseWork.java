@@ -1,5 +1,6 @@
 package legion.review;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +20,9 @@ import legion.enlistment.Transition;
 import legion.enlistment.TransitionRefusedException;
 import legion.screening.CaseScreening;
 import legion.shared.Actor;
+import legion.shared.InvalidInputException;
 import legion.shared.Role;
+import legion.shared.TextRules;
 
 /**
  * What officers do with cases: queues, opening a case, acting on it. Scope is enforced here (not only in the
@@ -27,6 +30,13 @@ import legion.shared.Role;
  */
 @Service
 public class CaseWork {
+
+    /** Edges whose request must carry the version of the case the officer decided on. */
+    static final Set<Transition> NEEDS_VERSION = Set.of(Transition.APPROVE, Transition.REJECT, Transition.REVOKE);
+    /** Longest reason (code points): the history column holds its ciphertext. */
+    public static final int MAX_REASON_CHARS = 2000;
+    /** Longest unit name. */
+    public static final int MAX_UNIT_CHARS = 100;
 
     private final Enlistments enlistments;
     private final AuditLog audit;
@@ -131,6 +141,7 @@ public class CaseWork {
     @Transactional
     public Enlistment act(Actor actor, Reference reference, CaseAction action) {
         Enlistment e = visible(actor, reference);
+        checkInput(action);
         if (action.expectedVersion() != null && action.expectedVersion() != e.version()) {
             throw new ConcurrentChangeException(reference);
         }
@@ -156,6 +167,37 @@ public class CaseWork {
         }
         enlistments.update(e);
         return e;
+    }
+
+    /**
+     * An action's own input, before any rule of the case: the edges that cannot be undone by the same officer
+     * (APPROVE, REJECT, REVOKE) need the version the officer saw, so that a decision taken on a stale view (someone
+     * else approved a moment before) is a conflict, never applied; reasons and units follow {@link TextRules}.
+     */
+    private static void checkInput(CaseAction action) {
+        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        if (NEEDS_VERSION.contains(action.transition()) && action.expectedVersion() == null) {
+            problems.add(new InvalidInputException.Problem("expectedVersion", "required"));
+        }
+        text(action.reason(), "reason", TextRules.Lines.MANY, MAX_REASON_CHARS, problems);
+        text(action.unit(), "unit", TextRules.Lines.ONE, MAX_UNIT_CHARS, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static void text(String value, String field, TextRules.Lines lines, int max,
+                             List<InvalidInputException.Problem> problems) {
+        if (value == null || value.isBlank()) {
+            return; // whether it is required is the stage machine's rule
+        }
+        String text = value.strip();
+        TextRules.problem(text, lines).ifPresentOrElse(code -> problems.add(new InvalidInputException.Problem(field, code)),
+                () -> {
+                    if (text.length() > max) { // UTF-16 units: what the columns count on H2
+                        problems.add(new InvalidInputException.Problem(field, "length"));
+                    }
+                });
     }
 
     private Enlistment visible(Actor actor, Reference reference) {

@@ -1,6 +1,5 @@
 package legion.screening;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -104,19 +103,25 @@ public final class Screener {
         return hits;
     }
 
+    /** 0 when the two ranges of years overlap, else the gap between them in years. */
+    static int yearDistance(BirthDate a, BirthDate b) {
+        if (a.toYear() < b.fromYear()) {
+            return b.fromYear() - a.toYear();
+        }
+        return a.fromYear() > b.toYear() ? a.fromYear() - b.toYear() : 0;
+    }
+
     private static Hit qualify(WatchlistEntry e, String matched, double nameScore, Person p, String nationality) {
         double score = nameScore;
         List<String> reasons = new ArrayList<>();
         reasons.add(String.format(Locale.ROOT, "name similarity %.2f", nameScore));
-        LocalDate dob = p.dateOfBirth();
+        BirthDate dob = p.birth();
         if (dob != null && !e.birthDates().isEmpty()) {
             int distance = Integer.MAX_VALUE;
             boolean sameDay = false;
             for (BirthDate b : e.birthDates()) {
-                int d = b.coversYear(dob.getYear()) ? 0
-                        : Math.min(Math.abs(dob.getYear() - b.fromYear()), Math.abs(dob.getYear() - b.toYear()));
-                distance = Math.min(distance, d);
-                sameDay |= dob.equals(b.day());
+                distance = Math.min(distance, yearDistance(dob, b));
+                sameDay |= dob.day() != null && dob.day().equals(b.day());
             }
             if (sameDay) {
                 score += (1 - score) * 0.5;

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import legion.enlistment.ConcurrentChangeException;
 import legion.enlistment.TransitionRefusedException;
 import legion.review.CaseNotFoundException;
+import legion.shared.InvalidInputException;
 
 /**
  * The one place where exceptions of the REST API become RFC 9457 problem responses ({@link FallbackProblems} answers
@@ -30,6 +31,12 @@ import legion.review.CaseNotFoundException;
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
+
+    private final org.springframework.context.MessageSource messages;
+
+    ApiProblems(org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+    }
 
     @ExceptionHandler(CaseNotFoundException.class)
     ProblemDetail notFound(CaseNotFoundException e) {
@@ -47,6 +54,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail p = problem(status, "Action refused", e.getMessage());
         p.setProperty("refusal", e.refusal().name());
         return p;
+    }
+
+    /** Fields refused by a module's input rules: 422 with each field and its message from the bundles. */
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e, java.util.Locale locale) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid fields", "One or more fields are invalid.");
+        p.setProperty("errors", e.problems().stream().map(f -> java.util.Map.of("field", f.field(),
+                "message", message(f, locale))).toList());
+        return p;
+    }
+
+    private String message(InvalidInputException.Problem f, java.util.Locale locale) {
+        String generic = messages.getMessage("error." + f.code(), null, f.code(), locale);
+        return messages.getMessage("error." + f.field().replaceAll("\\[\\d+]", "") + "." + f.code(), null, generic,
+                locale);
     }
 
     @ExceptionHandler(ConcurrentChangeException.class)

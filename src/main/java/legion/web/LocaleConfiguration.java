@@ -19,8 +19,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration
 class LocaleConfiguration implements WebMvcConfigurer {
 
-    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("uk"),
-            Locale.forLanguageTag("pl"));
+    static final List<Locale> SUPPORTED = Languages.SUPPORTED;
 
     @Bean
     LocaleResolver localeResolver() {

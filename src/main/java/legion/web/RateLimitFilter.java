@@ -2,8 +2,7 @@ package legion.web;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.OptionalLong;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,6 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import legion.shared.RateLimiter;
 
 /**
  * Rate limits on the public, unauthenticated endpoints (intake, status look-up, portal forms, login): a token bucket
@@ -30,21 +30,16 @@ import io.github.bucket4j.ConsumptionProbe;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RateLimitFilter extends OncePerRequestFilter {
 
-    private static final int MAX_CLIENTS = 100_000;
-
     private final boolean enabled;
-    private final long perClient;
-    private final long perClientBurst;
+    private final RateLimiter clients;
     private final Bucket global;
-    private final Map<String, Bucket> clients = new ConcurrentHashMap<>();
 
     RateLimitFilter(@Value("${legion.rate-limit.enabled:true}") boolean enabled,
                     @Value("${legion.rate-limit.per-client-per-minute:120}") long perClient,
                     @Value("${legion.rate-limit.per-client-burst:30}") long perClientBurst,
                     @Value("${legion.rate-limit.global-per-second:3000}") long globalPerSecond) {
         this.enabled = enabled;
-        this.perClient = perClient;
-        this.perClientBurst = perClientBurst;
+        this.clients = new RateLimiter(perClient, perClientBurst);
         this.global = Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(globalPerSecond).refillGreedy(globalPerSecond, Duration.ofSeconds(1)).build())
                 .build();
@@ -63,30 +58,16 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (clients.size() > MAX_CLIENTS) {
-            clients.clear();
-        }
-        Bucket client = clients.computeIfAbsent(request.getRemoteAddr(), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perClientBurst)
-                        .refillGreedy(perClient, Duration.ofMinutes(1)).build())
-                .build());
-        ConsumptionProbe probe = client.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            tooMany(response, probe.getNanosToWaitForRefill(), "Too many requests from your address.");
+        OptionalLong wait = clients.take(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            RateLimiter.tooMany(response, wait.getAsLong(), "Too many requests from your address.");
             return;
         }
         ConsumptionProbe all = global.tryConsumeAndReturnRemaining(1);
         if (!all.isConsumed()) {
-            tooMany(response, all.getNanosToWaitForRefill(), "The service is very busy.");
+            RateLimiter.tooMany(response, all.getNanosToWaitForRefill(), "The service is very busy.");
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private static void tooMany(HttpServletResponse response, long nanos, String detail) throws IOException {
-        long seconds = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
-        response.setHeader("Retry-After", Long.toString(seconds));
-        legion.shared.JsonBodies.writeProblem(response, 429, "Too many requests",
-                detail + " Try again in " + seconds + " s.");
     }
 }

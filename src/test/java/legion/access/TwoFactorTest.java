@@ -106,7 +106,7 @@ class TwoFactorTest {
         s.post("/login", Map.of("username", user, "password", "a-long-password", "_csrf", login.csrf()));
         var form = s.get("/login/code");
         String last = null;
-        for (int i = 0; i < Officers.LOCK_AFTER && (last == null || !last.contains("locked")); i++) {
+        for (int i = 0; i < SignInGuard.CODE_LOCK_AFTER && (last == null || !last.contains("locked")); i++) {
             var r = s.post("/login/code", Map.of("code", "12345" + (i % 10), "_csrf", form.csrf()));
             last = r.location() == null ? "" : r.location();
         }

@@ -63,6 +63,7 @@ class SignerKeysApiTest {
         // The seal of a new authorization names one of these keys; the root is not among them.
         String ref = http.postJson("/api/v1/enlistments", Http.json(Applications.valid("Arthur", "Dent", "GB")))
                 .json().get("reference").stringValue();
+        int version = 0; // each step adds one
         for (String[] step : new String[][] {{"embassy-gb", "START_REVIEW"}, {"embassy-gb", "INVITE_TO_INTERVIEW"},
                 {"embassy-gb", "RECOMMEND"}, {"vetting1", "APPROVE"}, {"vetting1", "AUTHORIZE"}}) {
             if (step[1].equals("APPROVE")) {
@@ -74,7 +75,7 @@ class SignerKeysApiTest {
                 }
             }
             assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions",
-                    "{\"transition\":\"" + step[1] + "\",\"reason\":\"ok\"}", step[0], PW).status()).isEqualTo(200);
+                    "{\"transition\":\"" + step[1] + "\",\"reason\":\"ok\",\"expectedVersion\":" + version++ + "}", step[0], PW).status()).isEqualTo(200);
         }
         var enlistment = enlistments.findByReference(new Reference(ref)).orElseThrow();
         String hex = HexFormat.of().formatHex(issued.find(enlistment.id().value()).orElseThrow().seal());

@@ -66,13 +66,14 @@ class OfflineBorderPageTest {
     String authorizedCase(Http http, String given, String surname) {
         String ref = http.postJson("/api/v1/enlistments", Http.json(Applications.valid(given, surname, "GB")))
                 .json().get("reference").stringValue();
+        int version = 0; // each step adds one
         for (String[] step : new String[][] {{"embassy-gb", "START_REVIEW"}, {"embassy-gb", "INVITE_TO_INTERVIEW"},
                 {"embassy-gb", "RECOMMEND"}, {"vetting1", "APPROVE"}, {"vetting1", "AUTHORIZE"}}) {
             if (step[1].equals("APPROVE")) {
                 awaitScreening(ref);
             }
             var r = http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions",
-                    "{\"transition\":\"" + step[1] + "\",\"reason\":\"ok\"}", step[0], PW);
+                    "{\"transition\":\"" + step[1] + "\",\"reason\":\"ok\",\"expectedVersion\":" + version++ + "}", step[0], PW);
             assertThat(r.status()).as(step[1] + " " + r.body()).isEqualTo(200);
         }
         return ref;
@@ -177,7 +178,7 @@ class OfflineBorderPageTest {
 
         // Revoked while online; the guard refreshes and the page stores the newer signed list.
         assertThat(http.postJsonAs("/api/v1/enlistments/" + revokedRef + "/transitions",
-                "{\"transition\":\"REVOKE\",\"reason\":\"security grounds\"}", "vetting1", PW).status()).isEqualTo(200);
+                "{\"transition\":\"REVOKE\",\"reason\":\"security grounds\",\"expectedVersion\":5}", "vetting1", PW).status()).isEqualTo(200);
         browser.findElement(By.id("refresh")).click();
         wait.until(d -> browser.findElement(By.id("revocations-state")).getText().startsWith("number ")
                 && ((Number) js.executeScript("return JSON.parse(localStorage.getItem('legion.border.revocations.highest'))"))

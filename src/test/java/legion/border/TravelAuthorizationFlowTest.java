@@ -37,10 +37,11 @@ class TravelAuthorizationFlowTest {
     String authorizedCase(Http http) {
         String ref = http.postJson("/api/v1/enlistments", Http.json(Applications.valid("Олександр", "Шевченко", "GB")))
                 .json().get("reference").stringValue();
+        int version = 0; // each step adds one
         for (String[] step : new String[][] {{"embassy-gb", "START_REVIEW"}, {"embassy-gb", "INVITE_TO_INTERVIEW"},
                 {"embassy-gb", "RECOMMEND"}, {"vetting1", "APPROVE"}, {"vetting1", "AUTHORIZE"}}) {
             var r = http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions",
-                    "{\"transition\":\"" + step[1] + "\",\"reason\":\"ok\"}", step[0], PW);
+                    "{\"transition\":\"" + step[1] + "\",\"reason\":\"ok\",\"expectedVersion\":" + version++ + "}", step[0], PW);
             assertThat(r.status()).as(step[1] + " " + r.body()).isEqualTo(200);
         }
         return ref;
@@ -102,10 +103,10 @@ class TravelAuthorizationFlowTest {
         Http http = new Http(port);
         String ref = authorizedCase(http);
         String hex = HexFormat.of().formatHex(seal(ref));
-        assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"REVOKE\"}",
+        assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"REVOKE\",\"expectedVersion\":5}",
                 "vetting1", PW).status()).isEqualTo(422);
         assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions",
-                "{\"transition\":\"REVOKE\",\"reason\":\"security grounds\"}", "vetting1", PW).status()).isEqualTo(200);
+                "{\"transition\":\"REVOKE\",\"reason\":\"security grounds\",\"expectedVersion\":5}", "vetting1", PW).status()).isEqualTo(200);
         JsonNode report = http.postJson("/api/v1/authorizations/verify", Http.json(Map.of("hex", hex))).json();
         assertThat(report.get("status").stringValue()).isEqualTo("REVOKED");
         String number = report.get("fields").get("authorizationNumber").stringValue();

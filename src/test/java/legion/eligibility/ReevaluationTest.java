@@ -87,7 +87,7 @@ class ReevaluationTest {
         String rejected = apply("INFANTRY", 0, List.of("de"));
         Actor embassy = Actor.officer("embassy-gb", Role.EMBASSY_OFFICER, "GB");
         caseWork.act(embassy, new Reference(rejected),
-                new CaseAction(Transition.REJECT, "Test rejection", RejectionReason.OTHER, null, null, null));
+                new CaseAction(Transition.REJECT, "Test rejection", RejectionReason.OTHER, null, null, 0L));
         int before = eligibility.current().version();
         for (String r : List.of(noCombat, noEnglish, veteran, cook, rejected)) {
             assertThat(outcomes(r)).as(r).containsExactly(before + ":PASS");

@@ -76,7 +76,7 @@ class ConsoleRenderingTest {
         medic.put("role", "COMBAT_MEDIC");
         String rejected = http.postJson("/api/v1/enlistments", Http.json(medic)).json().get("reference").stringValue();
         act(http, rejected, "embassy-gb", "{\"transition\":\"START_REVIEW\"}");
-        act(http, rejected, "embassy-gb", "{\"transition\":\"REJECT\",\"reasonCode\":\"INCOMPLETE\",\"reason\":\"no service record\"}");
+        act(http, rejected, "embassy-gb", "{\"transition\":\"REJECT\",\"reasonCode\":\"INCOMPLETE\",\"reason\":\"no service record\",\"expectedVersion\":1}");
         ConsoleSession officer = ConsoleSession.login(port, "embassy-gb", PW);
 
         String english = officer.get("/console/cases/" + rejected).body();
@@ -101,10 +101,11 @@ class ConsoleRenderingTest {
         var driver = Applications.valid("Petro", "Vodiy", "GB");
         driver.put("email", "petro.vodiy@example.org");
         String enlisted = http.postJson("/api/v1/enlistments", Http.json(driver)).json().get("reference").stringValue();
+        int version = 0; // each step adds one
         for (String[] step : new String[][] {{"embassy-gb", "START_REVIEW"}, {"embassy-gb", "INVITE_TO_INTERVIEW"},
                 {"embassy-gb", "RECOMMEND"}, {"vetting1", "APPROVE"}, {"vetting1", "AUTHORIZE"},
                 {"reception1", "CONFIRM_ARRIVAL"}}) {
-            act(http, enlisted, step[0], "{\"transition\":\"" + step[1] + "\",\"reason\":\"ok\"}");
+            act(http, enlisted, step[0], "{\"transition\":\"" + step[1] + "\",\"reason\":\"ok\",\"expectedVersion\":" + version++ + "}");
         }
         act(http, enlisted, "reception1", "{\"transition\":\"ENLIST\",\"role\":\"DRIVER\",\"unit\":\"3rd Transport Company\"}");
         ConsoleSession reception = ConsoleSession.login(port, "reception1", PW);

@@ -61,7 +61,7 @@ class ScreeningFlowTest {
         body.put("nationality", "CD");
         String ref = submit(http, body);
         toVetting(http, ref, "embassy-gb");
-        var held = http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"APPROVE\"}", "vetting1", PW);
+        var held = http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"APPROVE\",\"expectedVersion\":3}", "vetting1", PW);
         assertThat(held.status()).isEqualTo(409);
         assertThat(held.body()).contains("HELD_BY_SCREENING");
 
@@ -85,13 +85,13 @@ class ScreeningFlowTest {
                 .doesNotContain(">CLEAR_PROPOSED<").doesNotContain(">OPEN<");
         assertThat(console.get("/console/cases/" + ref + "?lang=uk").body())
                 .contains("<span class=\"tag\">Запропоновано зняти</span>");
-        assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"APPROVE\"}",
+        assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"APPROVE\",\"expectedVersion\":3}",
                 "vetting2", PW).status()).isEqualTo(409);
         for (var h : findings.hits()) {
             screening.clearHit(second, load(ref).id(), h.id());
         }
         assertThat(screening.findings(load(ref).id()).holds()).isFalse();
-        assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"APPROVE\"}",
+        assertThat(http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"APPROVE\",\"expectedVersion\":3}",
                 "vetting2", PW).status()).isEqualTo(200);
         assertThatThrownBy(() -> screening.clearHit(Actor.officer("embassy-gb", Role.EMBASSY_OFFICER, "GB"),
                 load(ref).id(), hit.id())).isInstanceOf(SecurityException.class);
@@ -136,7 +136,7 @@ class ScreeningFlowTest {
         assertThat(http.postJsonAs("/api/v1/enlistments/" + rejected + "/transitions", "{\"transition\":\"START_REVIEW\"}",
                 "embassy-pl", PW).status()).isEqualTo(200);
         assertThat(http.postJsonAs("/api/v1/enlistments/" + rejected + "/transitions",
-                "{\"transition\":\"REJECT\",\"reasonCode\":\"SECURITY\",\"reason\":\"hostile service\"}", "embassy-pl", PW)
+                "{\"transition\":\"REJECT\",\"reasonCode\":\"SECURITY\",\"reason\":\"hostile service\",\"expectedVersion\":1}", "embassy-pl", PW)
                 .status()).isEqualTo(200);
 
         Map<String, Object> again = Applications.valid("Ivan", "Petrenko", "DE"); // other spelling, other passport

@@ -43,12 +43,17 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return System.getProperty("legion.test.postgres.password", "legion");
     }
 
+    /** The audit MAC key of every test application (base64 of 32 bytes), shared as the nodes of a cluster share it. */
+    public static final String AUDIT_MAC_KEY = java.util.Base64.getEncoder().encodeToString(
+            "legion-test-audit-mac-key-32byte".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
     /**
      * Every test application shares one database on PostgreSQL, so they share the data keys and the password of the
      * signing keystore too, as the nodes of a cluster must (otherwise one context could not read what another wrote).
      */
     public static final Map<String, Object> PRIVACY_KEYS = Map.of(
             "legion.authorization.keystore-password", "test-keystore-password",
+            "legion.audit.mac-key", AUDIT_MAC_KEY,
             "legion.privacy.keys", "t1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
             "legion.privacy.current-key", "t1",
             "legion.privacy.index-key", java.util.Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
@@ -82,6 +87,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         if (!context.getEnvironment().containsProperty("legion.rate-limit.per-client-burst")) {
             props.put("legion.rate-limit.per-client-per-minute", "1000000");
             props.put("legion.rate-limit.per-client-burst", "100000");
+        }
+        if (!context.getEnvironment().containsProperty("legion.rate-limit.officer-api.per-client-burst")) {
+            for (String which : new String[] {"per-client", "per-account"}) {
+                props.put("legion.rate-limit.officer-api." + which + "-per-minute", "1000000");
+                props.put("legion.rate-limit.officer-api." + which + "-burst", "100000");
+            }
         }
         props.put("legion.data-dir", System.getProperty("java.io.tmpdir") + "/legion-test-" + UUID.randomUUID());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("legion-test-db", props));

@@ -21,6 +21,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import legion.access.OfficerPrincipal;
 import legion.access.Officers;
 import legion.access.SecondFactor;
+import legion.access.SignInGuard;
 import legion.access.Totp;
 import legion.audit.AuditLog;
 
@@ -29,10 +30,12 @@ import legion.audit.AuditLog;
 class SecondFactorController {
 
     private final Officers officers;
+    private final SignInGuard guard;
     private final AuditLog audit;
 
-    SecondFactorController(Officers officers, AuditLog audit) {
+    SecondFactorController(Officers officers, SignInGuard guard, AuditLog audit) {
         this.officers = officers;
+        this.guard = guard;
         this.audit = audit;
     }
 
@@ -69,16 +72,19 @@ class SecondFactorController {
     private String check(Authentication auth, String code, boolean confirm, HttpServletRequest request,
                          HttpServletResponse response, Model model, String form) {
         OfficerPrincipal p = (OfficerPrincipal) auth.getPrincipal();
+        if (guard.locked(p.username())) {
+            request.getSession().invalidate();
+            return "redirect:/login?locked";
+        }
         if (officers.checkCode(p.username(), code, confirm)) {
-            officers.recordSuccessfulLogin(p.username());
+            guard.codeAccepted(p.username());
             audit.append(p.username(), p.role().name(), confirm ? "OFFICER_SECOND_FACTOR_ENROLLED"
                     : "OFFICER_SECOND_FACTOR", null, null);
             SecondFactor.complete(request, response, p);
             return "redirect:/console";
         }
-        officers.recordFailedLogin(p.username());
         audit.append(p.username(), p.role().name(), "OFFICER_SECOND_FACTOR_FAILED", null, null);
-        if (!officers.find(p.username()).map(OfficerPrincipal::isAccountNonLocked).orElse(false)) {
+        if (guard.codeFailed(p.username())) {
             request.getSession().invalidate();
             return "redirect:/login?locked";
         }

@@ -1,5 +1,5 @@
 /**
- * The {@code audit-verify} subcommand, run without Spring. Exposed so that {@code legion.Cli} can register it.
+ * The {@code audit-verify} and {@code audit-checkpoint} subcommands, run without Spring. Exposed so that {@code legion.Cli} can register them.
  */
 @org.springframework.modulith.NamedInterface("cli")
 package legion.audit.cli;

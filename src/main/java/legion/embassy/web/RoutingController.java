@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import legion.access.Officers;
+import legion.access.SignInGuard;
 import legion.embassy.Embassies;
 import legion.embassy.RouteRefusedException;
 
@@ -18,10 +19,12 @@ class RoutingController {
 
     private final Embassies embassies;
     private final Officers officers;
+    private final SignInGuard guard;
 
-    RoutingController(Embassies embassies, Officers officers) {
+    RoutingController(Embassies embassies, Officers officers, SignInGuard guard) {
         this.embassies = embassies;
         this.officers = officers;
+        this.guard = guard;
     }
 
     @GetMapping("/console/admin")
@@ -29,6 +32,7 @@ class RoutingController {
         model.addAttribute("embassies", embassies.all());
         model.addAttribute("routes", embassies.routes());
         model.addAttribute("officers", officers.all());
+        model.addAttribute("alerts", guard.openAlerts());
         return "console/admin";
     }
 

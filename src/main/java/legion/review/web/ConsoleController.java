@@ -31,6 +31,7 @@ import legion.review.CaseNotFoundException;
 import legion.review.CaseWork;
 import legion.review.CaseWork.QueueFilter;
 import legion.shared.Actor;
+import legion.shared.InvalidInputException;
 import legion.shared.ServiceRole;
 
 /** The officer console: a home page per role, the queue, the case page and its actions. */
@@ -77,6 +78,8 @@ class ConsoleController {
             cases.recordInterview(actor(auth), parse(reference), outcome, notes);
             redirect.addFlashAttribute("flash", "console.flash.done");
             redirect.addFlashAttribute("flashArg", "RECORD_INTERVIEW");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", invalid(e));
         } catch (IllegalArgumentException | SecurityException e) {
             redirect.addFlashAttribute("problem", "console.interview.refused");
         }
@@ -180,8 +183,15 @@ class ConsoleController {
             redirect.addFlashAttribute("problem", "console.refused." + e.refusal().name());
         } catch (ConcurrentChangeException e) {
             redirect.addFlashAttribute("problem", "console.conflict");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", invalid(e));
         }
         return "redirect:/console/cases/" + ref.value();
+    }
+
+    /** The message of the first refused field ({@code console.invalid.<field>}). */
+    private static String invalid(InvalidInputException e) {
+        return "console.invalid." + e.problems().get(0).field();
     }
 
     private static Reference parse(String reference) {

@@ -1,8 +1,6 @@
 package legion.screening.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import legion.screening.BirthDate;
 import legion.screening.Hit;
 import legion.screening.Person;
 import legion.screening.Screener;
@@ -46,8 +45,12 @@ public final class ScreenCommand implements Callable<Integer> {
             Map<String, Path> sources = parseLists(lists);
             CsvTable table = CsvTable.read(input, List.of("full_name"));
             List<Person> people = new ArrayList<>();
+            List<Integer> undated = new ArrayList<>();
             for (int i = 0; i < table.rows().size(); i++) {
-                people.add(person(table.rows().get(i), i + 1));
+                people.add(person(table.rows().get(i), i + 1, undated));
+            }
+            if (!undated.isEmpty()) {
+                spec.commandLine().getErr().println(undatedWarning(undated));
             }
             List<Watchlist> loaded = new ArrayList<>();
             for (Map.Entry<String, Path> e : sources.entrySet()) {
@@ -88,22 +91,34 @@ public final class ScreenCommand implements Callable<Integer> {
         return out;
     }
 
-    private Person person(Map<String, String> row, int number) {
+    /**
+     * One person of the input. A date of birth that is no date counts as unknown for that row (its number goes to
+     * {@code undated}, never its value): one bad cell must not fail the file.
+     */
+    private Person person(Map<String, String> row, int number, List<Integer> undated) {
         String name = row.get("full_name");
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException(input.getFileName() + ": row " + number + " has an empty full_name");
         }
-        LocalDate dob = null;
+        BirthDate birth = null;
         String rawDob = row.get("date_of_birth");
         if (rawDob != null && !rawDob.isBlank()) {
-            try {
-                dob = LocalDate.parse(rawDob.strip());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(input.getFileName() + ": row " + number
-                        + ", column date_of_birth: not an ISO date (yyyy-mm-dd)");
+            birth = BirthDate.parse(rawDob).orElse(null);
+            if (birth == null) {
+                undated.add(number);
             }
         }
-        return new Person(name, dob, blankToNull(row.get("nationality")), blankToNull(row.get("gender")));
+        return Person.withBirth(name, birth, blankToNull(row.get("nationality")), blankToNull(row.get("gender")));
+    }
+
+    /** The one warning for every row whose date of birth is no date. */
+    static String undatedWarning(List<Integer> rows) {
+        StringBuilder list = new StringBuilder();
+        for (Integer r : rows) {
+            list.append(list.isEmpty() ? "" : ", ").append(r);
+        }
+        return "warning: date_of_birth is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD) in " + rows.size()
+                + (rows.size() == 1 ? " row" : " rows") + ", screened without it: row " + list;
     }
 
     private static String blankToNull(String s) {

@@ -5,13 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -181,23 +181,26 @@ public final class UnXmlParser {
         };
     }
 
+    /** A day followed by a time or zone ({@code 1969-07-16T00:00:00}, {@code 1969-07-16+01:00}). */
+    private static final Pattern DATE_WITH_TIME = Pattern.compile("(\\d{4}-\\d{1,2}-\\d{1,2})\\D.*");
+
     static BirthDate birthDate(String type, String date, String year, String from, String to) {
         try {
-            if (date != null && !date.isEmpty()) {
-                LocalDate d = LocalDate.parse(date.length() > 10 ? date.substring(0, 10) : date);
-                return "APPROXIMATELY".equals(type) ? BirthDate.ofYears(d.getYear() - 1, d.getYear() + 1)
-                        : BirthDate.ofDay(d);
-            }
-            if (year != null && !year.isEmpty()) {
-                int y = Integer.parseInt(year);
-                return "APPROXIMATELY".equals(type) ? BirthDate.ofYears(y - 1, y + 1) : BirthDate.ofYears(y, y);
+            String written = date != null && !date.isEmpty() ? date : year;
+            if (written != null && !written.isEmpty()) {
+                Matcher timed = DATE_WITH_TIME.matcher(written.strip());
+                BirthDate b = BirthDate.parse(timed.matches() ? timed.group(1) : written).orElse(null);
+                if (b == null) {
+                    return null; // an unreadable date qualifies nothing
+                }
+                return "APPROXIMATELY".equals(type) ? BirthDate.ofYears(b.fromYear() - 1, b.toYear() + 1) : b;
             }
             if (from != null && to != null && !from.isEmpty() && !to.isEmpty()) {
                 int f = Integer.parseInt(from);
                 int t = Integer.parseInt(to);
                 return BirthDate.ofYears(Math.min(f, t), Math.max(f, t));
             }
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException e) {
             return null; // an unreadable date qualifies nothing
         }
         return null;

@@ -80,6 +80,8 @@ class OutboxSenderTest {
         SMTP.stop();
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     @Autowired
     Outbox outbox;
     @Autowired
@@ -231,5 +233,28 @@ class OutboxSenderTest {
         sender.run();
         assertThat(SMTP.getReceivedMessages()).isEmpty();
         assertThat(outbox.needingAttention(10)).extracting(e -> e.status()).containsExactly(OutboxStatus.UNCERTAIN);
+    }
+
+    @Test
+    void administratorsSeeFailedMailWithoutItsContentAndSendItAgain() {
+        queue("k1", "secret-recipient@example.org");
+        SMTP.stop();
+        try {
+            sender(1).sendBatch();
+        } finally {
+            SMTP.start();
+        }
+        long id = jdbc.sql("select id from outbox_message").query(Long.class).single();
+        legion.support.ConsoleSession admin = legion.support.ConsoleSession.login(port, "admin", "demo-password");
+        var page = admin.get("/console/admin/outbox");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("data-id=\"" + id + "\"").contains("MailNotSentException")
+                .doesNotContain("secret-recipient").doesNotContain("Taras");
+        var resent = admin.postWithToken("/console/admin/outbox/" + id + "/resend", page, java.util.Map.of());
+        assertThat(resent.status()).isEqualTo(302);
+        assertThat(status("k1")).isEqualTo("QUEUED");
+        // not for other officers
+        assertThat(legion.support.ConsoleSession.login(port, "vetting1", "demo-password").get("/console/admin/outbox")
+                .status()).isEqualTo(403);
     }
 }
