@@ -147,7 +147,10 @@ public final class Weapon {
         guard(event);
         append(event, actor, at, point, null, issueNumber, null, null, null, false, null, note);
         point = null;
-        // an issue stays recorded on the weapon until it is found: the holder is who lost it
+        if (event == CustodyEvent.SEIZED || event == CustodyEvent.DESTROYED) {
+            issueNumber = null; // no holder has it any more
+        }
+        // lost or stolen from a holder: the issue stays open until the weapon is found, the holder answers for it
     }
 
     private static boolean late(Instant foundAt, Instant declaredAt) {

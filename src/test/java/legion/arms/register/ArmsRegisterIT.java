@@ -42,6 +42,11 @@ class ArmsRegisterIT {
     @Autowired
     Holders holders;
 
+    @Autowired
+    CustodyDesk custody;
+
+    private static final Desk REGISTRY = new Desk("registry1", Desk.Role.REGISTRY_SUPERVISOR, null);
+
     private static String serial() {
         return "ТЕСТ " + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
@@ -197,5 +202,39 @@ class ArmsRegisterIT {
                 pool.shutdownNow();
             }
         }
+    }
+
+    @Test
+    void lostFoundLateCorrectedSeizedAndDestroyedAreAllInTheHistory() {
+        String serial = serial();
+        register.stock(KYIV, new ArmsRegister.Stock("АКМ", "АКМ", "7.62x39", serial));
+        String number = register.issue(KYIV, "АКМ", serial,
+                person(document(), LocalDate.of(1970, 1, 1), LegalStatus.CITIZEN), 30, 1).number();
+        custody.reportMissing(KYIV, "АКМ", serial, false, "holder reports it lost");
+        String openIssue = "select count(*) from arms_issue where number = ? and returned_at is null";
+        assertThat(jdbc.sql(openIssue).param(number).query(Integer.class).single()).isEqualTo(1); // still answers for it
+        custody.declareFound(KHARKIV, "АКМ", "АКМ", "7.62x39", serial,
+                java.time.Instant.now().minus(java.time.Duration.ofHours(30)), "handed in by a passer-by");
+        assertThat(jdbc.sql(openIssue).param(number).query(Integer.class).single()).isZero(); // found: issue ended
+        long found = register.trace(POLICE, "АКМ", serial, "C-1").history().get(3).seq();
+        custody.correct(REGISTRY, "АКМ", serial, found, "found in Kharkiv oblast, not Kharkiv");
+        custody.seize(POLICE, "АКМ", serial, "evidence");
+        custody.destroy(REGISTRY, "АКМ", serial, "unsafe");
+
+        ArmsRegister.Trace t = register.trace(POLICE, "АКМ", serial, "C-1");
+        assertThat(t.history()).extracting(CustodyEntry::event).containsExactly(CustodyEvent.RECEIVED,
+                CustodyEvent.ISSUED, CustodyEvent.REPORTED_LOST, CustodyEvent.FOUND, CustodyEvent.CORRECTED,
+                CustodyEvent.SEIZED, CustodyEvent.DESTROYED);
+        assertThat(t.history().get(3).late()).isTrue();
+        assertThat(t.history().get(3).point()).isEqualTo("KHARKIV-TDF-127");
+        assertThat(t.history().get(4).corrects()).isEqualTo(found);
+        assertThat(t.weapon().status()).isEqualTo(WeaponStatus.DESTROYED);
+        assertThatThrownBy(() -> custody.transfer(REGISTRY, "АКМ", serial, "LVIV-POLICE-01"))
+                .isInstanceOf(CustodyRefusedException.class);
+
+        Weapon illegible = custody.declareFound(KHARKIV, "ПМ", "ПМ", "9x18", null, java.time.Instant.now(), null);
+        assertThat(illegible.serial()).startsWith("ILLEGIBLE-");
+        assertThat(custody.declareFound(KHARKIV, "ПМ", "ПМ", "9x18", " ", java.time.Instant.now(), null).id())
+                .isNotEqualTo(illegible.id());
     }
 }
