@@ -5,13 +5,10 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
-import legion.enlistment.EnlistmentSubmitted;
-import legion.enlistment.EnlistmentTransitioned;
-import legion.enlistment.PersonalDataErased;
-
 /**
- * Writes audit entries for what other modules do. Listeners run synchronously, inside the transaction of the
- * change they record, so an acknowledged change never lacks its audit entry.
+ * Writes audit entries for what other modules do: every {@link Auditable} event and officers' logins. Listeners run
+ * synchronously, inside the transaction of the change they record, so an acknowledged change never lacks its audit
+ * entry.
  */
 @Component
 class AuditListeners {
@@ -23,22 +20,9 @@ class AuditListeners {
     }
 
     @EventListener
-    void on(EnlistmentSubmitted e) {
-        log.append("volunteer", "VOLUNTEER", "ENLISTMENT_SUBMITTED", e.reference().value(),
-                "embassy=" + e.embassyCode());
-    }
-
-    @EventListener
-    void on(EnlistmentTransitioned e) {
-        log.append(e.actor(), e.actorRole(), "TRANSITION_" + e.transition().name(), e.reference().value(),
-                e.from() + "->" + e.to() + (e.reasonCode() == null ? "" : " code=" + e.reasonCode()));
-    }
-
-    @EventListener
-    void on(PersonalDataErased e) {
-        log.append("volunteer request".equals(e.why()) ? "volunteer" : "system",
-                "volunteer request".equals(e.why()) ? "VOLUNTEER" : "SYSTEM", "PERSONAL_DATA_ERASED",
-                e.reference().value(), e.why());
+    void on(Auditable event) {
+        Auditable.Entry e = event.auditEntry();
+        log.append(e.actor(), e.actorRole(), e.action(), e.subject(), e.detail());
     }
 
     @EventListener

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Appends new audit entries to the keyed chain, in batches, every second. Entries are written unsealed (with their
@@ -81,6 +82,7 @@ public class AuditSealer implements SmartInitializingSingleton {
     }
 
     @Scheduled(fixedDelayString = "${legion.audit.seal-interval-ms:1000}", initialDelay = 2000)
+    @SchedulerLock(name = "audit-sealer", lockAtMostFor = "PT1M")
     void scheduled() {
         sealAll();
         signing.signIfDue(lastSealed);

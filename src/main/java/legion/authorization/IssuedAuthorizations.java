@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
 
 import legion.enlistment.Applicant;
 import legion.enlistment.Enlistment;
-import legion.enlistment.EnlistmentTransitioned;
+import legion.enlistment.EnlistmentAuthorized;
+import legion.enlistment.EnlistmentRevoked;
 import legion.enlistment.Enlistments;
-import legion.enlistment.Transition;
 
 /**
  * The travel authorizations of cases. Issued when a case takes the AUTHORIZE edge and revoked when it takes REVOKE,
@@ -45,13 +45,16 @@ public class IssuedAuthorizations {
                          byte[] letter, boolean revoked) {
     }
 
+    /** Synchronous: signing happens inside AUTHORIZE's transaction, so a case never stands authorized without a seal. */
     @EventListener
-    void on(EnlistmentTransitioned event) {
-        if (event.transition() == Transition.AUTHORIZE) {
-            issue(enlistments.findById(event.id()).orElseThrow(), event.actor());
-        } else if (event.transition() == Transition.REVOKE) {
-            revoke(event.id().value(), event.actor());
-        }
+    void on(EnlistmentAuthorized event) {
+        issue(enlistments.findById(event.id()).orElseThrow(), event.actor());
+    }
+
+    /** Synchronous: the revocation list changes in REVOKE's transaction. */
+    @EventListener
+    void on(EnlistmentRevoked event) {
+        revoke(event.id().value(), event.actor());
     }
 
     private void issue(Enlistment e, String actor) {

@@ -23,7 +23,8 @@ import legion.shared.ServiceRole;
  *
  * <p>Invariants: every change of stage goes through the successor table and its guards (stage, role, embassy
  * scope, reason, four eyes) or throws {@link TransitionRefusedException}; every change appends exactly one
- * {@link HistoryEntry} and registers one {@link EnlistmentTransitioned} event; the applicant's data never
+ * {@link HistoryEntry} and registers the one event of that edge (a {@link StageChanged}: {@link EnlistmentApproved},
+ * {@link EnlistmentRevoked} …), published through the event publication registry when stored; the applicant's data never
  * changes here; {@code version} implements optimistic locking in {@link Enlistments}.
  */
 public class Enlistment {
@@ -87,24 +88,24 @@ public class Enlistment {
     }
 
     public void startReview(Actor actor) {
-        move(Transition.START_REVIEW, actor, null, null);
+        move(Transition.START_REVIEW, actor, null, null, EnlistmentReviewStarted::new);
     }
 
     public void requestInformation(Actor actor, String whatIsNeeded) {
-        move(Transition.REQUEST_INFORMATION, actor, null, whatIsNeeded);
+        move(Transition.REQUEST_INFORMATION, actor, null, whatIsNeeded, InformationRequested::new);
     }
 
     public void receiveInformation(Actor actor, String note) {
-        move(Transition.RECEIVE_INFORMATION, actor, null, note);
+        move(Transition.RECEIVE_INFORMATION, actor, null, note, InformationReceived::new);
     }
 
     public void inviteToInterview(Actor actor, String note) {
-        move(Transition.INVITE_TO_INTERVIEW, actor, null, note);
+        move(Transition.INVITE_TO_INTERVIEW, actor, null, note, InterviewScheduled::new);
     }
 
     /** The embassy recommends the case to HQ; the recommending officer may not approve it later. */
     public void recommend(Actor actor, String reason) {
-        move(Transition.RECOMMEND, actor, null, reason);
+        move(Transition.RECOMMEND, actor, null, reason, EnlistmentRecommended::new);
         this.recommendedBy = actor.id();
     }
 
@@ -115,40 +116,43 @@ public class Enlistment {
             throw new TransitionRefusedException(FOUR_EYES, Transition.APPROVE,
                     "four eyes: the officer who recommended a case cannot approve it");
         }
-        apply(Transition.APPROVE, actor, null, note);
+        apply(Transition.APPROVE, actor, null, note, EnlistmentApproved::new);
     }
 
     public void authorize(Actor actor) {
-        move(Transition.AUTHORIZE, actor, null, null);
+        move(Transition.AUTHORIZE, actor, null, null, EnlistmentAuthorized::new);
     }
 
     public void confirmArrival(Actor actor, String note) {
-        move(Transition.CONFIRM_ARRIVAL, actor, null, note);
+        move(Transition.CONFIRM_ARRIVAL, actor, null, note, VolunteerArrived::new);
     }
 
     public void enlist(Actor actor, ServiceRole role, String unit) {
         if (role == null || unit == null || unit.isBlank()) {
             throw new TransitionRefusedException(REASON_REQUIRED, Transition.ENLIST, "a role and a unit are required");
         }
-        move(Transition.ENLIST, actor, null, role.name() + " / " + unit.strip());
+        String assigned = unit.strip();
+        move(Transition.ENLIST, actor, null, role.name() + " / " + assigned,
+                (i, r, em, from, a, ar, at) -> new VolunteerEnlisted(i, r, em, from, a, ar, at, role, assigned));
         this.assignedRole = role;
-        this.unit = unit.strip();
+        this.unit = assigned;
     }
 
     public void reject(Actor actor, RejectionReason code, String reason) {
         if (code == null) {
             throw new TransitionRefusedException(REASON_REQUIRED, Transition.REJECT, "a rejection needs a reason code");
         }
-        move(Transition.REJECT, actor, code.name(), reason);
+        move(Transition.REJECT, actor, code.name(), reason,
+                (i, r, em, from, a, ar, at) -> new EnlistmentRejected(i, r, em, from, a, ar, at, code));
         this.rejectionReason = code;
     }
 
     public void withdraw(Actor actor, String reason) {
-        move(Transition.WITHDRAW, actor, null, reason);
+        move(Transition.WITHDRAW, actor, null, reason, EnlistmentWithdrawn::new);
     }
 
     public void revoke(Actor actor, String grounds) {
-        move(Transition.REVOKE, actor, null, grounds);
+        move(Transition.REVOKE, actor, null, grounds, EnlistmentRevoked::new);
     }
 
     /**
@@ -169,9 +173,16 @@ public class Enlistment {
         }
     }
 
-    private void move(Transition t, Actor actor, String reasonCode, String reason) {
+    private void move(Transition t, Actor actor, String reasonCode, String reason, EdgeEvent event) {
         guard(t, actor, reason);
-        apply(t, actor, reasonCode, reason);
+        apply(t, actor, reasonCode, reason, event);
+    }
+
+    /** Makes the event of one edge from what every edge records (the constructor of that edge's event record). */
+    @FunctionalInterface
+    private interface EdgeEvent {
+        StageChanged of(EnlistmentId id, Reference reference, String embassyCode, Stage from, String actor,
+                        String actorRole, Instant at);
     }
 
     private void guard(Transition t, Actor actor, String reason) {
@@ -191,7 +202,7 @@ public class Enlistment {
         }
     }
 
-    private void apply(Transition t, Actor actor, String reasonCode, String reason) {
+    private void apply(Transition t, Actor actor, String reasonCode, String reason, EdgeEvent event) {
         Instant now = now();
         Stage from = stage;
         stage = t.to();
@@ -201,8 +212,11 @@ public class Enlistment {
                 stage, t, reasonCode, text);
         history.add(entry);
         newHistory.add(entry);
-        events.add(new EnlistmentTransitioned(id, reference, embassyCode, t, from, stage, actor.id(),
-                actor.role().name(), now, reasonCode));
+        StageChanged registered = event.of(id, reference, embassyCode, from, actor.id(), actor.role().name(), now);
+        if (registered.transition() != t) {
+            throw new IllegalStateException(t + " registered the event of " + registered.transition());
+        }
+        events.add(registered);
     }
 
     private static Instant now() {

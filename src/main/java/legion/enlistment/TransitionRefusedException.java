@@ -1,9 +1,15 @@
 package legion.enlistment;
 
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+import legion.shared.Refused;
+
 /**
  * A transition that the stage machine or its rules do not allow. The message names the rule, never personal data.
  */
-public class TransitionRefusedException extends RuntimeException {
+public class TransitionRefusedException extends Refused {
 
     /** Why a transition was refused. */
     public enum Refusal {
@@ -36,5 +42,26 @@ public class TransitionRefusedException extends RuntimeException {
 
     public Transition transition() {
         return transition;
+    }
+
+    /** Stage conflicts and holds are 409, role and four eyes 403, out of scope 404 (the case does not exist for the actor). */
+    @Override
+    public HttpStatus status() {
+        return switch (refusal) {
+            case ILLEGAL_STAGE, HELD_BY_SCREENING -> HttpStatus.CONFLICT;
+            case ROLE_NOT_PERMITTED, FOUR_EYES -> HttpStatus.FORBIDDEN;
+            case OUT_OF_SCOPE -> HttpStatus.NOT_FOUND;
+            case REASON_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    @Override
+    public String title() {
+        return "Action refused";
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("refusal", refusal.name());
     }
 }

@@ -20,6 +20,7 @@ import legion.enlistment.PersonalDataErased;
 import legion.enlistment.Reference;
 import legion.enlistment.Stage;
 import legion.shared.Actor;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * What volunteers may do with their own case, after proving who they are, and how long their data is kept:
@@ -104,8 +105,14 @@ public class Retention {
         return stage == Stage.REJECTED || stage == Stage.WITHDRAWN || stage == Stage.REVOKED;
     }
 
-    /** Erases what is due; safe on several nodes (each erasure happens once). */
+    /** The hourly run, on one node at a time (ADR 0041). */
     @Scheduled(fixedDelayString = "${legion.retention.interval-ms:3600000}", initialDelay = 60000)
+    @SchedulerLock(name = "retention", lockAtMostFor = "PT30M")
+    void scheduled() {
+        eraseDue();
+    }
+
+    /** Erases what is due; safe on several nodes (each erasure happens once). */
     public int eraseDue() {
         int total = 0;
         for (EnlistmentId id : enlistments.dueForErasure(Instant.now().minus(keep), 500)) {

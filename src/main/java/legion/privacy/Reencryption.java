@@ -5,6 +5,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,7 @@ class Reencryption {
     }
 
     @Scheduled(fixedDelayString = "${legion.privacy.reencrypt-interval-ms:30000}", initialDelay = 5000)
+    @SchedulerLock(name = "reencryption", lockAtMostFor = "PT10M")
     void run() {
         for (Reencryptable store : stores) {
             int total = 0;

@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Aggregate counts of the pipeline for analysts. Only counts leave this class, and any count below
+ * Aggregate counts of the pipeline for analysts, from reporting's own read model ({@link CaseCounts}, fed by the
+ * enlistment events: a change shows here moments after it commits). Only counts leave this class, and any count below
  * {@link #MIN_CELL} is suppressed so that a small group (one volunteer from a small country) cannot be singled out.
  */
 @Service
@@ -45,13 +46,13 @@ public class FlowReport {
     }
 
     public long total() {
-        return jdbc.sql("select count(*) from enlistment").query(Long.class).single();
+        return jdbc.sql("select count(*) from reporting_case").query(Long.class).single();
     }
 
     private Map<String, Cell> group(String column) {
         // column names are constants of this class, never user input
         Map<String, Cell> result = new LinkedHashMap<>();
-        jdbc.sql("select " + column + " as k, count(*) as n from enlistment group by " + column + " order by n desc, k")
+        jdbc.sql("select " + column + " as k, count(*) as n from reporting_case group by " + column + " order by n desc, k")
                 .query((rs, i) -> result.put(rs.getString("k"), new Cell(rs.getString("k"), rs.getLong("n"))))
                 .list();
         return result;

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Service;
 
 import legion.rules.internal.PolicyStore;
@@ -53,6 +55,7 @@ public class RuleEngine {
 
     @Scheduled(fixedDelayString = "${legion.eligibility.resume-interval:PT5M}",
             initialDelayString = "${legion.eligibility.resume-interval:PT5M}")
+    @SchedulerLock(name = "rules-reevaluation-resume", lockAtMostFor = "PT30M")
     void resumeUnfinished() {
         Instant before = Instant.now().minus(Duration.ofMinutes(5));
         programs.orderedStream().forEach(p -> rulebook(p).resumeUnfinished(before));

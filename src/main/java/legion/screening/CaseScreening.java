@@ -31,6 +31,7 @@ import legion.enlistment.RejectionReason;
 import legion.enlistment.Stage;
 import legion.shared.Actor;
 import legion.shared.Role;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Screens every application, in the background and once across nodes: against the configured watchlists
@@ -86,7 +87,10 @@ public class CaseScreening {
         }
     }
 
-    /** Loads (or reloads) the configured watchlists; keeps their versions. Runs at start and every hour. */
+    /**
+     * Loads (or reloads) the configured watchlists; keeps their versions. Runs at start and every hour, on every node
+     * and without a cluster lease: each node matches against its own copy in memory.
+     */
     @Scheduled(fixedDelayString = "${legion.screening.reload-interval-ms:3600000}", initialDelay = 0)
     public synchronized void loadLists() {
         if (listsConfig.isBlank()) {
@@ -114,8 +118,14 @@ public class CaseScreening {
         LOG.info("screening: {} watchlist names indexed ({})", screener.indexedNames(), screener.listVersions());
     }
 
-    /** Screens the cases not yet screened, a batch at a time. */
+    /** The screening run, on one node at a time (ADR 0041). */
     @Scheduled(fixedDelayString = "${legion.screening.interval-ms:2000}", initialDelay = 3000)
+    @SchedulerLock(name = "case-screening", lockAtMostFor = "PT5M")
+    void scheduledScreening() {
+        screenPending();
+    }
+
+    /** Screens the cases not yet screened, a batch at a time. */
     public int screenPending() {
         List<UUID> pending = jdbc.sql("select id from enlistment e where e.erased_at is null and not exists "
                         + "(select 1 from screening_result r where r.enlistment_id = e.id) order by submitted_at limit 200")

@@ -16,10 +16,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import legion.enlistment.ConcurrentChangeException;
-import legion.enlistment.TransitionRefusedException;
-import legion.review.CaseNotFoundException;
 import legion.shared.InvalidInputException;
+import legion.shared.Refused;
 
 /**
  * The one place where exceptions of the REST API become RFC 9457 problem responses ({@link FallbackProblems} answers
@@ -38,21 +36,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         this.messages = messages;
     }
 
-    @ExceptionHandler(CaseNotFoundException.class)
-    ProblemDetail notFound(CaseNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", "No such case.");
-    }
-
-    @ExceptionHandler(TransitionRefusedException.class)
-    ProblemDetail refused(TransitionRefusedException e) {
-        HttpStatus status = switch (e.refusal()) {
-            case ILLEGAL_STAGE, HELD_BY_SCREENING -> HttpStatus.CONFLICT;
-            case ROLE_NOT_PERMITTED, FOUR_EYES -> HttpStatus.FORBIDDEN;
-            case OUT_OF_SCOPE -> HttpStatus.NOT_FOUND;
-            case REASON_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
-        };
-        ProblemDetail p = problem(status, "Action refused", e.getMessage());
-        p.setProperty("refusal", e.refusal().name());
+    /** Every module's refusal, as the module describes it (status, title, detail, extension members). */
+    @ExceptionHandler(Refused.class)
+    ProblemDetail refused(Refused e) {
+        ProblemDetail p = problem(e.status(), e.title(), e.detail());
+        e.properties().forEach(p::setProperty);
         return p;
     }
 
@@ -69,11 +57,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         String generic = messages.getMessage("error." + f.code(), null, f.code(), locale);
         return messages.getMessage("error." + f.field().replaceAll("\\[\\d+]", "") + "." + f.code(), null, generic,
                 locale);
-    }
-
-    @ExceptionHandler(ConcurrentChangeException.class)
-    ProblemDetail conflict(ConcurrentChangeException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import legion.review.CaseNotFoundException;
+import legion.shared.Refused;
 
 /** Error pages for the portal and the console: plain words, the right status, no stack traces. */
 @ControllerAdvice(annotations = Controller.class)
@@ -23,10 +23,10 @@ class PageProblems {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageProblems.class);
 
-    @ExceptionHandler(CaseNotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "error/404";
+    /** A module's refusal that no page handled itself: the error page of its status. */
+    @ExceptionHandler(Refused.class)
+    ModelAndView refused(Refused e) {
+        return page(e.status().value());
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
@@ -53,6 +53,10 @@ class PageProblems {
             LOG.error("unexpected {} on a page at {}", e.getClass().getName(),
                     e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
         }
+        return page(status);
+    }
+
+    private static ModelAndView page(int status) {
         String view = switch (status) {
             case 400, 403, 404 -> "error/" + status;
             default -> status >= 500 ? "error/500" : "error";

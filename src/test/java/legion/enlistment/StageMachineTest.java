@@ -208,10 +208,77 @@ class StageMachineTest {
         Enlistment e = Enlistment.submit(Reference.random(), applicant(), EMBASSY);
         assertThat(e.drainEvents()).singleElement().isInstanceOf(EnlistmentSubmitted.class);
         e.startReview(actor(Role.EMBASSY_OFFICER));
-        assertThat(e.drainEvents()).singleElement().isInstanceOfSatisfying(EnlistmentTransitioned.class, ev -> {
+        assertThat(e.drainEvents()).singleElement().isInstanceOfSatisfying(EnlistmentReviewStarted.class, ev -> {
             assertThat(ev.from()).isEqualTo(Stage.SUBMITTED);
             assertThat(ev.to()).isEqualTo(Stage.IN_REVIEW);
+            assertThat(ev.actor()).isEqualTo("embassy-gb");
+            assertThat(ev.reference()).isEqualTo(e.reference());
         });
         assertThat(e.drainEvents()).isEmpty();
+    }
+
+    /** Each edge registers its own past-tense event (pinned: renaming or re-pointing one fails here). */
+    @ParameterizedTest(name = "{0} registers {1}")
+    @MethodSource("edgeEvents")
+    void eachEdgeRegistersItsOwnEvent(Transition edge, Class<?> event, Stage from) {
+        Enlistment e = caseIn(from);
+        e.drainEvents();
+        Actor vetting = Actor.officer("vetting-third", Role.VETTING_OFFICER, null);
+        Actor embassy = actor(Role.EMBASSY_OFFICER);
+        Actor reception = actor(Role.RECEPTION_OFFICER);
+        switch (edge) {
+            case START_REVIEW -> e.startReview(embassy);
+            case REQUEST_INFORMATION -> e.requestInformation(embassy, "more");
+            case RECEIVE_INFORMATION -> e.receiveInformation(Actor.volunteer(), "here");
+            case INVITE_TO_INTERVIEW -> e.inviteToInterview(embassy, null);
+            case RECOMMEND -> e.recommend(embassy, "good");
+            case APPROVE -> e.approve(vetting, null);
+            case AUTHORIZE -> e.authorize(vetting);
+            case CONFIRM_ARRIVAL -> e.confirmArrival(reception, null);
+            case ENLIST -> e.enlist(reception, ServiceRole.MEDIC, " 2nd company ");
+            case REJECT -> e.reject(vetting, RejectionReason.SECURITY, "grounds");
+            case WITHDRAW -> e.withdraw(Actor.volunteer(), null);
+            case REVOKE -> e.revoke(vetting, "grounds");
+        }
+        assertThat(e.drainEvents()).singleElement().isInstanceOfSatisfying(StageChanged.class, ev -> {
+            assertThat(ev).isExactlyInstanceOf(event);
+            assertThat(ev.transition()).isEqualTo(edge);
+            assertThat(ev.from()).isEqualTo(from);
+            assertThat(ev.to()).isEqualTo(e.stage());
+        });
+    }
+
+    static Stream<Arguments> edgeEvents() {
+        return Stream.of(
+                Arguments.of(Transition.START_REVIEW, EnlistmentReviewStarted.class, Stage.SUBMITTED),
+                Arguments.of(Transition.REQUEST_INFORMATION, InformationRequested.class, Stage.IN_REVIEW),
+                Arguments.of(Transition.RECEIVE_INFORMATION, InformationReceived.class, Stage.INFO_REQUESTED),
+                Arguments.of(Transition.INVITE_TO_INTERVIEW, InterviewScheduled.class, Stage.IN_REVIEW),
+                Arguments.of(Transition.RECOMMEND, EnlistmentRecommended.class, Stage.INTERVIEW),
+                Arguments.of(Transition.APPROVE, EnlistmentApproved.class, Stage.VETTING),
+                Arguments.of(Transition.AUTHORIZE, EnlistmentAuthorized.class, Stage.APPROVED),
+                Arguments.of(Transition.CONFIRM_ARRIVAL, VolunteerArrived.class, Stage.AUTHORIZED),
+                Arguments.of(Transition.ENLIST, VolunteerEnlisted.class, Stage.ARRIVED),
+                Arguments.of(Transition.REJECT, EnlistmentRejected.class, Stage.VETTING),
+                Arguments.of(Transition.WITHDRAW, EnlistmentWithdrawn.class, Stage.IN_REVIEW),
+                Arguments.of(Transition.REVOKE, EnlistmentRevoked.class, Stage.AUTHORIZED));
+    }
+
+    @Test
+    void rejectionAndEnlistmentEventsCarryTheirDetails() {
+        Enlistment rejected = caseIn(Stage.VETTING);
+        rejected.drainEvents();
+        rejected.reject(actor(Role.VETTING_OFFICER), RejectionReason.SECURITY, "grounds");
+        EnlistmentRejected r = (EnlistmentRejected) rejected.drainEvents().get(0);
+        assertThat(r.reason()).isEqualTo(RejectionReason.SECURITY);
+        assertThat(r.auditEntry().detail()).isEqualTo("VETTING->REJECTED code=SECURITY");
+        assertThat(r.auditEntry().action()).isEqualTo("TRANSITION_REJECT");
+
+        Enlistment arrived = caseIn(Stage.ARRIVED);
+        arrived.drainEvents();
+        arrived.enlist(actor(Role.RECEPTION_OFFICER), ServiceRole.MEDIC, " 2nd company ");
+        VolunteerEnlisted v = (VolunteerEnlisted) arrived.drainEvents().get(0);
+        assertThat(v.role()).isEqualTo(ServiceRole.MEDIC);
+        assertThat(v.unit()).isEqualTo("2nd company");
     }
 }

@@ -102,11 +102,14 @@ class QueueAndRoutingTest {
     }
 
     @Test
-    void analystsSeeCountsButNoNamesOrReferences() {
+    void analystsSeeCountsButNoNamesOrReferences() throws InterruptedException {
         Http http = new Http(port);
         String ref = http.postJson("/api/v1/enlistments", Http.json(Applications.valid("Unique", "Zyxwvutsrq", "LT")))
                 .json().get("reference").stringValue();
         ConsoleSession analyst = ConsoleSession.login(port, "analyst1", PW);
+        // the counts come from reporting's read model, fed by the events after commit
+        legion.support.Eventually.equalTo(true, java.time.Duration.ofSeconds(10),
+                () -> analyst.get("/console/reports").body().contains("<td>Submitted</td>"));
         String body = analyst.get("/console/reports").body();
         assertThat(body).doesNotContain("Zyxwvutsrq").doesNotContain(ref);
         // stages and roles under their names, not as enum constants

@@ -1,0 +1,62 @@
+package legion.reporting;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import legion.enlistment.EnlistmentSubmitted;
+import legion.enlistment.StageChanged;
+
+/**
+ * Keeps reporting's read model ({@code reporting_case}) from the enlistment events, after their transaction commits
+ * (asynchronously, through the event publication registry: a failed or lost delivery is resubmitted, so the model
+ * catches up). Each write is idempotent and ignores an event older than what the row already holds, so a
+ * redelivered or late event changes nothing; an edge's event that overtakes the case's submission creates the row,
+ * and the submission then fills in what only it carries (nationality, role).
+ */
+@Component
+class CaseCounts {
+
+    private final JdbcClient jdbc;
+
+    CaseCounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ApplicationModuleListener
+    void on(EnlistmentSubmitted e) {
+        int filled = jdbc.sql("update reporting_case set nationality = ?, service_role = ? where enlistment_id = ?")
+                .params(e.nationality(), e.role(), e.id().value()).update();
+        if (filled == 0) {
+            insertIfAbsent(e.id().value(), "SUBMITTED", e.at(), e.embassyCode(), e.nationality(), e.role());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(StageChanged e) {
+        int moved = jdbc.sql("update reporting_case set stage = ?, stage_at = ? where enlistment_id = ? and stage_at <= ?")
+                .params(e.to().name(), ts(e.at()), e.id().value(), ts(e.at())).update();
+        if (moved == 0) {
+            insertIfAbsent(e.id().value(), e.to().name(), e.at(), e.embassyCode(), null, null);
+        }
+    }
+
+    /**
+     * Two events of one case handled at the same moment may both insert: the loser fails on the primary key, its
+     * publication stays incomplete and is resubmitted, and then finds the row.
+     */
+    private void insertIfAbsent(UUID id, String stage, Instant at, String embassy, String nationality, String role) {
+        jdbc.sql("insert into reporting_case (enlistment_id, stage, stage_at, embassy_code, nationality, service_role) "
+                        + "select ?, ?, ?, ?, ?, ? where not exists (select 1 from reporting_case where enlistment_id = ?)")
+                .params(id, stage, ts(at), embassy, nationality, role, id).update();
+    }
+
+    private static OffsetDateTime ts(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}
