@@ -9,18 +9,25 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 import legion.shared.Actor;
 import legion.shared.Role;
+import legion.shared.Unit;
 
 /**
- * A signed-in officer: login name, role and, for embassy officers, the embassy whose queue they work; {@code locked}
- * when wrong one-time codes locked the account ({@link SignInGuard}).
+ * A signed-in officer: login name, role and the unit they work in (an embassy officer's embassy, an issuing
+ * officer's point, a prison officer's facility), or none; {@code locked} when wrong one-time codes locked the account
+ * ({@link SignInGuard}).
  */
 public record OfficerPrincipal(String username, String displayName, String passwordHash, Role role,
-                               String embassyCode, boolean enabled, boolean locked)
+                               Unit unit, boolean enabled, boolean locked)
         implements UserDetails {
 
-    public OfficerPrincipal(String username, String displayName, String passwordHash, Role role, String embassyCode,
+    public OfficerPrincipal(String username, String displayName, String passwordHash, Role role, Unit unit,
                             boolean enabled) {
-        this(username, displayName, passwordHash, role, embassyCode, enabled, false);
+        this(username, displayName, passwordHash, role, unit, enabled, false);
+    }
+
+    /** The embassy an embassy officer serves, or null. */
+    public String embassyCode() {
+        return unit != null && unit.is(Unit.EMBASSY) ? unit.code() : null;
     }
 
     @Override
@@ -29,7 +36,7 @@ public record OfficerPrincipal(String username, String displayName, String passw
     }
 
     public Actor actor() {
-        return Actor.officer(username, role, embassyCode);
+        return Actor.inUnit(username, role, unit);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import legion.privacy.FieldCipher;
 import legion.shared.Actor;
 import legion.shared.Role;
+import legion.shared.Unit;
 
 /** The officers who may sign in to the console, with hashed passwords (bcrypt via a delegating encoder). */
 @Service
@@ -96,19 +97,20 @@ public class Officers implements UserDetailsService {
     }
 
     public Optional<OfficerPrincipal> find(String username) {
-        return jdbc.sql("select username, display_name, password_hash, role, embassy_code, enabled, "
+        return jdbc.sql("select username, display_name, password_hash, role, unit_kind, unit_code, enabled, "
                         + "code_locked_at is not null from access_officer where username = ?")
                 .param(username)
                 .query((rs, n) -> new OfficerPrincipal(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Role.valueOf(rs.getString(4)), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
+                        Role.valueOf(rs.getString(4)), unit(rs.getString(5), rs.getString(6)), rs.getBoolean(7),
+                        rs.getBoolean(8)))
                 .optional();
     }
 
     public List<OfficerPrincipal> all() {
-        return jdbc.sql("select username, display_name, password_hash, role, embassy_code, enabled, "
+        return jdbc.sql("select username, display_name, password_hash, role, unit_kind, unit_code, enabled, "
                         + "code_locked_at is not null from access_officer order by role, username")
                 .query((rs, n) -> new OfficerPrincipal(rs.getString(1), rs.getString(2), "", Role.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
+                        unit(rs.getString(5), rs.getString(6)), rs.getBoolean(7), rs.getBoolean(8)))
                 .list();
     }
 
@@ -116,16 +118,39 @@ public class Officers implements UserDetailsService {
         return jdbc.sql("select count(*) from access_officer").query(Long.class).single();
     }
 
-    /** Creates an officer; the password is stored only as a hash. */
+    /** Creates an officer with an embassy code (kept for embassy officers only); the password is stored as a hash. */
     public void create(String username, String displayName, String rawPassword, Role role, String embassyCode) {
+        createInUnit(username, displayName, rawPassword, role,
+                role == Role.EMBASSY_OFFICER && embassyCode != null ? Unit.embassy(embassyCode) : null);
+    }
+
+    /**
+     * Creates an officer working in a unit (or in none: null); the password is stored only as a hash.
+     *
+     * @throws IllegalArgumentException when the role is no officer's or needs a unit of another kind
+     */
+    public void createInUnit(String username, String displayName, String rawPassword, Role role, Unit unit) {
         if (!role.isOfficer()) {
             throw new IllegalArgumentException("not an officer role");
         }
-        jdbc.sql("insert into access_officer (username, display_name, password_hash, role, embassy_code, enabled, "
-                        + "created_at) values (?, ?, ?, ?, ?, true, ?)")
+        Actor.inUnit(username, role, unit); // the role's unit rule, in one place
+        jdbc.sql("insert into access_officer (username, display_name, password_hash, role, embassy_code, unit_kind, "
+                        + "unit_code, enabled, created_at) values (?, ?, ?, ?, ?, ?, ?, true, ?)")
                 .params(username, displayName, encoder.encode(rawPassword), role.name(),
-                        role == Role.EMBASSY_OFFICER ? embassyCode : null, OffsetDateTime.now(ZoneOffset.UTC))
+                        unit != null && unit.is(Unit.EMBASSY) ? unit.code() : null,
+                        unit == null ? null : unit.kind(), unit == null ? null : unit.code(),
+                        OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
+    }
+
+    /** Whether an officer with this login name exists. */
+    public boolean exists(String username) {
+        return jdbc.sql("select count(*) from access_officer where username = ?").param(username)
+                .query(Long.class).single() > 0;
+    }
+
+    private static Unit unit(String kind, String code) {
+        return kind == null || code == null ? null : new Unit(kind, code);
     }
 
     /** The actor behind an authentication, or empty when it is not an officer's. */

@@ -1,10 +1,7 @@
 package legion.demo;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import org.slf4j.Logger;
@@ -12,11 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import legion.access.Officers;
 import legion.embassy.Embassies;
 import legion.enlistment.Applicant;
 import legion.enlistment.Enlistment;
@@ -29,7 +24,7 @@ import legion.shared.Role;
 import legion.shared.ServiceRole;
 
 /**
- * Seeds demo officers on first start (when there are none) and prints their credentials once; with
+ * The Legion's demo applications (its demo officers are {@link LegionDemoOfficers}, seeded by {@code access}): with
  * {@code legion.demo.enlistments=N} tops the database up to N synthetic applications spread over countries,
  * roles and stages, each moved through the real transitions.
  */
@@ -38,95 +33,34 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
-    /** Demo officers: user name, display name, role, embassy. */
-    static final List<String[]> OFFICERS = List.of(
-            new String[] {"admin", "Administrator", "ADMINISTRATOR", null},
-            new String[] {"vetting1", "HQ vetting officer 1", "VETTING_OFFICER", null},
-            new String[] {"vetting2", "HQ vetting officer 2", "VETTING_OFFICER", null},
-            new String[] {"embassy-us", "Embassy officer, Washington", "EMBASSY_OFFICER", "US"},
-            new String[] {"embassy-gb", "Embassy officer, London", "EMBASSY_OFFICER", "GB"},
-            new String[] {"embassy-de", "Embassy officer, Berlin", "EMBASSY_OFFICER", "DE"},
-            new String[] {"embassy-pl", "Embassy officer, Warsaw", "EMBASSY_OFFICER", "PL"},
-            new String[] {"embassy-hq", "HQ central queue officer", "EMBASSY_OFFICER", "HQ"},
-            new String[] {"border1", "Border guard", "BORDER_GUARD", null},
-            new String[] {"reception1", "Reception officer", "RECEPTION_OFFICER", null},
-            new String[] {"analyst1", "Analyst", "ANALYST", null});
-
-    private final Officers officers;
     private final legion.eligibility.Eligibility eligibility;
     private final Enlistments enlistments;
     private final Embassies embassies;
     private final TransactionTemplate tx;
     private final boolean enabled;
     private final int wanted;
-    private final String password;
 
-    DemoData(Officers officers, legion.eligibility.Eligibility eligibility, Enlistments enlistments, Embassies embassies, TransactionTemplate tx,
+    DemoData(legion.eligibility.Eligibility eligibility, Enlistments enlistments, Embassies embassies, TransactionTemplate tx,
              @Value("${legion.demo.enabled:true}") boolean enabled,
-             @Value("${legion.demo.enlistments:0}") int wanted,
-             @Value("${legion.demo.password:}") String password,
-             @Value("${legion.demo.totp-secret:}") String totpSecret) {
-        this.officers = officers;
+             @Value("${legion.demo.enlistments:0}") int wanted) {
         this.eligibility = eligibility;
         this.enlistments = enlistments;
         this.embassies = embassies;
         this.tx = tx;
         this.enabled = enabled;
         this.wanted = wanted;
-        this.password = password;
-        this.totpSecret = totpSecret;
     }
-
-    private final String totpSecret;
 
     @Override
     public void run(ApplicationArguments args) {
         if (!enabled) {
             return;
         }
-        seedOfficers();
         long have = enlistments.count();
         if (wanted > have) {
             new Synthesizer(new Random(have * 31 + wanted), enlistments, embassies, tx, eligibility).create((int) (wanted - have));
             LOG.info("demo data: {} synthetic applications added", wanted - have);
         }
-    }
-
-    private void seedOfficers() {
-        if (officers.count() > 0) {
-            return;
-        }
-        Map<String, String> created = new LinkedHashMap<>();
-        try {
-            tx.executeWithoutResult(s -> {
-                for (String[] o : OFFICERS) {
-                    String pw = password.isBlank() ? randomPassword() : password;
-                    officers.create(o[0], o[1], pw, Role.valueOf(o[2]), o[3]);
-                    if (!totpSecret.isBlank()) {
-                        officers.setSecondFactor(o[0], totpSecret);
-                    }
-                    created.put(o[0] + " (" + o[2] + (o[3] == null ? "" : ", embassy " + o[3]) + ")", pw);
-                }
-            });
-        } catch (DuplicateKeyException e) {
-            return; // another node seeded them at the same moment
-        }
-        StringBuilder sb = new StringBuilder("\n=== Legion demo officers (shown once; passwords are stored hashed) ===\n");
-        created.forEach((who, pw) -> sb.append(String.format("  %-45s %s%n", who, password.isBlank() ? pw : "(legion.demo.password)")));
-        sb.append(totpSecret.isBlank() ? "  second factor: each officer enrols an authenticator app at first sign-in\n"
-                : "  second factor: TOTP with the key in legion.demo.totp-secret (e.g. oathtool --totp -b KEY)\n");
-        sb.append("=== sign in at /login ===\n");
-        System.out.println(sb);
-    }
-
-    private static String randomPassword() {
-        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        SecureRandom r = new SecureRandom();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 14; i++) {
-            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
-        }
-        return sb.toString();
     }
 
     /** Builds synthetic applications and walks them through the stage machine with demo officers. */

@@ -12,6 +12,7 @@ import java.util.Objects;
 import legion.shared.Actor;
 import legion.shared.Role;
 import legion.shared.ServiceRole;
+import legion.shared.Unit;
 
 /**
  * One volunteer's application, from submission to enlistment: the aggregate of the pipeline.
@@ -162,7 +163,7 @@ public class Enlistment {
     public boolean isVisibleTo(Actor actor) {
         switch (actor.role()) {
             case EMBASSY_OFFICER:
-                return embassyCode.equals(actor.embassyCode());
+                return actor.mayActOn(Unit.embassy(embassyCode));
             case VETTING_OFFICER:
             case SYSTEM:
                 return true;

@@ -31,7 +31,9 @@ class StageMachineTest {
             case VOLUNTEER -> Actor.volunteer();
             case SYSTEM -> Actor.system();
             case EMBASSY_OFFICER -> Actor.officer("embassy-gb", role, EMBASSY);
-            default -> Actor.officer(role.name().toLowerCase(), role, null);
+            // the other programs' roles, each in a unit of its kind where the role needs one: no Legion edge is theirs
+            default -> Actor.inUnit(role.name().toLowerCase(), role,
+                    role.unitKind() == null ? null : legion.shared.Unit.of(role.unitKind(), "OTHER-1"));
         };
     }
 
