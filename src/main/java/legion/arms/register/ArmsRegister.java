@@ -1,5 +1,7 @@
 package legion.arms.register;
 
+import legion.shared.Actor;
+import legion.shared.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,13 +47,13 @@ public class ArmsRegister {
 
     /** A weapon received into stock at the officer's point; returns it. */
     @Transactional
-    public Weapon stock(Desk desk, Stock s) {
-        requireRole(desk, Desk.Role.ISSUING_OFFICER);
+    public Weapon stock(Actor desk, Stock s) {
+        requireRole(desk, Role.ISSUING_OFFICER);
         Instant now = clock.instant();
         Weapon w = Weapon.receive(UUID.randomUUID().toString(), s.make(), s.model(), s.calibre(), s.serial(),
-                desk.point(), desk, now);
+                Points.of(desk), desk, now);
         weapons.insert(w, now);
-        audit.append(desk.officer(), desk.role().name(), "ARMS_WEAPON_RECEIVED", w.id(), "point " + desk.point());
+        audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_RECEIVED", w.id(), "point " + Points.of(desk));
         return w;
     }
 
@@ -62,7 +64,7 @@ public class ArmsRegister {
 
     /** An issue made: its number, the weapon, the holder and the policy version that allowed it. */
     public record Issued(String number, Weapon weapon, Holder holder, String point, Instant at, int rounds,
-                         int magazines, int policyVersion) {
+                         int magazines, int policyVersion, String seal) {
     }
 
     /**
@@ -75,8 +77,8 @@ public class ArmsRegister {
      * @throws WeaponConflictException  another desk changed the weapon at the same moment
      */
     @Transactional
-    public Issued issue(Desk desk, String make, String serial, HolderDetails details, int rounds, int magazines) {
-        requireRole(desk, Desk.Role.ISSUING_OFFICER);
+    public Issued issue(Actor desk, String make, String serial, HolderDetails details, int rounds, int magazines) {
+        requireRole(desk, Role.ISSUING_OFFICER);
         if (rounds < 0 || magazines < 0 || rounds > 10_000 || magazines > 100) {
             throw new IllegalArgumentException("rounds must be 0 to 10000 and magazines 0 to 100");
         }
@@ -95,20 +97,20 @@ public class ArmsRegister {
         holders.lock(holder.id());
         IssueCheck check = new IssueCheck(holder.dateOfBirth(), holder.legalStatus(),
                 holders.prohibited(holder.documentNumber()), holders.weaponsHeld(holder.id()), w.status(), w.point(),
-                desk.point());
+                Points.of(desk));
         LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         Assessment verdict = rules.judge(check, today);
         if (!verdict.failures().isEmpty()) {
             throw new IssueRefusedException(verdict.policyVersion(), verdict.failures());
         }
         String number = IssueNumbers.next();
-        w.issue(number, holder.id(), desk.point(), desk, rounds, magazines, now);
+        w.issue(number, holder.id(), Points.of(desk), desk, rounds, magazines, now);
         weapons.update(w);
-        issues.open(number, w.id(), holder.id(), desk.point(), desk.officer(), rounds, magazines, now,
+        issues.open(number, w.id(), holder.id(), Points.of(desk), desk.id(), rounds, magazines, now,
                 verdict.policyVersion());
-        audit.append(desk.officer(), desk.role().name(), "ARMS_WEAPON_ISSUED", number,
-                "weapon " + w.id() + ", point " + desk.point() + ", policy v" + verdict.policyVersion());
-        return new Issued(number, w, holder, desk.point(), now, rounds, magazines, verdict.policyVersion());
+        audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_ISSUED", number,
+                "weapon " + w.id() + ", point " + Points.of(desk) + ", policy v" + verdict.policyVersion());
+        return new Issued(number, w, holder, Points.of(desk), now, rounds, magazines, verdict.policyVersion(), null);
     }
 
     /** Records the receipt seal of an issue (in the issue's transaction, by whoever signs it). */
@@ -118,15 +120,15 @@ public class ArmsRegister {
 
     /** A weapon brought back at the officer's point (any point may take it); returns the closed issue's number. */
     @Transactional
-    public String returnWeapon(Desk desk, String make, String serial, Integer rounds, Integer magazines) {
-        requireRole(desk, Desk.Role.ISSUING_OFFICER);
+    public String returnWeapon(Actor desk, String make, String serial, Integer rounds, Integer magazines) {
+        requireRole(desk, Role.ISSUING_OFFICER);
         Weapon w = weapons.findBySerial(make, serial).orElseThrow(WeaponNotFoundException::new);
         Instant now = clock.instant();
-        String number = w.returnTo(desk.point(), desk, now, rounds, magazines);
+        String number = w.returnTo(Points.of(desk), desk, now, rounds, magazines);
         weapons.update(w);
-        issues.close(number, desk.point(), now);
-        audit.append(desk.officer(), desk.role().name(), "ARMS_WEAPON_RETURNED", number,
-                "weapon " + w.id() + ", point " + desk.point());
+        issues.close(number, Points.of(desk), now);
+        audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_RETURNED", number,
+                "weapon " + w.id() + ", point " + Points.of(desk));
         return number;
     }
 
@@ -136,13 +138,13 @@ public class ArmsRegister {
 
     /** Traces a weapon for a case (police investigators only; every trace audited with its case number). */
     @Transactional
-    public Trace trace(Desk desk, String make, String serial, String caseNumber) {
-        requireRole(desk, Desk.Role.POLICE_INVESTIGATOR);
+    public Trace trace(Actor desk, String make, String serial, String caseNumber) {
+        requireRole(desk, Role.POLICE_INVESTIGATOR);
         if (caseNumber == null || !caseNumber.strip().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}/._-]{0,39}")) {
             throw new IllegalArgumentException("caseNumber is required: 1 to 40 letters, digits, / . _ -");
         }
         Weapon w = weapons.findBySerial(make, serial).orElse(null);
-        audit.append(desk.officer(), desk.role().name(), "ARMS_WEAPON_TRACED", w == null ? "unknown" : w.id(),
+        audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_TRACED", w == null ? "unknown" : w.id(),
                 "case " + caseNumber.strip() + (w == null ? ", not found" : ""));
         if (w == null) {
             throw new WeaponNotFoundException();
@@ -153,7 +155,7 @@ public class ArmsRegister {
         return new Trace(w, history, people);
     }
 
-    private static void requireRole(Desk desk, Desk.Role role) {
+    private static void requireRole(Actor desk, Role role) {
         if (desk.role() != role) {
             throw new SecurityException("only " + role + " may do this");
         }

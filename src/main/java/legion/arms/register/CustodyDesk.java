@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import legion.audit.AuditLog;
+import legion.shared.Actor;
+import legion.shared.Role;
 
 /**
  * The custody events other than stock, issue and return, each one transaction with its audit entry: transfers
@@ -33,10 +35,10 @@ public class CustodyDesk {
 
     /** Moves a weapon in stock at the officer's point to another point. */
     @Transactional
-    public void transfer(Desk desk, String make, String serial, String toPoint) {
-        allow(desk, Set.of(Desk.Role.ISSUING_OFFICER, Desk.Role.REGISTRY_SUPERVISOR));
+    public void transfer(Actor desk, String make, String serial, String toPoint) {
+        allow(desk, Set.of(Role.ISSUING_OFFICER, Role.REGISTRY_SUPERVISOR));
         Weapon w = find(make, serial);
-        if (desk.role() == Desk.Role.ISSUING_OFFICER && !desk.point().equals(w.point())) {
+        if (desk.role() == Role.ISSUING_OFFICER && !desk.mayActOn(w.point() == null ? null : Points.unit(w.point()))) {
             throw new CustodyRefusedException(CustodyEvent.TRANSFERRED, w.status());
         }
         w.transfer(toPoint, desk, clock.instant());
@@ -45,8 +47,8 @@ public class CustodyDesk {
 
     /** A weapon reported lost ({@code stolen} false) or stolen, from stock or by its holder. */
     @Transactional
-    public void reportMissing(Desk desk, String make, String serial, boolean stolen, String note) {
-        allow(desk, Set.of(Desk.Role.ISSUING_OFFICER, Desk.Role.REGISTRY_SUPERVISOR, Desk.Role.POLICE_INVESTIGATOR));
+    public void reportMissing(Actor desk, String make, String serial, boolean stolen, String note) {
+        allow(desk, Set.of(Role.ISSUING_OFFICER, Role.REGISTRY_SUPERVISOR, Role.POLICE_INVESTIGATOR));
         Weapon w = find(make, serial);
         if (stolen) {
             w.reportStolen(desk, clock.instant(), note);
@@ -62,9 +64,9 @@ public class CustodyDesk {
      * 24 hours after {@code foundAt}: recorded as late. Returns the weapon.
      */
     @Transactional
-    public Weapon declareFound(Desk desk, String make, String model, String calibre, String serial, Instant foundAt,
+    public Weapon declareFound(Actor desk, String make, String model, String calibre, String serial, Instant foundAt,
                                String note) {
-        allow(desk, Set.of(Desk.Role.ISSUING_OFFICER));
+        allow(desk, Set.of(Role.ISSUING_OFFICER));
         Instant now = clock.instant();
         if (foundAt == null || foundAt.isAfter(now)) {
             throw new IllegalArgumentException("foundAt is required and cannot be in the future");
@@ -72,22 +74,22 @@ public class CustodyDesk {
         Weapon known = serial == null || serial.isBlank() ? null : weapons.findBySerial(make, serial).orElse(null);
         if (known != null) {
             String open = known.issueNumber();
-            known.found(desk.point(), desk, foundAt, now, note);
-            closeIfEnded(open, known, desk.point(), now);
-            store(desk, known, "ARMS_WEAPON_FOUND", "point " + desk.point());
+            known.found(Points.of(desk), desk, foundAt, now, note);
+            closeIfEnded(open, known, Points.of(desk), now);
+            store(desk, known, "ARMS_WEAPON_FOUND", "point " + Points.of(desk));
             return known;
         }
-        Weapon w = Weapon.foundUnknown(UUID.randomUUID().toString(), make, model, calibre, serial, desk.point(), desk,
+        Weapon w = Weapon.foundUnknown(UUID.randomUUID().toString(), make, model, calibre, serial, Points.of(desk), desk,
                 foundAt, now, note);
         weapons.insert(w, now);
-        audit.append(desk.officer(), desk.role().name(), "ARMS_WEAPON_FOUND", w.id(), "point " + desk.point()
+        audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_FOUND", w.id(), "point " + Points.of(desk)
                 + ", not in the register before");
         return w;
     }
 
     @Transactional
-    public void seize(Desk desk, String make, String serial, String note) {
-        allow(desk, Set.of(Desk.Role.POLICE_INVESTIGATOR));
+    public void seize(Actor desk, String make, String serial, String note) {
+        allow(desk, Set.of(Role.POLICE_INVESTIGATOR));
         Weapon w = find(make, serial);
         String open = w.issueNumber();
         w.seize(desk, clock.instant(), note);
@@ -96,8 +98,8 @@ public class CustodyDesk {
     }
 
     @Transactional
-    public void destroy(Desk desk, String make, String serial, String note) {
-        allow(desk, Set.of(Desk.Role.REGISTRY_SUPERVISOR));
+    public void destroy(Actor desk, String make, String serial, String note) {
+        allow(desk, Set.of(Role.REGISTRY_SUPERVISOR));
         Weapon w = find(make, serial);
         String open = w.issueNumber();
         w.destroy(desk, clock.instant(), note);
@@ -107,8 +109,8 @@ public class CustodyDesk {
 
     /** Corrects an earlier entry of the weapon's history with a new entry saying what was wrong. */
     @Transactional
-    public void correct(Desk desk, String make, String serial, long entry, String note) {
-        allow(desk, Set.of(Desk.Role.REGISTRY_SUPERVISOR, Desk.Role.ISSUING_OFFICER));
+    public void correct(Actor desk, String make, String serial, long entry, String note) {
+        allow(desk, Set.of(Role.REGISTRY_SUPERVISOR, Role.ISSUING_OFFICER));
         Weapon w = find(make, serial);
         if (weapons.history(w.id()).stream().noneMatch(e -> e.seq() == entry)) {
             throw new IllegalArgumentException("entry " + entry + " is not in this weapon's history");
@@ -128,12 +130,12 @@ public class CustodyDesk {
         return weapons.findBySerial(make, serial).orElseThrow(WeaponNotFoundException::new);
     }
 
-    private void store(Desk desk, Weapon w, String action, String detail) {
+    private void store(Actor desk, Weapon w, String action, String detail) {
         weapons.update(w);
-        audit.append(desk.officer(), desk.role().name(), action, w.id(), detail);
+        audit.append(desk.id(), desk.role().name(), action, w.id(), detail);
     }
 
-    private static void allow(Desk desk, Set<Desk.Role> roles) {
+    private static void allow(Actor desk, Set<Role> roles) {
         if (!roles.contains(desk.role())) {
             throw new SecurityException("not for " + desk.role());
         }

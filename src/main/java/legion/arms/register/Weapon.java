@@ -1,5 +1,7 @@
 package legion.arms.register;
 
+import legion.shared.Actor;
+import legion.shared.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +55,7 @@ public final class Weapon {
 
     /** A new weapon received into stock at a point. */
     public static Weapon receive(String id, String make, String model, String calibre, String serial, String point,
-                                 Desk actor, Instant at) {
+                                 Actor actor, Instant at) {
         requireText(make, "make");
         requireText(serial, "serial");
         requireText(point, "point");
@@ -68,7 +70,7 @@ public final class Weapon {
      * (then it is registered as {@code ILLEGIBLE-<id>}). Declared more than 24 hours after it was found: marked late.
      */
     public static Weapon foundUnknown(String id, String make, String model, String calibre, String serial,
-                                      String point, Desk actor, Instant foundAt, Instant declaredAt, String note) {
+                                      String point, Actor actor, Instant foundAt, Instant declaredAt, String note) {
         requireText(make, "make");
         requireText(point, "point");
         String s = serial == null || Serials.normalize(serial).isEmpty() ? "ILLEGIBLE-" + id : serial.strip();
@@ -79,7 +81,7 @@ public final class Weapon {
     }
 
     /** Issues the weapon from its stock point to a holder. */
-    public void issue(String number, String holderId, String atPoint, Desk actor, int rounds, int magazines,
+    public void issue(String number, String holderId, String atPoint, Actor actor, int rounds, int magazines,
                       Instant at) {
         guard(CustodyEvent.ISSUED);
         if (!atPoint.equals(point)) {
@@ -94,7 +96,7 @@ public final class Weapon {
     }
 
     /** The holder brings it back, at any point. */
-    public String returnTo(String atPoint, Desk actor, Instant at, Integer rounds, Integer magazines) {
+    public String returnTo(String atPoint, Actor actor, Instant at, Integer rounds, Integer magazines) {
         guard(CustodyEvent.RETURNED);
         requireText(atPoint, "point");
         String issue = issueNumber;
@@ -104,23 +106,23 @@ public final class Weapon {
         return issue;
     }
 
-    public void transfer(String toPoint, Desk actor, Instant at) {
+    public void transfer(String toPoint, Actor actor, Instant at) {
         guard(CustodyEvent.TRANSFERRED);
         requireText(toPoint, "point");
         append(CustodyEvent.TRANSFERRED, actor, at, toPoint, null, null, null, null, null, false, null, "from " + point);
         point = toPoint;
     }
 
-    public void reportLost(Desk actor, Instant at, String note) {
+    public void reportLost(Actor actor, Instant at, String note) {
         leaveCustody(CustodyEvent.REPORTED_LOST, actor, at, note);
     }
 
-    public void reportStolen(Desk actor, Instant at, String note) {
+    public void reportStolen(Actor actor, Instant at, String note) {
         leaveCustody(CustodyEvent.REPORTED_STOLEN, actor, at, note);
     }
 
     /** A lost, stolen or unreturned weapon found and declared at a point, back in stock there. */
-    public void found(String atPoint, Desk actor, Instant foundAt, Instant declaredAt, String note) {
+    public void found(String atPoint, Actor actor, Instant foundAt, Instant declaredAt, String note) {
         guard(CustodyEvent.FOUND);
         requireText(atPoint, "point");
         append(CustodyEvent.FOUND, actor, declaredAt, atPoint, null, issueNumber, null, null, foundAt,
@@ -129,21 +131,21 @@ public final class Weapon {
         issueNumber = null;
     }
 
-    public void seize(Desk actor, Instant at, String note) {
+    public void seize(Actor actor, Instant at, String note) {
         leaveCustody(CustodyEvent.SEIZED, actor, at, note);
     }
 
-    public void destroy(Desk actor, Instant at, String note) {
+    public void destroy(Actor actor, Instant at, String note) {
         leaveCustody(CustodyEvent.DESTROYED, actor, at, note);
     }
 
     /** Corrects an earlier entry with a new one saying what was wrong; the status stays. */
-    public void correct(long entry, String note, Desk actor, Instant at) {
+    public void correct(long entry, String note, Actor actor, Instant at) {
         requireText(note, "note");
         append(CustodyEvent.CORRECTED, actor, at, point, null, null, null, null, null, false, entry, note);
     }
 
-    private void leaveCustody(CustodyEvent event, Desk actor, Instant at, String note) {
+    private void leaveCustody(CustodyEvent event, Actor actor, Instant at, String note) {
         guard(event);
         append(event, actor, at, point, null, issueNumber, null, null, null, false, null, note);
         point = null;
@@ -163,11 +165,11 @@ public final class Weapon {
         }
     }
 
-    private void append(CustodyEvent event, Desk actor, Instant at, String atPoint, String holderId, String issue,
+    private void append(CustodyEvent event, Actor actor, Instant at, String atPoint, String holderId, String issue,
                         Integer rounds, Integer magazines, Instant occurredAt, boolean late, Long corrects,
                         String note) {
         status = event.leaves(status);
-        pending.add(new CustodyEntry(0, event, at, actor.officer(), actor.role().name(), atPoint, holderId, issue, rounds,
+        pending.add(new CustodyEntry(0, event, at, actor.id(), actor.role().name(), atPoint, holderId, issue, rounds,
                 magazines, status, occurredAt, late, corrects, note == null ? null : note.strip()));
     }
 

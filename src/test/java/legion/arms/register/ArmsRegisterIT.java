@@ -1,5 +1,7 @@
 package legion.arms.register;
 
+import legion.shared.Actor;
+import legion.shared.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,10 +27,10 @@ import legion.support.LegionIntegrationTest;
 @LegionIntegrationTest
 class ArmsRegisterIT {
 
-    private static final Desk KYIV = new Desk("armory-kyiv", Desk.Role.ISSUING_OFFICER, "KYIV-POLICE-01");
-    private static final Desk KYIV_2 = new Desk("armory-kyiv-2", Desk.Role.ISSUING_OFFICER, "KYIV-POLICE-01");
-    private static final Desk KHARKIV = new Desk("armory-kharkiv", Desk.Role.ISSUING_OFFICER, "KHARKIV-TDF-127");
-    private static final Desk POLICE = new Desk("police1", Desk.Role.POLICE_INVESTIGATOR, null);
+    private static final Actor KYIV = Actor.inUnit("armory-kyiv", Role.ISSUING_OFFICER, Points.unit("KYIV-POLICE-01"));
+    private static final Actor KYIV_2 = Actor.inUnit("armory-kyiv-2", Role.ISSUING_OFFICER, Points.unit("KYIV-POLICE-01"));
+    private static final Actor KHARKIV = Actor.inUnit("armory-kharkiv", Role.ISSUING_OFFICER, Points.unit("KHARKIV-TDF-127"));
+    private static final Actor POLICE = Actor.inUnit("police1", Role.POLICE_INVESTIGATOR, null);
 
     @Autowired
     ArmsRegister register;
@@ -45,7 +47,7 @@ class ArmsRegisterIT {
     @Autowired
     CustodyDesk custody;
 
-    private static final Desk REGISTRY = new Desk("registry1", Desk.Role.REGISTRY_SUPERVISOR, null);
+    private static final Actor REGISTRY = Actor.inUnit("registry1", Role.REGISTRY_SUPERVISOR, null);
 
     private static String serial() {
         return "ТЕСТ " + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -177,7 +179,7 @@ class ArmsRegisterIT {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 List<Future<String>> results = new ArrayList<>();
-                for (Desk desk : List.of(KYIV, KYIV_2)) {
+                for (Actor desk : List.of(KYIV, KYIV_2)) {
                     Callable<String> call = () -> {
                         start.await();
                         try {

@@ -1,5 +1,7 @@
 package legion.arms.register;
 
+import legion.shared.Actor;
+import legion.shared.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class WeaponTest {
 
-    private static final Desk KYIV = new Desk("armory-kyiv", Desk.Role.ISSUING_OFFICER, "KYIV-POLICE-01");
+    private static final Actor KYIV = Actor.inUnit("armory-kyiv", Role.ISSUING_OFFICER, Points.unit("KYIV-POLICE-01"));
     private static final Instant T = Instant.parse("2022-03-01T09:00:00Z");
 
     /** The successor table, pinned: for each event, the statuses it leaves from. */
