@@ -150,4 +150,19 @@ class ArmsApiIT {
             }
         }
     }
+
+    @Test
+    void theDemoHasWeaponsInStockAndIssued() {
+        Http http = new Http(port);
+        // Latin B for the Cyrillic В: one weapon (Д has no Latin twin and stays)
+        Http.Response issued = http.get("/api/v1/arms/trace?make=AKM&serial=B%D0%947914&caseNumber=DEMO-1", "police1",
+                PW);
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        assertThat(issued.json().get("weapon").get("status").asText()).isEqualTo("ISSUED");
+        assertThat(issued.json().get("weapon").get("serial").asText()).isEqualTo("ВД 7914");
+        Http.Response stock = http.get("/api/v1/arms/trace?make=%D0%A0%D0%9F%D0%9A-74&serial=1979120920&caseNumber=DEMO-1",
+                "police1", PW);
+        assertThat(stock.json().get("weapon").get("status").asText()).isEqualTo("IN_STOCK");
+        assertThat(stock.json().get("weapon").get("point").asText()).isEqualTo("KHARKIV-TDF-127");
+    }
 }
