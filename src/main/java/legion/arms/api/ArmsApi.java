@@ -37,11 +37,13 @@ import legion.shared.RateLimiter;
 class ArmsApi {
 
     private final ArmsRegister register;
+    private final legion.arms.register.ArmsReport report;
     private final RateLimiter traces;
 
-    ArmsApi(ArmsRegister register,
+    ArmsApi(ArmsRegister register, legion.arms.register.ArmsReport report,
             @org.springframework.beans.factory.annotation.Value("${legion.arms.trace-per-minute:30}") long perMinute) {
         this.register = register;
+        this.report = report;
         this.traces = new RateLimiter(perMinute, Math.max(1, perMinute / 3));
     }
 
@@ -162,6 +164,16 @@ class ArmsApi {
         List<HolderView> holders = t.holders().stream().map(h -> new HolderView(h.id(), h.surname(), h.givenNames(),
                 h.patronymic(), h.dateOfBirth(), h.documentNumber(), h.legalStatus().name())).toList();
         return ResponseEntity.ok(new TraceView(WeaponView.of(t.weapon()), history, holders));
+    }
+
+    record ReportCell(String point, String status, String count) {
+    }
+
+    /** Weapons by point and status and open issues by point; counts under 5 shown as {@code <5}. */
+    @GetMapping("/api/v1/arms/reports/weapons")
+    List<ReportCell> weaponsReport(Authentication auth) {
+        return report.weapons(actor(auth)).stream()
+                .map(r -> new ReportCell(r.point(), r.status(), r.cell().shown())).toList();
     }
 
     private static Entry entry(CustodyEntry e) {

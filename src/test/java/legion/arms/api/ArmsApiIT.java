@@ -165,4 +165,18 @@ class ArmsApiIT {
         assertThat(stock.json().get("weapon").get("status").asText()).isEqualTo("IN_STOCK");
         assertThat(stock.json().get("weapon").get("point").asText()).isEqualTo("KHARKIV-TDF-127");
     }
+
+    @Test
+    void theReportShowsCountsOnlyWithSmallCellsSuppressed() {
+        Http http = new Http(port);
+        Http.Response r = http.get("/api/v1/arms/reports/weapons", "analyst1", PW);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json()).anySatisfy(c -> {
+            assertThat(c.get("point").asText()).isEqualTo("LVIV-POLICE-01");
+            assertThat(c.get("status").asText()).isEqualTo("IN_STOCK");
+            assertThat(c.get("count").asText()).isEqualTo("<5"); // one demo pistol in Lviv
+        });
+        assertThat(r.body()).doesNotContain("Павленко", "ТТ358907", "ВД 7914");
+        assertThat(http.get("/api/v1/arms/reports/weapons", "armory-kyiv", PW).status()).isEqualTo(403);
+    }
 }
