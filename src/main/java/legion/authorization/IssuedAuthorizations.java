@@ -80,6 +80,12 @@ public class IssuedAuthorizations {
                 .params(OffsetDateTime.now(ZoneOffset.UTC), actor, enlistmentId).update();
     }
 
+    /** The case an authorization number was issued for. */
+    public Optional<UUID> enlistmentOf(String authorizationNumber) {
+        return jdbc.sql("select enlistment_id from authorization_travel where authorization_number = ?")
+                .param(authorizationNumber).query(UUID.class).optional();
+    }
+
     public Optional<Stored> find(UUID enlistmentId) {
         return jdbc.sql("select authorization_number, signer, valid_from, valid_until, seal, letter, revoked_at "
                         + "from authorization_travel where enlistment_id = ?")

@@ -14,6 +14,7 @@ import java.time.LocalDate;
  * @param featureDefinitionReference document feature definition reference (0x5D for visas)
  * @param documentTypeCategory       document type category (0x01 for visas)
  */
+@org.springframework.modulith.NamedInterface("seals")
 public record SealHeader(int version, String issuingCountry, String signerIdentifier, String certificateReference,
                          LocalDate documentIssueDate, LocalDate signatureCreationDate,
                          int featureDefinitionReference, int documentTypeCategory) {
@@ -32,9 +33,15 @@ public record SealHeader(int version, String issuingCountry, String signerIdenti
         return featureDefinitionReference == 0x5D && documentTypeCategory == 0x01;
     }
 
-    /** The document type as a reader names it. */
+    /** The document type a program registered that this header names, if any ({@link SealDocumentTypes}). */
+    public java.util.Optional<SealDocumentType> registeredType() {
+        return isVisa() ? java.util.Optional.empty()
+                : SealDocumentTypes.find(featureDefinitionReference, documentTypeCategory);
+    }
+
+    /** The document type as a reader names it: {@code VISA}, a registered type's name, or unknown. */
     public String documentTypeName() {
-        return isVisa() ? "VISA" : String.format("UNKNOWN (feature reference 0x%02X, category 0x%02X)",
-                featureDefinitionReference, documentTypeCategory);
+        return isVisa() ? "VISA" : registeredType().map(SealDocumentType::name).orElseGet(() -> String.format("UNKNOWN (feature reference 0x%02X, category 0x%02X)",
+                featureDefinitionReference, documentTypeCategory));
     }
 }

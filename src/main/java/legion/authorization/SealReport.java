@@ -7,6 +7,7 @@ import java.util.Map;
  * A verification as people and border systems read it: the outcome, the reason, and the decoded fields (the holder's
  * data as printed in the seal — shown to the guard who holds the document, never logged).
  */
+@org.springframework.modulith.NamedInterface("seals")
 public record SealReport(String status, boolean valid, String detail, String documentType, String signer,
                          Map<String, Object> fields) {
 
@@ -31,6 +32,9 @@ public record SealReport(String status, boolean valid, String detail, String doc
                 fields.put("durationOfStay", String.valueOf(visa.durationOfStay()));
                 fields.put("passportNumber", visa.passportNumber());
                 fields.put("mrz", visa.firstLine() + "\n" + visa.secondLine());
+            }
+            if (v.seal().document() != null) {
+                fields.putAll(v.seal().document()); // a program's own document type: its fields in its order
             }
         }
         return new SealReport(v.status().name(), v.isValid(), v.detail(), type, signer, fields);

@@ -11,21 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import legion.authorization.internal.DocumentProfile;
 import legion.authorization.internal.RawEcdsa;
 import legion.authorization.internal.SealCodec;
 import legion.authorization.internal.SignerNames;
 import legion.authorization.internal.VisaProfile;
 
 /**
- * Verifies visa seals offline against a fixed set of trusted signer certificates and, optionally, a revocation
- * list. Spring-free and thread-safe; build one per set of certificates and reuse it.
+ * Verifies seals offline — ICAO visas and the document types programs registered ({@link SealDocumentTypes}) —
+ * against a fixed set of trusted signer certificates and, optionally, a revocation list. Spring-free and
+ * thread-safe; build one per set of certificates and reuse it.
  *
  * <p>Checks, in order: structure ({@code MALFORMED}), signer lookup by signer identifier and certificate reference
- * ({@code UNKNOWN_SIGNER}), signature ({@code BAD_SIGNATURE}), document type ({@code WRONG_DOCUMENT_TYPE}), visa
- * profile ({@code MALFORMED}), revocation ({@code REVOKED}), then validity ({@code EXPIRED}): the seal must have
- * been signed within the certificate's validity, and today must be within both the certificate's validity and
- * the visa's date of expiry.
+ * ({@code UNKNOWN_SIGNER}), signature ({@code BAD_SIGNATURE}), document type ({@code WRONG_DOCUMENT_TYPE}: neither
+ * a visa nor a registered type), the type's profile ({@code MALFORMED}), revocation ({@code REVOKED}), then validity
+ * ({@code EXPIRED}): the seal must have been signed within the certificate's validity, and today must be within both
+ * the certificate's validity and the document's date of expiry (a registered type may have none).
  */
+@org.springframework.modulith.NamedInterface("seals")
 public final class SealVerifier {
 
     private final Map<String, Trusted> trusted = new HashMap<>();
@@ -91,8 +94,12 @@ public final class SealVerifier {
                     "signature does not verify with certificate " + header.signerKey(), decoded);
         }
         if (!header.isVisa()) {
-            return new Verification(VerificationStatus.WRONG_DOCUMENT_TYPE,
-                    "document type " + header.documentTypeName() + " is not a visa", decoded);
+            var type = header.registeredType();
+            if (type.isEmpty()) {
+                return new Verification(VerificationStatus.WRONG_DOCUMENT_TYPE,
+                        "document type " + header.documentTypeName() + " is not a visa", decoded);
+            }
+            return verifyDocument(decoded, type.get(), signer);
         }
         VisaContent visa;
         try {
@@ -105,7 +112,45 @@ public final class SealVerifier {
             return new Verification(VerificationStatus.REVOKED, "listed in revocation list number "
                     + revocations.sequence(), decoded);
         }
-        LocalDate today = LocalDate.now(clock);
+        Verification certificate = certificateValidity(decoded, signer);
+        if (certificate != null) {
+            return certificate;
+        }
+        if (visa.expiryDate().isBefore(LocalDate.now(clock))) {
+            return new Verification(VerificationStatus.EXPIRED, "visa expired on " + visa.expiryDate(), decoded);
+        }
+        return new Verification(VerificationStatus.VALID, "signature valid, signer " + header.signerKey(), decoded);
+    }
+
+    /** A program's own document type: its profile, revocation of its number, validity, its expiry if it has one. */
+    private Verification verifyDocument(DecodedSeal decoded, SealDocumentType type, Trusted signer) {
+        SealHeader header = decoded.header();
+        java.util.Map<String, String> fields;
+        try {
+            fields = DocumentProfile.decode(type, decoded.features());
+        } catch (MalformedSealException e) {
+            return new Verification(VerificationStatus.MALFORMED, e.getMessage(), decoded);
+        }
+        decoded = new DecodedSeal(header, decoded.features(), null, decoded.signedData(), decoded.signature(), fields);
+        if (revocations != null && revocations.isRevoked(header.signerIdentifier(), fields.get(type.numberField()))) {
+            return new Verification(VerificationStatus.REVOKED, "listed in revocation list number "
+                    + revocations.sequence(), decoded);
+        }
+        Verification certificate = certificateValidity(decoded, signer);
+        if (certificate != null) {
+            return certificate;
+        }
+        if (type.expiryField() != null && fields.containsKey(type.expiryField())
+                && LocalDate.parse(fields.get(type.expiryField())).isBefore(LocalDate.now(clock))) {
+            return new Verification(VerificationStatus.EXPIRED, "document expired on " + fields.get(type.expiryField()),
+                    decoded);
+        }
+        return new Verification(VerificationStatus.VALID, "signature valid, signer " + header.signerKey(), decoded);
+    }
+
+    /** EXPIRED when the seal was signed outside its certificate's validity or the certificate has expired. */
+    private Verification certificateValidity(DecodedSeal decoded, Trusted signer) {
+        SealHeader header = decoded.header();
         LocalDate certificateStart = date(signer.certificate().getNotBefore());
         LocalDate certificateEnd = date(signer.certificate().getNotAfter());
         if (header.signatureCreationDate().isBefore(certificateStart)
@@ -117,17 +162,16 @@ public final class SealVerifier {
             return new Verification(VerificationStatus.EXPIRED,
                     "signer certificate " + header.signerKey() + " expired on " + certificateEnd, decoded);
         }
-        if (visa.expiryDate().isBefore(today)) {
-            return new Verification(VerificationStatus.EXPIRED, "visa expired on " + visa.expiryDate(), decoded);
-        }
-        return new Verification(VerificationStatus.VALID, "signature valid, signer " + header.signerKey(), decoded);
+        return null;
     }
 
     /** Decodes without any trust decision (for display of what a seal claims). */
     public static DecodedSeal decode(byte[] seal) throws MalformedSealException {
         DecodedSeal decoded = SealCodec.decode(seal);
         if (!decoded.header().isVisa()) {
-            return decoded;
+            var type = decoded.header().registeredType();
+            return type.isEmpty() ? decoded : new DecodedSeal(decoded.header(), decoded.features(), null,
+                    decoded.signedData(), decoded.signature(), DocumentProfile.decode(type.get(), decoded.features()));
         }
         VisaContent visa = VisaProfile.decode(decoded.features());
         return new DecodedSeal(decoded.header(), decoded.features(), visa, decoded.signedData(), decoded.signature());

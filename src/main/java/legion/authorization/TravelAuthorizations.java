@@ -109,6 +109,23 @@ public class TravelAuthorizations {
                 request.validFrom(), request.validUntil());
     }
 
+    /**
+     * Signs a seal of a program's own document type with the PKI's current signer (see {@link Seals}).
+     *
+     * @throws IllegalArgumentException when the fields do not fit the type
+     */
+    byte[] signDocument(SealDocumentType type, java.util.Map<String, String> values) {
+        refreshIfStale();
+        var features = legion.authorization.internal.DocumentProfile.encode(type, values);
+        SealSigner signer = type.expiryField() != null && values.get(type.expiryField()) != null
+                ? signerValidUntil(LocalDate.parse(values.get(type.expiryField()))) : keys.current();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        SealHeader header = new SealHeader(SealHeader.VERSION_4, issuingCountry, signer.signerIdentifier(),
+                signer.certificateReference(), today, today, type.featureDefinitionReference(), type.category());
+        byte[] signedData = SealCodec.encodeSignedData(header, features);
+        return SealCodec.appendSignature(signedData, signer.sign(signedData));
+    }
+
     /** Verifies against every signer certificate of the PKI and the current revocation list. */
     public Verification verify(byte[] seal) {
         refreshIfStale();

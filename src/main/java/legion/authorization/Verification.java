@@ -8,6 +8,7 @@ package legion.authorization;
  * @param seal   what was decoded; {@code null} only when the seal is {@link VerificationStatus#MALFORMED}
  *               beyond its header
  */
+@org.springframework.modulith.NamedInterface("seals")
 public record Verification(VerificationStatus status, String detail, DecodedSeal seal) {
 
     public boolean isValid() {

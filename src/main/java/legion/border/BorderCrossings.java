@@ -9,8 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import legion.authorization.IssuedAuthorizations;
 import legion.authorization.SealReport;
 import legion.authorization.TravelAuthorizations;
+import legion.enlistment.EnlistmentId;
+import legion.screening.CaseScreening;
 import legion.shared.Actor;
 import legion.shared.Role;
 
@@ -23,14 +26,22 @@ public class BorderCrossings {
 
     private final TravelAuthorizations authorizations;
     private final JdbcClient jdbc;
+    private final IssuedAuthorizations issued;
+    private final CaseScreening screening;
 
-    BorderCrossings(TravelAuthorizations authorizations, JdbcClient jdbc) {
+    BorderCrossings(TravelAuthorizations authorizations, JdbcClient jdbc, IssuedAuthorizations issued,
+                    CaseScreening screening) {
         this.authorizations = authorizations;
         this.jdbc = jdbc;
+        this.issued = issued;
+        this.screening = screening;
     }
 
-    /** The outcome shown to the guard. */
-    public record Crossing(SealReport report, boolean flagged, long earlierCrossings) {
+    /**
+     * The outcome shown to the guard; {@code referToSecondLine} when re-screening found the traveller on a list after
+     * the authorization was issued (an open hit vetting officers have not cleared).
+     */
+    public record Crossing(SealReport report, boolean flagged, long earlierCrossings, boolean referToSecondLine) {
     }
 
     @Transactional
@@ -60,12 +71,15 @@ public class BorderCrossings {
         Object entries = report.fields().get("numberOfEntries");
         int allowed = entries instanceof Integer i ? i : 1;
         boolean flagged = report.valid() && allowed > 0 && earlier >= allowed;
+        boolean refer = number != null && issued.enlistmentOf(number)
+                .map(id -> screening.referToSecondLine(new EnlistmentId(id))).orElse(false);
         jdbc.sql("insert into border_crossing (authorization_number, checkpoint, guard, at, result, flagged, note) "
                         + "values (?, ?, ?, ?, ?, ?, ?)")
-                .params(number, checkpoint, guard.id(), OffsetDateTime.now(ZoneOffset.UTC), report.status(), flagged,
-                        note(flagged ? "entry " + (earlier + 1) + " of " + allowed : null, offlineNote))
+                .params(number, checkpoint, guard.id(), OffsetDateTime.now(ZoneOffset.UTC), report.status(),
+                        flagged || refer, note(flagged ? "entry " + (earlier + 1) + " of " + allowed : null,
+                                refer ? note("referred to second line", offlineNote) : offlineNote))
                 .update();
-        return new Crossing(report, flagged, earlier);
+        return new Crossing(report, flagged, earlier, refer);
     }
 
     private static String note(String flag, String offline) {

@@ -35,7 +35,7 @@ public class Enlistment {
     private final Applicant applicant;
     private final String embassyCode;
     private final Instant submittedAt;
-    private final long version;
+    private long version;
     private Stage stage;
     private Instant updatedAt;
     private String recommendedBy;
@@ -241,6 +241,11 @@ public class Enlistment {
     /** The time the case entered its current stage. */
     public Instant stageSince() {
         return history.isEmpty() ? submittedAt : history.get(history.size() - 1).at();
+    }
+
+    /** The repository stored the changes: the case is now at the next version. */
+    void stored() {
+        version++;
     }
 
     /** History entries not yet stored; the repository drains them. */

@@ -34,6 +34,15 @@ public interface Enlistments {
     /** References of the cases with this passport number (exact, through the blind index). */
     List<Reference> findByPassportNumber(String passportNumber);
 
+    /**
+     * Ids of the cases (personal data not erased) in one of these stages, by id after {@code after} (null: from the
+     * start), at most {@code limit}: for modules that must visit every case of some stages (keyset pagination).
+     */
+    List<EnlistmentId> idsInStages(Set<Stage> stages, EnlistmentId after, int limit);
+
+    /** Ids of the cases (personal data not erased) submitted at or after {@code since}, oldest first. */
+    List<EnlistmentId> submittedSince(Instant since);
+
     /** References of the cases with this email address (case-insensitive, through the blind index). */
     List<Reference> findByEmail(String email);
 

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -101,6 +102,7 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
         } catch (DuplicateKeyException ex) {
             throw new ConcurrentChangeException(e.reference());
         }
+        e.stored();
         publish(e);
     }
 
@@ -268,6 +270,30 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
         return jdbc.sql("select reference from enlistment where passport_bidx = ? order by submitted_at")
                 .param(passportIndex(passportNumber))
                 .query((rs, n) -> new Reference(rs.getString(1))).list();
+    }
+
+    @Override
+    public List<EnlistmentId> idsInStages(Set<Stage> stages, EnlistmentId after, int limit) {
+        if (stages.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(stages.size(), "?"));
+        List<Object> params = new ArrayList<>();
+        stages.forEach(st -> params.add(st.name()));
+        String sql = "select id from enlistment where erased_at is null and stage in (" + in + ")";
+        if (after != null) {
+            sql += " and id > ?";
+            params.add(after.value());
+        }
+        params.add(limit);
+        return jdbc.sql(sql + " order by id limit ?").params(params).query(UUID.class).list().stream()
+                .map(EnlistmentId::new).toList();
+    }
+
+    @Override
+    public List<EnlistmentId> submittedSince(Instant since) {
+        return jdbc.sql("select id from enlistment where erased_at is null and submitted_at >= ? order by submitted_at")
+                .param(ts(since)).query(UUID.class).list().stream().map(EnlistmentId::new).toList();
     }
 
     @Override

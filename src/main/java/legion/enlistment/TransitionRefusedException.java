@@ -23,17 +23,33 @@ public class TransitionRefusedException extends Refused {
         REASON_REQUIRED,
         /** Four eyes: the officer who recommended a case may not approve it. */
         FOUR_EYES,
-        /** Screening holds the case: open watchlist or blocklist hits (or not screened yet). */
-        HELD_BY_SCREENING
+        /** Screening holds the case: not screened against every loaded list yet, open hits or duplicates ({@link #hold()}). */
+        HELD_BY_SCREENING,
+        /** An interview invitation without its date, time, time zone and mode. */
+        INTERVIEW_REQUIRED,
+        /** A recommendation without a recorded PASSED interview. */
+        INTERVIEW_NOT_PASSED
     }
 
     private final Refusal refusal;
     private final Transition transition;
+    private final String hold;
 
     public TransitionRefusedException(Refusal refusal, Transition transition, String message) {
+        this(refusal, transition, message, null);
+    }
+
+    /** A refusal by a hold, named by {@code hold} ({@code SCREENING_PENDING}, {@code WATCHLIST_HIT} …). */
+    public TransitionRefusedException(Refusal refusal, Transition transition, String message, String hold) {
         super(message);
         this.refusal = refusal;
         this.transition = transition;
+        this.hold = hold;
+    }
+
+    /** The hold that refused it, or null when no hold did. */
+    public String hold() {
+        return hold;
     }
 
     public Refusal refusal() {
@@ -44,14 +60,14 @@ public class TransitionRefusedException extends Refused {
         return transition;
     }
 
-    /** Stage conflicts and holds are 409, role and four eyes 403, out of scope 404 (the case does not exist for the actor). */
+    /** Stage conflicts, holds and a missing PASSED interview are 409, a missing interview slot 422, role and four eyes 403, out of scope 404 (the case does not exist for the actor). */
     @Override
     public HttpStatus status() {
         return switch (refusal) {
-            case ILLEGAL_STAGE, HELD_BY_SCREENING -> HttpStatus.CONFLICT;
+            case ILLEGAL_STAGE, HELD_BY_SCREENING, INTERVIEW_NOT_PASSED -> HttpStatus.CONFLICT;
             case ROLE_NOT_PERMITTED, FOUR_EYES -> HttpStatus.FORBIDDEN;
             case OUT_OF_SCOPE -> HttpStatus.NOT_FOUND;
-            case REASON_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case REASON_REQUIRED, INTERVIEW_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }
 
@@ -62,6 +78,7 @@ public class TransitionRefusedException extends Refused {
 
     @Override
     public Map<String, Object> properties() {
-        return Map.of("refusal", refusal.name());
+        // a hold names itself too (PRODUCT.md: SCREENING_PENDING, WATCHLIST_HIT, POSSIBLE_DUPLICATE)
+        return hold == null ? Map.of("refusal", refusal.name()) : Map.of("refusal", refusal.name(), "hold", hold);
     }
 }

@@ -57,6 +57,19 @@ public class Outbox {
                 .update() == 1;
     }
 
+    /**
+     * Drops the unsent messages whose dedupe key starts with this prefix (their person's data was erased): queued,
+     * failed and uncertain ones alike. Sent ones keep no content already. The prefix is a key's own text (no
+     * {@code %} or {@code _} of its own, as program keys are built from ids).
+     *
+     * @return how many were dropped
+     */
+    @Transactional
+    public int discardUnsent(String dedupePrefix) {
+        return jdbc.sql("delete from outbox_message where dedupe_key like ? and status in ('QUEUED', 'FAILED', 'UNCERTAIN')")
+                .param(dedupePrefix + "%").update();
+    }
+
     /** How many messages are in each state. */
     public Map<OutboxStatus, Long> counts() {
         Map<OutboxStatus, Long> counts = new EnumMap<>(OutboxStatus.class);

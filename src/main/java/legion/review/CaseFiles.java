@@ -1,7 +1,6 @@
 package legion.review;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -220,17 +219,20 @@ public class CaseFiles implements Reencryptable {
 
     /** Schedules an interview: in person or by video, a local date and time in the volunteer's (or embassy's) zone. */
     @Transactional
-    public void scheduleInterview(Actor actor, EnlistmentId id, String mode, LocalDateTime when, ZoneId zone) {
+    public void scheduleInterview(Actor actor, EnlistmentId id, InterviewSlot slot) {
         if (actor.role() != Role.EMBASSY_OFFICER) {
             throw new SecurityException("only embassy officers schedule interviews");
         }
-        if (!Arrays.asList("IN_PERSON", "VIDEO").contains(mode)) {
-            throw new IllegalArgumentException("an interview is IN_PERSON or VIDEO");
-        }
         jdbc.sql("insert into review_interview (enlistment_id, mode, scheduled_at, time_zone, scheduled_by, crypto_key) "
                         + "values (?, ?, ?, ?, ?, ?)")
-                .params(id.value(), mode, when.atZone(zone).toOffsetDateTime(), zone.getId(), actor.id(),
-                        cipher.currentKeyId()).update();
+                .params(id.value(), slot.mode().name(), slot.at().atZone(slot.zone()).toOffsetDateTime(),
+                        slot.zone().getId(), actor.id(), cipher.currentKeyId()).update();
+    }
+
+    /** The case's latest interview (the one a recommendation rests on), if any was scheduled. */
+    public Optional<Interview> latestInterview(EnlistmentId id) {
+        List<Interview> all = interviews(id);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     /** Records the outcome and notes of the latest interview. */

@@ -18,6 +18,7 @@ import legion.enlistment.Reference;
 import legion.enlistment.Stage;
 import legion.enlistment.Transition;
 import legion.enlistment.TransitionRefusedException;
+import legion.enlistment.TransitionRefusedException.Refusal;
 import legion.screening.CaseScreening;
 import legion.shared.Actor;
 import legion.shared.InvalidInputException;
@@ -50,20 +51,14 @@ public class CaseWork {
         this.files = files;
     }
 
-    /** Invites to an interview and schedules it, in one transaction. */
-    @Transactional
-    public Enlistment inviteToInterview(Actor actor, Reference reference, String mode, java.time.LocalDateTime when,
-                                        java.time.ZoneId zone, String note, Long expectedVersion) {
-        Enlistment e = act(actor, reference, new CaseAction(Transition.INVITE_TO_INTERVIEW, note, null, null, null,
-                expectedVersion));
-        files.scheduleInterview(actor, e.id(), mode, when, zone);
-        return e;
-    }
-
     /** Records the outcome of the case's latest interview (the officer then recommends or rejects). */
     @Transactional
     public void recordInterview(Actor actor, Reference reference, String outcome, String notes) {
         Enlistment e = visible(actor, reference);
+        if (e.stage() != Stage.INTERVIEW) {
+            throw new TransitionRefusedException(Refusal.ILLEGAL_STAGE, Transition.RECOMMEND,
+                    "an interview outcome is recorded while the case is in INTERVIEW");
+        }
         files.recordInterview(actor, e.id(), outcome, notes);
         audit.append(actor.id(), actor.role().name(), "INTERVIEW_RECORDED", reference.value(), outcome);
     }
@@ -79,7 +74,12 @@ public class CaseWork {
 
     /** Queue filters as an officer sets them; the actor's scope is applied on top. */
     public record QueueFilter(Set<Stage> stages, String embassyCode, String nationality, String serviceRole,
-                              Cursor after, int limit) {
+                              Cursor after, int limit, boolean flagged) {
+
+        public QueueFilter(Set<Stage> stages, String embassyCode, String nationality, String serviceRole, Cursor after,
+                           int limit) {
+            this(stages, embassyCode, nationality, serviceRole, after, limit, false);
+        }
     }
 
     /** One page of a queue and the cursor of the next page (null on the last page). */
@@ -102,12 +102,33 @@ public class CaseWork {
             default -> throw new SecurityException("this role has no case queue");
         }
         int limit = Math.max(1, Math.min(filter.limit(), 200));
+        if (filter.flagged()) {
+            return flagged(actor, limit);
+        }
         List<CaseSummary> rows = enlistments.queue(new QueueQuery(embassy, stages, filter.nationality(),
                 filter.serviceRole(), filter.after(), limit + 1));
         if (rows.size() > limit) {
             List<CaseSummary> page = rows.subList(0, limit);
             return new QueuePage(List.copyOf(page), page.get(limit - 1).cursor());
         }
+        return new QueuePage(rows, null);
+    }
+
+    /**
+     * Vetting officers' filter: cases on which re-screening found a hit after authorization, still open (one page,
+     * oldest first; they are few and each needs a decision).
+     */
+    private QueuePage flagged(Actor actor, int limit) {
+        if (actor.role() != Role.VETTING_OFFICER) {
+            return new QueuePage(List.of(), null);
+        }
+        List<CaseSummary> rows = screening.flaggedCases(limit).stream()
+                .map(enlistments::findById).flatMap(java.util.Optional::stream)
+                .map(e -> new CaseSummary(e.id().value(), e.reference(), e.stage(), e.embassyCode(),
+                        e.applicant().nationality(), e.applicant().role().name(), e.applicant().givenNames(),
+                        e.applicant().surname(), e.submittedAt(), e.stageSince()))
+                .sorted(java.util.Comparator.comparing(CaseSummary::submittedAt))
+                .toList();
         return new QueuePage(rows, null);
     }
 
@@ -149,12 +170,27 @@ public class CaseWork {
             case START_REVIEW -> e.startReview(actor);
             case REQUEST_INFORMATION -> e.requestInformation(actor, action.reason());
             case RECEIVE_INFORMATION -> e.receiveInformation(actor, action.reason());
-            case INVITE_TO_INTERVIEW -> e.inviteToInterview(actor, action.reason());
-            case RECOMMEND -> e.recommend(actor, action.reason());
+            case INVITE_TO_INTERVIEW -> {
+                if (action.interview() == null) {
+                    throw new TransitionRefusedException(Refusal.INTERVIEW_REQUIRED, Transition.INVITE_TO_INTERVIEW,
+                            "an interview invitation needs the date and time, the time zone and the mode");
+                }
+                e.inviteToInterview(actor, action.reason());
+                files.scheduleInterview(actor, e.id(), action.interview());
+            }
+            case RECOMMEND -> {
+                if (e.stage() == Stage.INTERVIEW && files.latestInterview(e.id())
+                        .map(i -> !"PASSED".equals(i.outcome())).orElse(true)) {
+                    throw new TransitionRefusedException(Refusal.INTERVIEW_NOT_PASSED, Transition.RECOMMEND,
+                            "a recommendation needs the outcome PASSED recorded for the interview");
+                }
+                e.recommend(actor, action.reason());
+            }
             case APPROVE -> {
-                if (screening.findings(e.id()).holds()) {
-                    throw new TransitionRefusedException(TransitionRefusedException.Refusal.HELD_BY_SCREENING,
-                            Transition.APPROVE, "screening holds this case: open watchlist or blocklist hits");
+                var hold = screening.holdOf(e.id());
+                if (hold.isPresent()) {
+                    throw new TransitionRefusedException(Refusal.HELD_BY_SCREENING, Transition.APPROVE,
+                            hold.get().explanation(), hold.get().name());
                 }
                 e.approve(actor, action.reason());
             }

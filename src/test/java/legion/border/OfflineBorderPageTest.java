@@ -66,37 +66,10 @@ class OfflineBorderPageTest {
     String authorizedCase(Http http, String given, String surname) {
         String ref = http.postJson("/api/v1/enlistments", Http.json(Applications.valid(given, surname, "GB")))
                 .json().get("reference").stringValue();
-        int version = 0; // each step adds one
-        for (String[] step : new String[][] {{"embassy-gb", "START_REVIEW"}, {"embassy-gb", "INVITE_TO_INTERVIEW"},
-                {"embassy-gb", "RECOMMEND"}, {"vetting1", "APPROVE"}, {"vetting1", "AUTHORIZE"}}) {
-            if (step[1].equals("APPROVE")) {
-                awaitScreening(ref);
-            }
-            var r = http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions",
-                    "{\"transition\":\"" + step[1] + "\",\"reason\":\"ok\",\"expectedVersion\":" + version++ + "}", step[0], PW);
-            assertThat(r.status()).as(step[1] + " " + r.body()).isEqualTo(200);
-        }
+        legion.support.Cases.authorize(http, ref, "embassy-gb");
         return ref;
     }
 
-    /**
-     * Waits for the background screening of the case: APPROVE screens inline when the job has not reached the case
-     * yet, and when both insert at the same moment APPROVE fails with a 500 (UnexpectedRollbackException, the inner
-     * DuplicateKeyException marks the joined transaction rollback-only; screening module, reported separately).
-     */
-    void awaitScreening(String ref) {
-        var id = enlistments.findByReference(new Reference(ref)).orElseThrow().id().value();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (jdbc.sql("select count(*) from screening_result where enlistment_id = ?").param(id)
-                .query(Long.class).single() == 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
 
     String sealHex(String ref) {
         var e = enlistments.findByReference(new Reference(ref)).orElseThrow();

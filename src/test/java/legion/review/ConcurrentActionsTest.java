@@ -98,9 +98,20 @@ class ConcurrentActionsTest {
         var r = http.postJsonAs("/api/v1/enlistments/" + ref.value() + "/transitions",
                 "{\"transition\":\"START_REVIEW\",\"expectedVersion\":0}", "embassy-gb", "demo-password");
         assertThat(r.status()).isEqualTo(200);
+        // the answer carries the case's new version, the one the next action must name
+        assertThat(r.json().get("version").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/v1/enlistments/" + ref.value(), "embassy-gb", "demo-password").json().get("version")
+                .asLong()).isEqualTo(1);
         var stale = http.postJsonAs("/api/v1/enlistments/" + ref.value() + "/transitions",
-                "{\"transition\":\"INVITE_TO_INTERVIEW\",\"expectedVersion\":0}", "embassy-gb", "demo-password");
+                "{\"transition\":\"INVITE_TO_INTERVIEW\",\"expectedVersion\":0," + legion.support.Cases.INTERVIEW
+                        + "}", "embassy-gb", "demo-password");
         assertThat(stale.status()).isEqualTo(409);
         assertThat(enlistments.findByReference(ref).orElseThrow().stage()).isEqualTo(Stage.IN_REVIEW);
+        var current = http.postJsonAs("/api/v1/enlistments/" + ref.value() + "/transitions",
+                "{\"transition\":\"INVITE_TO_INTERVIEW\",\"expectedVersion\":" + r.json().get("version").asLong()
+                        + "," + legion.support.Cases.INTERVIEW + "}", "embassy-gb", "demo-password");
+        assertThat(current.status()).as(current.body()).isEqualTo(200);
+        assertThat(current.json().get("version").asLong()).isEqualTo(2);
+        assertThat(current.json().get("status").stringValue()).isEqualTo("INTERVIEW");
     }
 }

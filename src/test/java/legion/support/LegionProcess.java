@@ -94,6 +94,11 @@ public final class LegionProcess {
         }
     }
 
+    /** Everything the process has written so far (its log). */
+    public String logText() throws Exception {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
     private String logTail() throws Exception {
         String text = Files.exists(log) ? Files.readString(log) : "(no log)";
         return text.substring(Math.max(0, text.length() - 4000));

@@ -78,7 +78,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         Map<String, Object> props = new java.util.HashMap<>(properties());
         props.put("legion.demo.password", "demo-password");
         props.put("legion.demo.totp-secret", TOTP_SECRET);
-        props.put("legion.screening.lists", "un=src/test/resources/screening/un-extract.xml");
+        if (!context.getEnvironment().containsProperty("legion.screening.lists")) {
+            props.put("legion.screening.lists", "un=src/test/resources/screening/un-extract.xml");
+        }
         if (!context.getEnvironment().containsProperty("legion.access.totp-replay-protection")) {
             // tests sign the same officer in many times within one 30-second step; TwoFactorTest checks replays
             props.put("legion.access.totp-replay-protection", "false");

@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import legion.authorization.DecodedSeal;
 import legion.authorization.Pem;
 import legion.authorization.RevocationList;
+import legion.authorization.SealDocumentType;
+import legion.authorization.SealField;
 import legion.authorization.SealHeader;
 import legion.authorization.SealVerifier;
 import legion.authorization.Verification;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
  * Digital Seal and verifies it offline. Exit 0 when valid, 1 when the seal is not valid, 2 on bad input.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Decode and verify an ICAO Doc 9303-13 Visible Digital Seal (visa profile) offline.",
+        description = "Decode and verify an ICAO Doc 9303-13 Visible Digital Seal (visa profile, or a document type "
+                + "a program of the platform registered) offline.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the seal is VALID", "1:the seal is INVALID (reason printed)", "2:bad input"})
 public class VerifyCommand implements Callable<Integer> {
@@ -180,6 +183,11 @@ public class VerifyCommand implements Callable<Integer> {
                         + (visa.numberOfEntries() == null ? "not stated" : visa.numberOfEntries()));
                 out.println("Duration of stay:    "
                         + (visa.durationOfStay() == null ? "not stated" : visa.durationOfStay()));
+            }
+            if (seal.document() != null) {
+                SealDocumentType type = header.registeredType().orElseThrow();
+                seal.document().forEach((name, value) -> out.println(String.format("%-21s%s",
+                        type.field(name).map(SealField::label).orElse(name) + ":", value)));
             }
         }
         out.println(result.isValid() ? "VALID" : "INVALID: " + result.status() + " (" + result.detail() + ")");

@@ -59,7 +59,7 @@ class BorderController {
     }
 
     /** The result the offline page shows for a crossing it sent. */
-    record Recorded(String status, boolean flagged) {
+    record Recorded(String status, boolean flagged, boolean referToSecondLine) {
     }
 
     /**
@@ -87,7 +87,8 @@ class BorderController {
         }
         var crossing = crossings.recordOffline(Officers.actorOf(auth).orElseThrow(), checkpoint, seal, verifiedAt,
                 offlineStatus);
-        return ResponseEntity.ok(new Recorded(crossing.report().status(), crossing.flagged()));
+        return ResponseEntity.ok(new Recorded(crossing.report().status(), crossing.flagged(),
+                crossing.referToSecondLine()));
     }
 
     static final String OFFLINE_SCOPE = "/console/border/offline";

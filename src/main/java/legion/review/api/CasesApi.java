@@ -28,6 +28,7 @@ import legion.review.CaseAction;
 import legion.review.CaseNotFoundException;
 import legion.review.CaseWork;
 import legion.review.CaseWork.QueueFilter;
+import legion.review.InterviewSlot;
 import legion.shared.Actor;
 import legion.shared.ServiceRole;
 
@@ -63,7 +64,15 @@ class CasesApi {
     }
 
     record TransitionRequest(Transition transition, String reason, RejectionReason reasonCode, ServiceRole role,
-                             String unit, Long expectedVersion) {
+                             String unit, Long expectedVersion, InterviewRequest interview) {
+    }
+
+    /** When and how the interview takes place: {@code at} local ({@code 2027-01-11T10:00}), an IANA zone, a mode. */
+    record InterviewRequest(String at, String zone, String mode) {
+    }
+
+    /** The outcome of the scheduled interview. */
+    record InterviewOutcome(String outcome, String notes) {
     }
 
     @GetMapping(path = "/api/v1/cases", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -92,9 +101,26 @@ class CasesApi {
         if (body == null || body.transition() == null) {
             throw new IllegalArgumentException("transition is required");
         }
+        InterviewSlot slot = null;
+        if (body.transition() == Transition.INVITE_TO_INTERVIEW) {
+            InterviewRequest i = body.interview();
+            slot = i == null ? InterviewSlot.parse(null, null, null) : InterviewSlot.parse(i.at(), i.zone(), i.mode());
+        }
         Enlistment e = cases.act(actor, parse(reference), new CaseAction(body.transition(), body.reason(),
-                body.reasonCode(), body.role(), body.unit(), body.expectedVersion()));
+                body.reasonCode(), body.role(), body.unit(), body.expectedVersion(), slot));
         return view(actor, e);
+    }
+
+    /** Records the outcome of the case's scheduled interview; answers with the case as GET does. */
+    @PostMapping(path = "/api/v1/enlistments/{reference}/interview", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    CaseView interview(Authentication auth, @PathVariable String reference, @RequestBody InterviewOutcome body) {
+        Actor actor = actor(auth);
+        if (body == null || body.outcome() == null) {
+            throw new IllegalArgumentException("outcome is required");
+        }
+        cases.recordInterview(actor, parse(reference), body.outcome(), body.notes());
+        return view(actor, cases.open(actor, parse(reference)));
     }
 
     private CaseView view(Actor actor, Enlistment e) {

@@ -30,6 +30,7 @@ import legion.review.CaseAction;
 import legion.review.CaseNotFoundException;
 import legion.review.CaseWork;
 import legion.review.CaseWork.QueueFilter;
+import legion.review.InterviewSlot;
 import legion.shared.Actor;
 import legion.shared.InvalidInputException;
 import legion.shared.ServiceRole;
@@ -80,7 +81,7 @@ class ConsoleController {
             redirect.addFlashAttribute("flashArg", "RECORD_INTERVIEW");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", invalid(e));
-        } catch (IllegalArgumentException | SecurityException e) {
+        } catch (IllegalArgumentException | SecurityException | TransitionRefusedException e) {
             redirect.addFlashAttribute("problem", "console.interview.refused");
         }
         return "redirect:/console/cases/" + parse(reference).value();
@@ -102,14 +103,16 @@ class ConsoleController {
     String queue(Authentication auth, @RequestParam(required = false) List<Stage> stage,
                  @RequestParam(required = false) String nationality, @RequestParam(required = false) ServiceRole role,
                  @RequestParam(required = false) String embassy, @RequestParam(required = false) String after,
-                 @RequestParam(defaultValue = "50") int limit, Model model) {
+                 @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "false") boolean flagged,
+                 Model model) {
         Actor actor = actor(auth);
         Set<Stage> stages = stage == null || stage.isEmpty() ? Set.of() : EnumSet.copyOf(stage);
         String nat = nationality == null || nationality.isBlank() ? null : nationality.strip().toUpperCase();
         String emb = embassy == null || embassy.isBlank() ? null : embassy.strip().toUpperCase();
         var page = cases.queue(actor, new QueueFilter(stages, emb, nat, role == null ? null : role.name(),
-                Cursor.decode(after).orElse(null), limit));
+                Cursor.decode(after).orElse(null), limit, flagged));
         model.addAttribute("page", page);
+        model.addAttribute("flagged", flagged);
         model.addAttribute("stages", Stage.values());
         model.addAttribute("selectedStages", stages);
         model.addAttribute("nationality", nat);
@@ -161,26 +164,19 @@ class ConsoleController {
         Actor actor = actor(auth);
         Reference ref = parse(reference);
         try {
-            if (transition == Transition.INVITE_TO_INTERVIEW && interviewDate != null && !interviewDate.isBlank()) {
-                java.time.LocalDateTime when;
-                java.time.ZoneId zone;
-                try {
-                    when = java.time.LocalDateTime.of(java.time.LocalDate.parse(interviewDate),
-                            java.time.LocalTime.parse(interviewTime == null || interviewTime.isBlank() ? "09:00" : interviewTime));
-                    zone = java.time.ZoneId.of(interviewZone == null || interviewZone.isBlank() ? "UTC" : interviewZone);
-                } catch (RuntimeException bad) {
-                    redirect.addFlashAttribute("problem", "console.interview.refused");
-                    return "redirect:/console/cases/" + ref.value();
-                }
-                cases.inviteToInterview(actor, ref, interviewMode == null ? "VIDEO" : interviewMode, when, zone, reason,
-                        version);
-            } else {
-                cases.act(actor, ref, new CaseAction(transition, reason, reasonCode, role, unit, version));
+            InterviewSlot slot = null;
+            if (transition == Transition.INVITE_TO_INTERVIEW) {
+                // the same rule as the API: date, time, time zone and mode, no defaults filled in
+                slot = InterviewSlot.parse(interviewDate == null || interviewTime == null || interviewDate.isBlank()
+                        || interviewTime.isBlank() ? null : interviewDate.strip() + "T" + interviewTime.strip(),
+                        interviewZone, interviewMode);
             }
+            cases.act(actor, ref, new CaseAction(transition, reason, reasonCode, role, unit, version, slot));
             redirect.addFlashAttribute("flash", "console.flash.done");
             redirect.addFlashAttribute("flashArg", transition.name());
         } catch (TransitionRefusedException e) {
-            redirect.addFlashAttribute("problem", "console.refused." + e.refusal().name());
+            redirect.addFlashAttribute("problem", e.hold() != null ? "console.refused.hold." + e.hold()
+                    : "console.refused." + e.refusal().name());
         } catch (ConcurrentChangeException e) {
             redirect.addFlashAttribute("problem", "console.conflict");
         } catch (InvalidInputException e) {

@@ -11,6 +11,7 @@ import legion.enlistment.Enlistment;
 import legion.enlistment.Enlistments;
 import legion.enlistment.Reference;
 import legion.screening.CaseScreening;
+import legion.screening.FindingRefusedException;
 import legion.shared.Actor;
 
 /** Vetting officers' decisions on a case's screening findings, from the case page. */
@@ -65,12 +66,13 @@ class ScreeningController {
         try {
             action.run();
             redirect.addFlashAttribute("screeningDone", true);
-        } catch (SecurityException e) {
-            // Only vetting officers reach these endpoints, so what security refuses here is the four-eyes rule.
-            redirect.addFlashAttribute("screeningProblem", "screening.refused.fourEyes");
-        } catch (IllegalArgumentException e) {
-            // No such finding on this case, or it is decided already (by another officer in the meantime).
-            redirect.addFlashAttribute("screeningProblem", "screening.refused.decided");
+        } catch (FindingRefusedException e) {
+            redirect.addFlashAttribute("screeningProblem", switch (e.reason()) {
+                case FOUR_EYES -> "screening.refused.fourEyes";
+                case ROLE_NOT_PERMITTED -> "screening.refused.role";
+                // no such finding on this case, or decided already (by another officer in the meantime)
+                case ILLEGAL_STATUS, NOT_FOUND -> "screening.refused.decided";
+            });
         }
     }
 }

@@ -257,4 +257,16 @@ class OutboxSenderTest {
         assertThat(legion.support.ConsoleSession.login(port, "vetting1", "demo-password").get("/console/admin/outbox")
                 .status()).isEqualTo(403);
     }
+
+    @Test
+    void unsentMessagesOfAnErasedPersonAreDropped() {
+        queue("enlistment:x1:SUBMITTED", "a@example.org");
+        queue("enlistment:x1:APPROVED", "a@example.org");
+        queue("enlistment:x11:SUBMITTED", "b@example.org");
+
+        assertThat(outbox.discardUnsent("enlistment:x1:")).isEqualTo(2);
+
+        assertThat(jdbc.sql("select dedupe_key from outbox_message").query(String.class).list())
+                .containsExactly("enlistment:x11:SUBMITTED");
+    }
 }

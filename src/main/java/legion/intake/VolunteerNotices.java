@@ -1,0 +1,152 @@
+package legion.intake;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Comparator;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import legion.embassy.Embassies;
+import legion.embassy.Embassy;
+import legion.enlistment.Enlistment;
+import legion.enlistment.EnlistmentApproved;
+import legion.enlistment.EnlistmentAuthorized;
+import legion.enlistment.EnlistmentId;
+import legion.enlistment.EnlistmentRejected;
+import legion.enlistment.EnlistmentRevoked;
+import legion.enlistment.EnlistmentSubmitted;
+import legion.enlistment.Enlistments;
+import legion.enlistment.InformationRequested;
+import legion.enlistment.InterviewScheduled;
+import legion.enlistment.PersonalDataErased;
+import legion.outbox.Mail;
+import legion.outbox.Outbox;
+import legion.review.CaseFiles;
+import legion.web.Languages;
+
+/**
+ * Tells volunteers what happens to their application, by mail in their language: received (with the reference),
+ * information requested, interview invitation (date, time, zone, mode), rejection with its reason, approval, travel
+ * authorization ready, revocation. Each message is queued in the outbox in the very transaction that changed the case
+ * (just before it commits, when everything the message tells is written), so it exists exactly when the change does.
+ * No passport number or date of birth in any mail; the volunteer's language is the one they applied in.
+ */
+@Component
+class VolunteerNotices {
+
+    private final Outbox outbox;
+    private final Enlistments enlistments;
+    private final CaseFiles files;
+    private final Embassies embassies;
+    private final MessageSource messages;
+    private final JdbcClient jdbc;
+    private final String statusUrl;
+
+    VolunteerNotices(Outbox outbox, Enlistments enlistments, CaseFiles files, Embassies embassies, MessageSource messages, JdbcClient jdbc,
+                     @Value("${legion.public-url:http://localhost:8080}") String publicUrl) {
+        this.outbox = outbox;
+        this.enlistments = enlistments;
+        this.files = files;
+        this.embassies = embassies;
+        this.messages = messages;
+        this.jdbc = jdbc;
+        this.statusUrl = publicUrl.replaceAll("/+$", "") + "/status";
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(EnlistmentSubmitted e) {
+        Locale language = Languages.closest(LocaleContextHolder.getLocale());
+        jdbc.sql("insert into intake_volunteer_language (enlistment_id, language) values (?, ?) on conflict do nothing")
+                .params(e.id().value(), language.toLanguageTag()).update();
+        enlistments.findById(e.id()).ifPresent(c -> queue(c, "SUBMITTED", language, "",
+                embassies.find(c.embassyCode()).map(Embassy::name).orElse(c.embassyCode())));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(InformationRequested e) {
+        notify(e.id(), "INFO_REQUESTED", e.at().toEpochMilli());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(InterviewScheduled e) {
+        enlistments.findById(e.id()).ifPresent(c -> {
+            Locale language = languageOf(e.id());
+            files.interviews(e.id()).stream().max(Comparator.comparing(CaseFiles.Interview::id)).ifPresent(i -> {
+                ZoneId zone = ZoneId.of(i.timeZone());
+                ZonedDateTime at = i.scheduledAt().atZone(zone);
+                String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                        .withLocale(language).format(at);
+                String mode = messages.getMessage("notice.mode." + i.mode(), null, i.mode(), language);
+                queue(c, "INTERVIEW", language, "interview-" + i.id(), when, zone.getId(), mode);
+            });
+        });
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(EnlistmentRejected e) {
+        enlistments.findById(e.id()).ifPresent(c -> {
+            Locale language = languageOf(e.id());
+            queue(c, "REJECTED", language, "", messages.getMessage("notice.reason." + e.reason().name(), null,
+                    language));
+        });
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(EnlistmentApproved e) {
+        notify(e.id(), "APPROVED", 0);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(EnlistmentAuthorized e) {
+        notify(e.id(), "AUTHORIZED", 0);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(EnlistmentRevoked e) {
+        notify(e.id(), "REVOKED", 0);
+    }
+
+    /** An erased case is told nothing more: what was still waiting to be sent goes. */
+    @org.springframework.context.event.EventListener
+    void on(PersonalDataErased e) {
+        outbox.discardUnsent("enlistment:" + e.id().value() + ":");
+    }
+
+    private void notify(EnlistmentId id, String kind, long occasion) {
+        enlistments.findById(id).ifPresent(c -> queue(c, kind, languageOf(id), occasion == 0 ? "" : "-" + occasion));
+    }
+
+    /**
+     * Queues one notice. The arguments of every text: {0} the reference, {1} the status page, then the kind's own.
+     * The dedupe key makes the notice once per case, kind and occasion (an information request, an interview).
+     */
+    private void queue(Enlistment c, String kind, Locale language, String occasion, Object... own) {
+        if (c.applicant() == null || c.applicant().email() == null) {
+            return; // erased: nobody to tell
+        }
+        Object[] args = new Object[2 + own.length];
+        args[0] = c.reference().value();
+        args[1] = statusUrl;
+        System.arraycopy(own, 0, args, 2, own.length);
+        String subject = messages.getMessage("notice.subject." + kind, args, language);
+        String body = messages.getMessage("notice.body." + kind, args, language)
+                + messages.getMessage("notice.footer", null, language);
+        outbox.enqueue(new Mail("enlistment:" + c.id().value() + ":" + kind + occasion, kind, c.applicant().email(),
+                subject, body, language));
+    }
+
+    private Locale languageOf(EnlistmentId id) {
+        return jdbc.sql("select language from intake_volunteer_language where enlistment_id = ?").param(id.value())
+                .query(String.class).optional().map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
+    }
+
+}

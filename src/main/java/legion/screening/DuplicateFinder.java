@@ -1,0 +1,95 @@
+package legion.screening;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import legion.enlistment.Applicant;
+import legion.enlistment.Enlistment;
+import legion.enlistment.Enlistments;
+import legion.enlistment.Reference;
+import legion.enlistment.RejectionReason;
+import legion.enlistment.Stage;
+
+/**
+ * Finds other applications of the same person: the same passport number is certain (through the enlistment module's
+ * blind index); the rest is scored by {@link DuplicateIndex} with the shipped {@code screening/applicants.yml}, kept
+ * in memory per node and fed from the enlistment module's API. A duplicate of a case rejected for security reasons
+ * is blocklisted.
+ */
+@Component
+class DuplicateFinder {
+
+    /** Another application of perhaps the same person. */
+    record Candidate(Enlistment other, double score, boolean certain, boolean blocklisted, String reasons) {
+    }
+
+    private final Enlistments enlistments;
+    private final DuplicateIndex index = new DuplicateIndex(LinkageConfig.fromClasspath("screening/applicants.yml"));
+    private final Set<UUID> indexed = ConcurrentHashMap.newKeySet();
+    private Instant lastSync;
+
+    DuplicateFinder(Enlistments enlistments) {
+        this.enlistments = enlistments;
+    }
+
+    List<Candidate> duplicatesOf(Enlistment e) {
+        Map<Reference, Candidate> found = new HashMap<>();
+        for (Reference r : enlistments.findByPassportNumber(e.applicant().passport().number())) {
+            if (!r.equals(e.reference())) {
+                enlistments.findByReference(r).ifPresent(o -> found.put(r, candidate(o, 1.0, true, "same passport number")));
+            }
+        }
+        synchronized (index) {
+            syncIndex();
+            for (ScoredPair p : index.candidates(record(e))) {
+                String otherRef = p.id1().equals(e.reference().value()) ? p.id2() : p.id1();
+                Reference r = new Reference(otherRef);
+                if (!r.equals(e.reference()) && !found.containsKey(r)) {
+                    enlistments.findByReference(r).ifPresent(o ->
+                            found.put(r, candidate(o, p.score(), false, String.join("; ", p.reasons()))));
+                }
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    private static Candidate candidate(Enlistment other, double score, boolean certain, String reasons) {
+        boolean blocklisted = other.stage() == Stage.REJECTED && other.rejectionReason() == RejectionReason.SECURITY;
+        return new Candidate(other, score, certain, blocklisted, reasons);
+    }
+
+    /** Adds the cases submitted since the last sync (a minute of overlap for transactions that committed late). */
+    private void syncIndex() {
+        Instant since = lastSync == null ? Instant.EPOCH : lastSync.minusSeconds(60);
+        Instant started = Instant.now();
+        List<legion.enlistment.EnlistmentId> ids = enlistments.submittedSince(since);
+        lastSync = started;
+        for (var id : ids) {
+            if (indexed.add(id.value())) {
+                enlistments.findById(id).filter(o -> !o.applicant().erased()).ifPresent(o -> index.add(record(o)));
+            }
+        }
+    }
+
+    private static Map<String, String> record(Enlistment e) {
+        Applicant a = e.applicant();
+        Map<String, String> m = new HashMap<>();
+        m.put("reference", e.reference().value());
+        m.put("given_names", a.givenNames());
+        m.put("surname", a.surname());
+        m.put("date_of_birth", a.dateOfBirth().toString());
+        m.put("nationality", a.nationality());
+        m.put("passport_number", a.passport().number());
+        m.put("email", a.email() == null ? "" : a.email().toLowerCase(Locale.ROOT));
+        return m;
+    }
+}

@@ -1,0 +1,248 @@
+package legion.screening;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The watchlists this node screens against ({@code legion.screening.lists=un=FILE.xml,ofac=DIR}), loaded at start and
+ * reloaded every {@code legion.screening.reload-interval-ms} on a thread of their own (a slow or blocked file never
+ * stalls other background work). Fails closed: a list that cannot be read is recorded as failed with the reason
+ * (administrators see it on {@code /console/admin/screening}; the log names the list and the kind of error, never the
+ * content), and never stands in as an empty list. A failed reload keeps the version loaded before, which stays true.
+ *
+ * <p>The version each list was last loaded at is shared by all nodes in {@code screening_list}. The node that first
+ * loads a new version records it and, in the same transaction, queues every case of the vetted stages for screening
+ * against it ({@link ScreeningQueue#enqueueVettedCases}), so recurrent vetting survives a crash.
+ */
+@Component
+public class ScreeningLists implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScreeningLists.class);
+
+    /** What this node knows of one configured list. */
+    public record ListStatus(String source, String location, String version, int entries, Instant loadedAt,
+                             String error, Instant failedAt) {
+        /** Loaded at least once (a later failed reload keeps this version). */
+        public boolean loaded() {
+            return version != null;
+        }
+
+        /** The last attempt to read it failed. */
+        public boolean failing() {
+            return error != null;
+        }
+    }
+
+    private record Loaded(Watchlist list, Screener screener) {
+    }
+
+    private final Map<String, String> configured;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final ScreeningQueue queue;
+    private final Clock clock;
+    private final long reloadMillis;
+    private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+    private final Map<String, ListStatus> status = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService executor;
+
+    ScreeningLists(@Value("${legion.screening.lists:}") String listsConfig,
+                   @Value("${legion.screening.reload-interval-ms:3600000}") long reloadMillis,
+                   JdbcClient jdbc, TransactionTemplate tx, ScreeningQueue queue, Optional<Clock> clock) {
+        this.configured = parse(listsConfig);
+        this.reloadMillis = reloadMillis;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.queue = queue;
+        this.clock = clock.orElse(Clock.systemUTC());
+        configured.forEach((source, location) ->
+                status.put(source, new ListStatus(source, location, null, 0, null, null, null)));
+    }
+
+    /**
+     * Reads {@code source=path,source=path}. A malformed setting is a configuration error and stops the start (unlike
+     * a list that cannot be read, which holds approvals but lets the node serve intake: ADR 0050).
+     */
+    static Map<String, String> parse(String config) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (config == null || config.isBlank()) {
+            return result;
+        }
+        for (String item : config.split(",")) {
+            String[] kv = item.strip().split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()
+                    || !(kv[0].strip().equals("un") || kv[0].strip().equals("ofac"))) {
+                throw new IllegalStateException("legion.screening.lists entries are un=PATH or ofac=PATH, "
+                        + "separated by commas");
+            }
+            result.put(kv[0].strip(), kv[1].strip());
+        }
+        return result;
+    }
+
+    /** Loads (or reloads) every configured list now; a list that fails is recorded, the others still load. */
+    public synchronized void reload() {
+        configured.forEach(this::load);
+    }
+
+    private void load(String source, String location) {
+        Watchlist list;
+        try {
+            list = Watchlists.load(source, Path.of(location));
+            if (list.entries().isEmpty()) {
+                throw new WatchlistFormatException("the list has no entries");
+            }
+        } catch (RuntimeException e) {
+            Instant now = clock.instant();
+            ListStatus before = status.get(source);
+            String error = e.getClass().getSimpleName() + ": " + safe(e.getMessage());
+            status.put(source, new ListStatus(source, location, before.version(), before.entries(), before.loadedAt(),
+                    error, now));
+            if (!error.equals(before.error())) { // once per new error, not at every retry
+                LOG.error("screening: list '{}' could not be read ({}); {}", source, e.getClass().getSimpleName(),
+                        before.loaded() ? "keeping version " + before.version() : "cases stay PENDING, APPROVE is held");
+            }
+            return;
+        }
+        recordVersion(list);
+        loaded.put(source, new Loaded(list, new Screener(List.of(list))));
+        status.put(source, new ListStatus(source, location, list.version(), list.entries().size(), clock.instant(),
+                null, null));
+        LOG.info("screening: list '{}' version {} loaded ({} entries)", source, list.version(), list.entries().size());
+    }
+
+    /** Records a new version once across nodes and queues the vetted cases for it, in one transaction. */
+    private void recordVersion(Watchlist list) {
+        tx.executeWithoutResult(s -> {
+            Optional<String> known = jdbc.sql("select version from screening_list where source = ? for update")
+                    .param(list.source()).query(String.class).optional();
+            if (known.isPresent() && known.get().equals(list.version())) {
+                return;
+            }
+            OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            if (known.isPresent()) {
+                jdbc.sql("update screening_list set version = ?, entries = ?, loaded_at = ? where source = ?")
+                        .params(list.version(), list.entries().size(), now, list.source()).update();
+            } else {
+                jdbc.sql("insert into screening_list (source, version, entries, loaded_at) values (?, ?, ?, ?)")
+                        .params(list.source(), list.version(), list.entries().size(), now).update();
+            }
+            int queued = queue.enqueueVettedCases();
+            LOG.info("screening: list '{}' changed to version {}; {} cases queued for screening", list.source(),
+                    list.version(), queued);
+        });
+    }
+
+    private static String safe(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.length() > 300 ? message.substring(0, 300) : message;
+    }
+
+    /** The configured lists, in configuration order. */
+    public List<ListStatus> statuses() {
+        List<ListStatus> result = new ArrayList<>();
+        configured.keySet().forEach(s -> result.add(status.get(s)));
+        return result;
+    }
+
+    /** Whether every configured list has loaded on this node at the version all nodes know as current. */
+    boolean ready(Map<String, String> currentVersions) {
+        for (String source : configured.keySet()) {
+            Loaded l = loaded.get(source);
+            if (l == null || !l.list().version().equals(currentVersions.get(source))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Cases waiting in the screening queue (all nodes). */
+    public long waitingCases() {
+        return jdbc.sql("select count(distinct enlistment_id) from screening_work").query(Long.class).single();
+    }
+
+    /** The configured list sources. */
+    public List<String> sources() {
+        return List.copyOf(configured.keySet());
+    }
+
+    /** The current version of each configured list as recorded for all nodes (absent when never loaded). */
+    Map<String, String> currentVersions() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        jdbc.sql("select source, version from screening_list").query((rs, n) -> {
+            if (configured.containsKey(rs.getString(1))) {
+                versions.put(rs.getString(1), rs.getString(2));
+            }
+            return null;
+        }).list();
+        return versions;
+    }
+
+    /** The screener of one loaded list. */
+    Screener screener(String source) {
+        return loaded.get(source).screener();
+    }
+
+    /** Versions of the lists loaded on this node. */
+    public Map<String, String> loadedVersions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        configured.keySet().forEach(s -> {
+            Loaded l = loaded.get(s);
+            if (l != null) {
+                m.put(s, l.list().version());
+            }
+        });
+        return Collections.unmodifiableMap(m);
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "screening-lists");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                reload();
+            } catch (RuntimeException e) {
+                LOG.error("screening: reloading lists failed ({})", e.getClass().getSimpleName());
+            }
+        }, 0, reloadMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null && !executor.isShutdown();
+    }
+}

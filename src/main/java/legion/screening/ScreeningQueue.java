@@ -1,0 +1,74 @@
+package legion.screening;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import legion.enlistment.EnlistmentId;
+import legion.enlistment.EnlistmentSubmitted;
+import legion.enlistment.Enlistments;
+import legion.enlistment.Stage;
+
+/**
+ * The cases waiting to be screened ({@code screening_work}): each new application, and every case of the vetted
+ * stages when a list changes. {@link ScreeningWorker}s on every node claim and delete the rows.
+ */
+@Component
+class ScreeningQueue {
+
+    /** The stages whose cases are screened again when a list changes (open, approved, authorized, arrived, enlisted). */
+    static final Set<Stage> VETTED = EnumSet.of(Stage.SUBMITTED, Stage.IN_REVIEW, Stage.INFO_REQUESTED,
+            Stage.INTERVIEW, Stage.VETTING, Stage.APPROVED, Stage.AUTHORIZED, Stage.ARRIVED, Stage.ENLISTED);
+
+    private static final int PAGE = 2000;
+
+    private final JdbcTemplate jdbc;
+    private final Enlistments enlistments;
+
+    ScreeningQueue(JdbcTemplate jdbc, Enlistments enlistments) {
+        this.jdbc = jdbc;
+        this.enlistments = enlistments;
+    }
+
+    /**
+     * A new application is queued after its transaction commits, through the event publication registry: a failed or
+     * lost delivery is resubmitted (ADR 0040), so no case goes unscreened; a second delivery only adds a row that finds
+     * the case screened already.
+     */
+    @ApplicationModuleListener
+    void on(EnlistmentSubmitted submitted) {
+        enqueue(List.of(submitted.id()));
+    }
+
+    /** Queues every case of the vetted stages (asked of the enlistment module, page by page); returns how many. */
+    int enqueueVettedCases() {
+        int total = 0;
+        EnlistmentId after = null;
+        while (true) {
+            List<EnlistmentId> page = enlistments.idsInStages(VETTED, after, PAGE);
+            if (page.isEmpty()) {
+                return total;
+            }
+            enqueue(page);
+            total += page.size();
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    private void enqueue(List<EnlistmentId> ids) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // always a new row, even for a case already waiting: a worker may hold that row and be screening the case
+        // against the version this row's caller has just replaced (screening twice is harmless, once per version)
+        jdbc.batchUpdate("insert into screening_work (enlistment_id, enqueued_at) values (?, ?)", ids, 500,
+                (ps, id) -> {
+                    ps.setObject(1, id.value());
+                    ps.setObject(2, now);
+                });
+    }
+}

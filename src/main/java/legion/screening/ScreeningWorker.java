@@ -1,0 +1,153 @@
+package legion.screening;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import legion.enlistment.EnlistmentId;
+
+/**
+ * Works the screening queue on every node: claims a batch of rows with {@code SELECT … FOR UPDATE SKIP LOCKED} (rows
+ * another node holds are skipped, so nodes share the work), screens each case and deletes the rows in the same
+ * transaction. A node that crashes mid-batch commits nothing: its rows are claimed again, and each case is screened
+ * exactly once per list version ({@code screening_run}). A node whose lists are not all loaded at the current
+ * versions claims nothing (fails closed). Runs on threads of its own ({@code legion.screening.workers}).
+ */
+@Component
+class ScreeningWorker implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScreeningWorker.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final ScreeningLists lists;
+    private final CaseScreener screener;
+    private final int workers;
+    private final int batch;
+    private final long intervalMillis;
+    private final boolean enabled;
+    private final long pauseMillis;
+    private volatile ScheduledExecutorService executor;
+
+    ScreeningWorker(JdbcClient jdbc, TransactionTemplate tx, ScreeningLists lists, CaseScreener screener,
+                    @Value("${legion.screening.workers:1}") int workers,
+                    @Value("${legion.screening.batch:50}") int batch,
+                    @Value("${legion.screening.interval-ms:2000}") long intervalMillis,
+                    @Value("${legion.screening.enabled:true}") boolean enabled,
+                    @Value("${legion.screening.pause-ms:0}") long pauseMillis) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.lists = lists;
+        this.screener = screener;
+        this.workers = Math.max(1, workers);
+        this.batch = Math.max(1, batch);
+        this.intervalMillis = intervalMillis;
+        this.enabled = enabled;
+        this.pauseMillis = pauseMillis;
+    }
+
+    private record Claimed(long id, UUID caseId) {
+    }
+
+    /** Claims and screens one batch; returns the number of cases done (0 when there is nothing or lists are not ready). */
+    int runOnce() {
+        if (!lists.ready(lists.currentVersions())) {
+            return 0;
+        }
+        Integer done = tx.execute(s -> {
+            List<Claimed> rows = jdbc.sql("select id, enlistment_id from screening_work order by id limit ? "
+                            + "for update skip locked")
+                    .param(batch).query((rs, n) -> new Claimed(rs.getLong(1), rs.getObject(2, UUID.class))).list();
+            // the versions are read after the claim: a row queued for a new version is only visible once that version
+            // is committed, so it is never deleted after a screening against the version before
+            Map<String, String> versions = lists.currentVersions();
+            if (rows.isEmpty() || !lists.ready(versions)) {
+                s.setRollbackOnly();
+                return 0;
+            }
+            Set<UUID> cases = new LinkedHashSet<>();
+            rows.forEach(r -> cases.add(r.caseId()));
+            for (UUID id : cases) {
+                screener.screen(new EnlistmentId(id), versions);
+            }
+            for (Claimed r : rows) {
+                jdbc.sql("delete from screening_work where id = ?").param(r.id()).update();
+            }
+            return cases.size();
+        });
+        return done == null ? 0 : done;
+    }
+
+    /** Works until the queue is empty (or the lists are not ready). */
+    int drain() {
+        int total = 0;
+        int n;
+        while ((n = runOnce()) > 0) {
+            total += n;
+            if (pauseMillis > 0) { // a throttle: re-screening a large queue leaves room for intake
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return total;
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Cases waiting in the queue (all nodes). */
+    long waiting() {
+        return jdbc.sql("select count(distinct enlistment_id) from screening_work").query(Long.class).single();
+    }
+
+    @Override
+    public void start() {
+        if (!enabled) {
+            return;
+        }
+        executor = Executors.newScheduledThreadPool(workers, r -> {
+            Thread t = new Thread(r, "screening-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < workers; i++) {
+            executor.scheduleWithFixedDelay(() -> {
+                try {
+                    drain();
+                } catch (DataAccessException e) {
+                    // another node or an officer's inline screening recorded the same run first: the batch is redone
+                    LOG.warn("screening: batch rolled back ({}); it will be claimed again", e.getClass().getSimpleName());
+                } catch (RuntimeException e) {
+                    LOG.error("screening: batch failed ({})", e.getClass().getSimpleName());
+                }
+            }, Math.min(intervalMillis, 500), intervalMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null && !executor.isShutdown();
+    }
+}

@@ -1,0 +1,2 @@
+/** Screening over the officers' REST API. */
+package legion.screening.api;
