@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import legion.audit.AuditLog;
+import legion.authorization.Seals;
 import legion.rules.Assessment;
 import legion.rules.RuleEngine;
 import legion.rules.Rulebook;
@@ -29,10 +30,12 @@ public class ArmsRegister {
     private final Issues issues;
     private final Rulebook<IssueCheck, ArmsPolicy> rules;
     private final AuditLog audit;
+    private final Seals seals;
     private final Clock clock;
 
     ArmsRegister(Weapons weapons, Holders holders, Issues issues, RuleEngine engine, ArmsRules program,
-                 AuditLog audit, ObjectProvider<Clock> clock) {
+                 AuditLog audit, Seals seals, ObjectProvider<Clock> clock) {
+        this.seals = seals;
         this.weapons = weapons;
         this.holders = holders;
         this.issues = issues;
@@ -108,14 +111,15 @@ public class ArmsRegister {
         weapons.update(w);
         issues.open(number, w.id(), holder.id(), Points.of(desk), desk.id(), rounds, magazines, now,
                 verdict.policyVersion());
+        String seal = seals.issue(ArmsReceipts.RECEIPT, java.util.Map.of(
+                "documentNumber", ArmsReceipts.receiptNumber(number), "make", w.make(), "serial", w.serial(),
+                "holder", (holder.givenNames() + " " + holder.surname()).strip(),
+                "holderDocument", holder.documentNumber(), "point", Points.of(desk), "issuedOn", today.toString()))
+                .hex();
+        issues.attachSeal(number, seal);
         audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_ISSUED", number,
                 "weapon " + w.id() + ", point " + Points.of(desk) + ", policy v" + verdict.policyVersion());
-        return new Issued(number, w, holder, Points.of(desk), now, rounds, magazines, verdict.policyVersion(), null);
-    }
-
-    /** Records the receipt seal of an issue (in the issue's transaction, by whoever signs it). */
-    public void attachSeal(String issueNumber, String sealHex) {
-        issues.attachSeal(issueNumber, sealHex);
+        return new Issued(number, w, holder, Points.of(desk), now, rounds, magazines, verdict.policyVersion(), seal);
     }
 
     /** A weapon brought back at the officer's point (any point may take it); returns the closed issue's number. */

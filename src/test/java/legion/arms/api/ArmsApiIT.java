@@ -30,6 +30,9 @@ class ArmsApiIT {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    legion.authorization.Seals seals;
+
     private static String serial() {
         return "АК " + UUID.randomUUID().toString().substring(0, 7).toUpperCase();
     }
@@ -65,6 +68,17 @@ class ArmsApiIT {
         String number = issued.json().get("issueNumber").asText();
         assertThat(number).matches("ARM-[0-9A-Z]{4}-[0-9A-Z]{4}");
         assertThat(issued.header("Location")).isEqualTo("/api/v1/arms/issues/" + number);
+        byte[] seal = java.util.HexFormat.of().parseHex(issued.json().get("seal").asText());
+        var verified = seals.verify(seal);
+        assertThat(verified.status()).isEqualTo(legion.authorization.VerificationStatus.VALID);
+        var report = legion.authorization.SealReport.of(verified);
+        assertThat(report.documentType()).isEqualTo("ARMS_WEAPON_RECEIPT");
+        assertThat(report.fields()).containsEntry("serial", serial).containsEntry("point", "KYIV-POLICE-01")
+                .containsEntry("holder", "Тарас Шевченко")
+                .containsEntry("documentNumber", number.replace("ARM-", "").replace("-", ""));
+        byte[] flipped = seal.clone();
+        flipped[flipped.length / 3] ^= 0x01;
+        assertThat(seals.verify(flipped).status()).isNotEqualTo(legion.authorization.VerificationStatus.VALID);
 
         Http.Response back = http.postJsonAs("/api/v1/arms/returns",
                 "{\"make\":\"AKM\",\"serial\":\"" + serial.replace("А", "A").replace("К", "K") + "\",\"rounds\":60}",
