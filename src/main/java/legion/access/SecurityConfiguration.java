@@ -1,6 +1,10 @@
 package legion.access;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,7 +21,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains: the REST API (stateless; public intake open, everything else HTTP Basic for officers'
@@ -33,6 +41,28 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
+
+    /** Pages anyone may open. */
+    static final String[] OPEN_PAGES = {"/", "/apply", "/apply/**", "/status", "/status/**", "/css/**", "/js/**",
+            "/img/**", "/favicon.ico", "/login", "/accessibility", "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**"};
+
+    /** Every page the rules below know; any other path answers 404 to everyone (never a sign-in redirect). */
+    static final RequestMatcher KNOWN_PAGES;
+
+    static {
+        var paths = PathPatternRequestMatcher.withDefaults();
+        List<RequestMatcher> known = new ArrayList<>();
+        for (String p : OPEN_PAGES) {
+            known.add(paths.matcher(p));
+        }
+        for (String p : new String[] {"/console", "/console/**", "/login/code", "/login/enrol", "/logout"}) {
+            known.add(paths.matcher(p));
+        }
+        KNOWN_PAGES = new OrRequestMatcher(known);
+    }
+
+    private static final LoginUrlAuthenticationEntryPoint SIGN_IN = new LoginUrlAuthenticationEntryPoint("/login");
 
     static final String[] OFFICER_ROLES = {"EMBASSY_OFFICER", "VETTING_OFFICER", "BORDER_GUARD", "RECEPTION_OFFICER",
             "ANALYST", "ADMINISTRATOR"};
@@ -66,10 +96,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, Officers officers) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/apply", "/apply/**", "/status", "/css/**", "/js/**",
-                                "/img/**", "/favicon.ico", "/error", "/login", "/accessibility",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/status/**").permitAll()
+                        // error pages are rendered for any request that failed; asked for directly, /error is unknown
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(OPEN_PAGES).permitAll()
                         .requestMatchers("/console/admin/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/console/border/**").hasRole("BORDER_GUARD")
                         .requestMatchers("/console/cases/*/hits/**", "/console/cases/*/duplicates/**").hasRole("VETTING_OFFICER")
@@ -83,9 +112,17 @@ class SecurityConfiguration {
                                 + (ex instanceof GuardedPasswords.BackOffException ? "/login?wait"
                                 : ex instanceof LockedException ? "/login?locked" : "/login?error")))
                         .permitAll())
-                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
+                    if (KNOWN_PAGES.matches(req)) {
+                        SIGN_IN.commence(req, res, ex);
+                    } else {
+                        res.sendError(404); // an unknown page is not found, signed in or not
+                    }
+                }).accessDeniedHandler((req, res, ex) -> {
                     var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-                    if (SecondFactor.isPending(auth, SecondFactor.PENDING_CODE)) {
+                    if (!KNOWN_PAGES.matches(req)) {
+                        res.sendError(404);
+                    } else if (SecondFactor.isPending(auth, SecondFactor.PENDING_CODE)) {
                         res.sendRedirect(req.getContextPath() + "/login/code");
                     } else if (SecondFactor.isPending(auth, SecondFactor.PENDING_ENROLMENT)) {
                         res.sendRedirect(req.getContextPath() + "/login/enrol");

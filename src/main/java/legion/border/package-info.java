@@ -1,5 +1,5 @@
 /**
  * Border crossings recorded against travel authorizations.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "authorization", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "authorization", "authorization :: seals", "enlistment", "screening", "shared"})
 package legion.border;

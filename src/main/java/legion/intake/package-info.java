@@ -3,5 +3,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
         "advisory", "eligibility", "embassy", "enlistment", "outbox", "review",
-        "rules", "shared"})
+        "rules", "shared", "web"})
 package legion.intake;

@@ -69,6 +69,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.");
     }
 
+    /**
+     * The client went away or its body did not arrive in time ({@link SlowClients}, which logs it once at INFO):
+     * {@code 408} for a client still listening, no error log, no stack trace.
+     */
+    @ExceptionHandler(org.apache.catalina.connector.ClientAbortException.class)
+    ProblemDetail aborted(Exception e) {
+        return problem(HttpStatus.REQUEST_TIMEOUT, "Request timeout", "The request was not received in time.");
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         // The message may quote stored values (a database error does), so only the type and the place are logged.

@@ -43,6 +43,15 @@ class PageProblems {
     }
 
     /** Anything else: the status a Spring exception carries, or 500; never details. */
+    /** The client went away or sent its body too slowly ({@link SlowClients} logs it once at INFO). */
+    @ExceptionHandler({org.apache.catalina.connector.ClientAbortException.class,
+            org.springframework.web.context.request.async.AsyncRequestNotUsableException.class})
+    ModelAndView aborted() {
+        ModelAndView mav = new ModelAndView("error");
+        mav.setStatus(HttpStatus.REQUEST_TIMEOUT);
+        return mav;
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView other(Exception e) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException) {

@@ -21,7 +21,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import legion.shared.RateLimiter;
 
 /**
- * Rate limits on the public, unauthenticated endpoints (intake, status look-up, portal forms, login): a token bucket
+ * Rate limits on the public, unauthenticated endpoints (intake, status look-up, seal verification, portal forms,
+ * login): a token bucket
  * per client address and one for the whole node (bucket4j). Over the limit: {@code 429} with {@code Retry-After},
  * before anything is read or stored. Limits are per node; behind a proxy set
  * {@code server.forward-headers-strategy=native} so the client address is the real one.
@@ -52,6 +53,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         String path = request.getRequestURI();
         return !(path.equals("/api/v1/enlistments") || path.equals("/api/v1/enlistments/status")
+                || path.equals("/api/v1/authorizations/verify")
                 || path.startsWith("/apply") || path.startsWith("/status") || path.startsWith("/login"));
     }
 

@@ -67,6 +67,16 @@ public final class ConsoleSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a body as given, with this session's cookies (content type null: no Content-Type header). */
+    public Page postRaw(String path, String contentType, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
     /** Posts a form with the CSRF token of the given page. */
     public Page postWithToken(String path, Page from, Map<String, String> form) {
         Map<String, String> all = new LinkedHashMap<>(form);

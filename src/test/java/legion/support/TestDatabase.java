@@ -90,6 +90,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             props.put("legion.rate-limit.per-client-per-minute", "1000000");
             props.put("legion.rate-limit.per-client-burst", "100000");
         }
+        // tests run many requests at once from one address; SlowClientsTest checks this limit with its own setting
+        if (!context.getEnvironment().containsProperty("legion.web.max-requests-per-client")) {
+            props.put("legion.web.max-requests-per-client", "10000");
+        }
         if (!context.getEnvironment().containsProperty("legion.rate-limit.officer-api.per-client-burst")) {
             for (String which : new String[] {"per-client", "per-account"}) {
                 props.put("legion.rate-limit.officer-api." + which + "-per-minute", "1000000");

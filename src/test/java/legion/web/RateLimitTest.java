@@ -57,4 +57,20 @@ class RateLimitTest {
         }
         assertThat(statusAfterRelease).as("the bucket empties again").isEqualTo(429);
     }
+
+    /** Every public POST is limited: seal verification too (issue 11), with nothing read past the limit. */
+    @Test
+    void sealVerificationIsLimitedToo() {
+        Http http = new Http(port);
+        int limited = 0;
+        for (int i = 0; i < 12 && limited == 0; i++) {
+            Http.Response r = http.postJson("/api/v1/authorizations/verify", "{\"hex\":\"00\"}");
+            assertThat(r.status()).isLessThan(500);
+            if (r.status() == 429) {
+                limited++;
+                assertThat(r.header("Retry-After")).isNotNull();
+            }
+        }
+        assertThat(limited).isEqualTo(1);
+    }
 }

@@ -108,8 +108,7 @@ class PortalController {
             }
             return form(form, result.problems(), model, locale);
         }
-        String key = form.idempotencyKey() != null && form.idempotencyKey().matches("[\\x21-\\x7E]{1,64}")
-                ? "portal:" + form.idempotencyKey() : null;
+        String key = storedKey(form.idempotencyKey());
         Submission s;
         try {
             s = intake.submit(result.applicant(), key, key == null ? null
@@ -120,6 +119,23 @@ class PortalController {
         redirect.addFlashAttribute("reference", s.reference().value());
         redirect.addFlashAttribute("embassy", s.embassy().name());
         return "redirect:/apply/confirmation";
+    }
+
+    /**
+     * The form's key as stored: a digest under the portal's prefix, so that any key the form may carry (1–64 visible
+     * ASCII characters) fits the 64-character column and never meets an API client's key; null for any other value.
+     */
+    static String storedKey(String formKey) {
+        if (formKey == null || !formKey.matches("[\\x21-\\x7E]{1,64}")) {
+            return null;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(formKey.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return "portal:" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GetMapping("/apply/confirmation")
