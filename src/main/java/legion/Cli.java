@@ -28,6 +28,7 @@ public final class Cli {
         COMMANDS.put("screen", legion.screening.cli.ScreenCommand::new);
         COMMANDS.put("dedupe", legion.screening.cli.DedupeCommand::new);
         COMMANDS.put("parole-screen", legion.parole.cli.ParoleScreenCommand::new);
+        COMMANDS.put("arms-reconcile", legion.arms.cli.ArmsReconcileCommand::new);
     }
 
     /**

@@ -14,6 +14,12 @@ class CliTests {
     }
 
     @Test
+    void dispatchesArmsReconcile() {
+        assertThat(Cli.handles(new String[] {"arms-reconcile"})).isTrue();
+        assertThat(Cli.run(new String[] {"arms-reconcile", "--register", "r.csv"})).isEqualTo(2); // options missing
+    }
+
+    @Test
     void aWordThatIsNoSubcommandPrintsTheSubcommandsAndExitsTwoWithoutStartingTheServer() {
         java.io.PrintStream realErr = System.err;
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
