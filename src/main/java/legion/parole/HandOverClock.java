@@ -47,6 +47,7 @@ public class HandOverClock {
     }
 
     @Scheduled(fixedDelayString = "${legion.parole.hand-over-check-ms:60000}", initialDelay = 15000)
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "parole-hand-over-clock", lockAtMostFor = "PT10M")
     void check() {
         flagOverdue();
     }

@@ -48,6 +48,7 @@ class EveryJobHasALeaseTest {
                 "PublicationResubmission.scheduled", "event-publication-resubmission",
                 "Reencryption.run", "reencryption",
                 "RuleEngine.resumeUnfinished", "rules-reevaluation-resume",
+                "HandOverClock.check", "parole-hand-over-clock",
                 "Retention.scheduled", "retention")));
         // the outbox claims each message (for update skip locked), so the nodes share the sending instead of taking
         // turns (screening's workers claim their work the same way, on threads of their own)
