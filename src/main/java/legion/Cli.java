@@ -27,6 +27,8 @@ public final class Cli {
         COMMANDS.put("match-names", legion.screening.cli.MatchNamesCommand::new);
         COMMANDS.put("screen", legion.screening.cli.ScreenCommand::new);
         COMMANDS.put("dedupe", legion.screening.cli.DedupeCommand::new);
+        COMMANDS.put("parole-screen", legion.parole.cli.ParoleScreenCommand::new);
+        COMMANDS.put("arms-reconcile", legion.arms.cli.ArmsReconcileCommand::new);
     }
 
     /**

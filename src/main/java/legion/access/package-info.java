@@ -1,4 +1,5 @@
 /**
  * Officers, their roles and embassy scope, login.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "privacy", "shared"})
 package legion.access;

@@ -98,6 +98,12 @@ public class Advisories {
         if (sources == null || sources.isEmpty() || sources.size() > 20) {
             throw new IllegalArgumentException("an advisory needs 1 to 20 sources");
         }
+        if (legion.shared.TextRules.problem(summary.strip(), legion.shared.TextRules.Lines.MANY).isPresent()
+                || sources.stream().anyMatch(src -> src == null || src.description() == null
+                || !legion.shared.TextRules.acceptable(src.description().strip()))) {
+            throw new IllegalArgumentException("an advisory's summary and sources need visible text without control "
+                    + "or bidi characters");
+        }
         int version = current(country).version() + 1;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try {

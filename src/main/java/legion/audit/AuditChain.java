@@ -31,12 +31,14 @@ public final class AuditChain {
     private static final HexFormat HEX = HexFormat.of();
     private final SecretKeySpec key;
     private final String keyId;
+    private final ThreadLocal<Mac> macs;
 
     private AuditChain(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("the audit MAC key must be at least 256 bits");
         }
         this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
         this.keyId = mac("legion-audit-key-id").substring(0, 16);
     }
 
@@ -77,19 +79,27 @@ public final class AuditChain {
         return t.getEpochSecond() + "." + t.getNano() / 1000;
     }
 
-    private String mac(String... parts) {
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            for (String part : parts) {
-                byte[] bytes = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
-                mac.update((byte) (part == null ? 0 : 1));
-                mac.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-                mac.update(bytes);
-            }
-            return HEX.formatHex(mac.doFinal());
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One MAC over the parts; the thread's {@link Mac} is reset by {@code doFinal}. */
+    private String mac(String... parts) {
+        Mac mac = macs.get();
+        byte[] length = new byte[4];
+        for (String part : parts) {
+            byte[] bytes = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
+            mac.update((byte) (part == null ? 0 : 1));
+            ByteBuffer.wrap(length).putInt(bytes.length);
+            mac.update(length);
+            mac.update(bytes);
+        }
+        return HEX.formatHex(mac.doFinal());
     }
 }

@@ -1,4 +1,5 @@
 /**
  * The append-only, hash-chained audit log.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package legion.audit;

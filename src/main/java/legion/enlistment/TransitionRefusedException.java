@@ -79,6 +79,11 @@ public class TransitionRefusedException extends Refused {
     @Override
     public Map<String, Object> properties() {
         // a hold names itself too (PRODUCT.md: SCREENING_PENDING, WATCHLIST_HIT, POSSIBLE_DUPLICATE)
-        return hold == null ? Map.of("refusal", refusal.name()) : Map.of("refusal", refusal.name(), "hold", hold);
+        Map<String, Object> members = new java.util.LinkedHashMap<>();
+        members.put("refusal", refusal.name());
+        if (hold != null) {
+            members.put("hold", hold); // after refusal, always: the members keep their order in the response
+        }
+        return members;
     }
 }

@@ -1,4 +1,5 @@
 /**
  * The Enlistment aggregate: stages, guarded transitions, history and events.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "privacy", "shared"})
 package legion.enlistment;

@@ -5,9 +5,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.stereotype.Component;
 
 /**
  * Background key rotation: brings every {@link Reencryptable} store (cases, their history, answers, interview notes)

@@ -1,4 +1,5 @@
 /**
  * Aggregate read models and dashboards for analysts; no personal data.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"enlistment"})
 package legion.reporting;

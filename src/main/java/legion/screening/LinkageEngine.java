@@ -84,6 +84,31 @@ public final class LinkageEngine {
         return out;
     }
 
+    /** A record prepared once (names normalised, dates parsed) to be compared with many others. */
+    public static final class Prepared {
+        private final Linker.Prepared record;
+
+        private Prepared(Linker.Prepared record) {
+            this.record = record;
+        }
+    }
+
+    /** Prepares one record (a map of column to value; the id column must hold a value) for {@link #score}. */
+    public Prepared prepare(Map<String, String> record) {
+        return new Prepared(linker.prepare(record));
+    }
+
+    /** Prepares a batch of records in parallel, normalising each distinct field value once. In the batch's order. */
+    public List<Prepared> prepareAll(List<Map<String, String>> records) {
+        java.util.concurrent.ConcurrentMap<String, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
+        return records.parallelStream().map(r -> new Prepared(linker.prepare(r, memo))).toList();
+    }
+
+    /** The match probability of two prepared records (0..1), without reasons. */
+    public double score(Prepared a, Prepared b) {
+        return linker.probability(a.record, b.record);
+    }
+
     /** Scores one pair of records with reasons, whatever the blocking would have proposed. */
     public ScoredPair compare(Map<String, String> a, Map<String, String> b) {
         return linker.explain(linker.prepare(a), linker.prepare(b));

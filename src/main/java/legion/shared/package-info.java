@@ -1,5 +1,6 @@
 /**
  * Small value types shared by every module.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {}, type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package legion.shared;

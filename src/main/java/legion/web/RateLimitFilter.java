@@ -38,11 +38,14 @@ class RateLimitFilter extends OncePerRequestFilter {
     RateLimitFilter(@Value("${legion.rate-limit.enabled:true}") boolean enabled,
                     @Value("${legion.rate-limit.per-client-per-minute:120}") long perClient,
                     @Value("${legion.rate-limit.per-client-burst:30}") long perClientBurst,
-                    @Value("${legion.rate-limit.global-per-second:3000}") long globalPerSecond) {
+                    @Value("${legion.rate-limit.global-per-second:3000}") long globalPerSecond,
+                    org.springframework.beans.factory.ObjectProvider<java.time.Clock> clocks) {
         this.enabled = enabled;
-        this.clients = new RateLimiter(perClient, perClientBurst);
+        java.time.Clock clock = clocks.getIfAvailable();
+        this.clients = new RateLimiter(perClient, perClientBurst, clock);
         this.global = Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(globalPerSecond).refillGreedy(globalPerSecond, Duration.ofSeconds(1)).build())
+                .withCustomTimePrecision(clock == null ? io.github.bucket4j.TimeMeter.SYSTEM_NANOTIME : RateLimiter.timeOf(clock))
                 .build();
     }
 

@@ -46,7 +46,11 @@ record AuditCli(String url, String user, String password) {
         System.setErr(both);
         try {
             int exit = new CommandLine(command).execute(args.toArray(String[]::new));
-            return new Run(exit, out.toString(StandardCharsets.UTF_8));
+            // the application's log lines (other threads write to the same console) are not the command's output
+            String text = out.toString(StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.matches("^\\d{4}-\\d\\d-\\d\\dT.*"))
+                    .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+            return new Run(exit, text);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);

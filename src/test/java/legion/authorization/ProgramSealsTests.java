@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,14 +37,7 @@ class ProgramSealsTests {
     void setUp() {
         pki = Pki.authorizations(dir, Clock.systemUTC());
         seals = new Seals(pki);
-        fields = new LinkedHashMap<>();
-        fields.put("documentNumber", "R00000042");
-        fields.put("make", "АК-74");
-        fields.put("serial", "ВД 7914");
-        fields.put("holder", "Шевченко Тарас Григорович");
-        fields.put("holderDocument", "FX1234567");
-        fields.put("point", "KYIV-POLICE-01");
-        fields.put("issuedOn", "2022-02-25");
+        fields = TestReceipts.sample("R00000042");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package legion.authorization;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A document type of the tests, registered as a program registers its own (ServiceLoader, see
@@ -19,6 +21,19 @@ public class TestReceipts implements SealDocumentTypes.Provider {
             SealField.date(7, "issuedOn", "Issued on"),
             new SealField(8, "returnBy", "Return by", SealField.Kind.DATE, false)),
             "documentNumber", "returnBy");
+
+    /** A receipt's fields as the arms register would issue them (synthetic holder), in the type's order. */
+    public static Map<String, String> sample(String number) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("documentNumber", number);
+        fields.put("make", "АК-74");
+        fields.put("serial", "ВД 7914");
+        fields.put("holder", "Шевченко Тарас Григорович");
+        fields.put("holderDocument", "FX1234567");
+        fields.put("point", "KYIV-POLICE-01");
+        fields.put("issuedOn", "2022-02-25");
+        return fields;
+    }
 
     @Override
     public List<SealDocumentType> documentTypes() {

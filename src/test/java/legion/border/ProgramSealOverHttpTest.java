@@ -2,7 +2,6 @@ package legion.border;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import legion.authorization.SealDocumentTypes;
 import legion.authorization.Seals;
+import legion.authorization.TestReceipts;
 import legion.support.ConsoleSession;
 import legion.support.Http;
 import legion.support.LegionIntegrationTest;
@@ -30,15 +30,8 @@ class ProgramSealOverHttpTest {
     Seals seals;
 
     private String receipt() {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("documentNumber", "R00000007");
-        fields.put("make", "АК-74");
-        fields.put("serial", "ВД 7914");
-        fields.put("holder", "Шевченко Тарас");
-        fields.put("holderDocument", "FX1234567");
-        fields.put("point", "KYIV-POLICE-01");
-        fields.put("issuedOn", "2022-02-25");
-        return seals.issue(SealDocumentTypes.named("TEST_WEAPON_RECEIPT").orElseThrow(), fields).hex();
+        return seals.issue(SealDocumentTypes.named("TEST_WEAPON_RECEIPT").orElseThrow(),
+                TestReceipts.sample("R00000007")).hex();
     }
 
     @Test

@@ -2,7 +2,6 @@ package legion.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -10,14 +9,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import legion.enlistment.Enlistment;
 import legion.enlistment.Enlistments;
 import legion.enlistment.Reference;
 import legion.support.Applications;
+import legion.support.Cases;
 import legion.support.ConsoleSession;
-import legion.support.Eventually;
 import legion.support.Http;
 import legion.support.LegionIntegrationTest;
 
@@ -34,8 +32,6 @@ class OfficerInputTest {
     int port;
     @Autowired
     Enlistments enlistments;
-    @Autowired
-    JdbcClient jdbc;
 
     String path(String ref) {
         return "/api/v1/enlistments/" + ref + "/transitions";
@@ -45,22 +41,17 @@ class OfficerInputTest {
         return enlistments.findByReference(new Reference(ref)).orElseThrow();
     }
 
-    String inVetting(Http http) throws InterruptedException {
+    /** A case in VETTING (version 3) with screening done and nothing holding it. */
+    String inVetting(Http http) {
         String ref = http.postJson("/api/v1/enlistments", Http.json(Applications.valid())).json()
                 .get("reference").stringValue();
-        for (String t : new String[] {"START_REVIEW", "INVITE_TO_INTERVIEW", "RECOMMEND"}) {
-            assertThat(http.postJsonAs(path(ref), "{\"transition\":\"" + t + "\",\"reason\":\"ok\"}", "embassy-gb", PW)
-                    .status()).isEqualTo(200);
-        }
-        var id = load(ref).id().value();
-        assertThat(Eventually.equalTo(1L, Duration.ofSeconds(20), () -> jdbc.sql(
-                "select count(*) from screening_result where enlistment_id = ?").param(id).query(Long.class).single()))
-                .isEqualTo(1L);
+        Cases.toVetting(http, ref, "embassy-gb");
+        Cases.clearDuplicates(http, ref);
         return ref;
     }
 
     @Test
-    void aRejectWithoutVersionAfterSomeoneElsesApprovalIsRefused() throws InterruptedException {
+    void aRejectWithoutVersionAfterSomeoneElsesApprovalIsRefused() {
         Http http = new Http(port);
         String ref = inVetting(http);
         assertThat(http.postJsonAs(path(ref), "{\"transition\":\"APPROVE\",\"expectedVersion\":3}", "vetting1", PW)
@@ -87,7 +78,7 @@ class OfficerInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"APPROVE", "REJECT", "REVOKE"})
-    void decisionsNeedTheVersion(String transition) throws InterruptedException {
+    void decisionsNeedTheVersion(String transition) {
         Http http = new Http(port);
         String ref = inVetting(http);
         var r = http.postJsonAs(path(ref), "{\"transition\":\"" + transition + "\",\"reasonCode\":\"OTHER\","

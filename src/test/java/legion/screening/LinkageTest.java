@@ -32,6 +32,28 @@ class LinkageTest {
     }
 
     @Test
+    void preparedOnceInABatchScoresAsComparingTheRecords() {
+        LinkageEngine engine = new LinkageEngine(APPLICANTS);
+        List<Map<String, String>> records = List.of(
+                applicant("A", "Олександр", "Шевченко", "1985-04-07", "UA", "FX123456", ""),
+                applicant("B", "Oleksandr", "Shevchenko", "1985-07-04", "UA", "GK654321", ""),
+                applicant("C", "Олександр", "Шевченко", "", "UA", "", ""),
+                applicant("D", "John", "Smith", "1985-04-07", "GB", "AA111111", "john@example.org"));
+
+        List<LinkageEngine.Prepared> prepared = engine.prepareAll(records);
+
+        assertThat(prepared).hasSize(4);
+        for (int i = 0; i < records.size(); i++) {
+            for (int j = 0; j < records.size(); j++) {
+                assertThat(engine.score(prepared.get(i), prepared.get(j)))
+                        .isEqualTo(engine.compare(records.get(i), records.get(j)).score());
+            }
+        }
+        assertThat(engine.score(prepared.get(0), prepared.get(1))).isGreaterThanOrEqualTo(APPLICANTS.threshold());
+        assertThat(engine.score(prepared.get(0), prepared.get(3))).isLessThan(APPLICANTS.threshold());
+    }
+
+    @Test
     void samePassportIsCertainWhateverElseDiffers() {
         ScoredPair p = new LinkageEngine(APPLICANTS).compare(
                 applicant("A", "Arthur Philip", "Dent", "1952-03-11", "GB", "1234567XY", "arthur@example.org"),

@@ -106,13 +106,33 @@ public final class Linker {
     }
 
     public Prepared prepare(Map<String, String> record) {
+        return prepare(record, null);
+    }
+
+    private static final Object MISSING = new Object();
+
+    /**
+     * As {@link #prepare(Map)}, reusing the prepared value of a field value already prepared in {@code memo} (one map
+     * per batch of records, shared by the threads preparing it): names repeat, and normalising them is the costly part.
+     */
+    public Prepared prepare(Map<String, String> record, java.util.concurrent.ConcurrentMap<String, Object> memo) {
         String id = record.get(config.idColumn());
         if (id == null || id.isBlank()) {
             throw new LinkageConfigException("record without a value in id column '" + config.idColumn() + "'");
         }
         Object[] values = new Object[comparators.length];
         for (int i = 0; i < comparators.length; i++) {
-            values[i] = comparators[i].prepareValue(joined(record, config.fields().get(i).columns()));
+            String raw = joined(record, config.fields().get(i).columns());
+            if (memo == null) {
+                values[i] = comparators[i].prepareValue(raw);
+            } else {
+                FieldComparator c = comparators[i];
+                Object v = memo.computeIfAbsent(c.name() + '\u0000' + raw, k -> {
+                    Object p = c.prepareValue(raw);
+                    return p == null ? MISSING : p;
+                });
+                values[i] = v == MISSING ? null : v;
+            }
         }
         List<List<String>> keys = new ArrayList<>(config.blocking().size());
         Map<String, NormalizedName> names = new java.util.HashMap<>(4);

@@ -1,0 +1,167 @@
+package legion.arms.register;
+
+import legion.shared.Actor;
+import legion.shared.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import legion.audit.AuditLog;
+import legion.authorization.Seals;
+import legion.rules.Assessment;
+import legion.rules.RuleEngine;
+import legion.rules.Rulebook;
+
+/**
+ * The register's use cases, each one transaction with its audit entry: receiving weapons into stock, issuing one to
+ * a holder under the arms policy, taking one back at any point, and tracing a weapon for a police case.
+ */
+@Service
+public class ArmsRegister {
+
+    private final Weapons weapons;
+    private final Holders holders;
+    private final Issues issues;
+    private final Rulebook<IssueCheck, ArmsPolicy> rules;
+    private final AuditLog audit;
+    private final Seals seals;
+    private final Clock clock;
+
+    ArmsRegister(Weapons weapons, Holders holders, Issues issues, RuleEngine engine, ArmsRules program,
+                 AuditLog audit, Seals seals, ObjectProvider<Clock> clock) {
+        this.seals = seals;
+        this.weapons = weapons;
+        this.holders = holders;
+        this.issues = issues;
+        this.rules = engine.rulebook(program);
+        this.audit = audit;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** What an issuing officer types to stock a weapon at their point. */
+    public record Stock(String make, String model, String calibre, String serial) {
+    }
+
+    /** A weapon received into stock at the officer's point; returns it. */
+    @Transactional
+    public Weapon stock(Actor desk, Stock s) {
+        requireRole(desk, Role.ISSUING_OFFICER);
+        Instant now = clock.instant();
+        Weapon w = Weapon.receive(UUID.randomUUID().toString(), s.make(), s.model(), s.calibre(), s.serial(),
+                Points.of(desk), desk, now);
+        weapons.insert(w, now);
+        audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_RECEIVED", w.id(), "point " + Points.of(desk));
+        return w;
+    }
+
+    /** The holder as the officer types them at the desk. */
+    public record HolderDetails(String surname, String givenNames, String patronymic, LocalDate dateOfBirth,
+                                String documentNumber, String address, String phone, LegalStatus legalStatus) {
+    }
+
+    /** An issue made: its number, the weapon, the holder and the policy version that allowed it. */
+    public record Issued(String number, Weapon weapon, Holder holder, String point, Instant at, int rounds,
+                         int magazines, int policyVersion, String seal) {
+    }
+
+    /**
+     * Issues a weapon in stock at the officer's point to a holder (found by document number, or registered now).
+     *
+     * @throws WeaponNotFoundException  no such weapon
+     * @throws CustodyRefusedException  the weapon is not in stock (issued, lost …): a conflict
+     * @throws IssueRefusedException    the policy refuses (holder under age, prohibited, too many weapons, another
+     *                                  point's weapon …)
+     * @throws WeaponConflictException  another desk changed the weapon at the same moment
+     */
+    @Transactional
+    public Issued issue(Actor desk, String make, String serial, HolderDetails details, int rounds, int magazines) {
+        requireRole(desk, Role.ISSUING_OFFICER);
+        if (rounds < 0 || magazines < 0 || rounds > 10_000 || magazines > 100) {
+            throw new IllegalArgumentException("rounds must be 0 to 10000 and magazines 0 to 100");
+        }
+        Weapon w = weapons.findBySerial(make, serial).orElseThrow(WeaponNotFoundException::new);
+        if (w.status() != WeaponStatus.IN_STOCK) {
+            throw new CustodyRefusedException(CustodyEvent.ISSUED, w.status());
+        }
+        Instant now = clock.instant();
+        Holder holder = holders.findByDocument(details.documentNumber()).orElseGet(() -> {
+            Holder h = new Holder(UUID.randomUUID().toString(), details.surname(), details.givenNames(),
+                    details.patronymic(), details.dateOfBirth(), details.documentNumber(), details.address(),
+                    details.phone(), details.legalStatus());
+            holders.insert(h, now);
+            return h;
+        });
+        holders.lock(holder.id());
+        IssueCheck check = new IssueCheck(holder.dateOfBirth(), holder.legalStatus(),
+                holders.prohibited(holder.documentNumber()), holders.weaponsHeld(holder.id()), w.status(), w.point(),
+                Points.of(desk));
+        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        Assessment verdict = rules.judge(check, today);
+        if (!verdict.failures().isEmpty()) {
+            throw new IssueRefusedException(verdict.policyVersion(), verdict.failures());
+        }
+        String number = IssueNumbers.next();
+        w.issue(number, holder.id(), Points.of(desk), desk, rounds, magazines, now);
+        weapons.update(w);
+        issues.open(number, w.id(), holder.id(), Points.of(desk), desk.id(), rounds, magazines, now,
+                verdict.policyVersion());
+        String seal = seals.issue(ArmsReceipts.RECEIPT, java.util.Map.of(
+                "documentNumber", ArmsReceipts.receiptNumber(number), "make", w.make(), "serial", w.serial(),
+                "holder", (holder.givenNames() + " " + holder.surname()).strip(),
+                "holderDocument", holder.documentNumber(), "point", Points.of(desk), "issuedOn", today.toString()))
+                .hex();
+        issues.attachSeal(number, seal);
+        audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_ISSUED", number,
+                "weapon " + w.id() + ", point " + Points.of(desk) + ", policy v" + verdict.policyVersion());
+        return new Issued(number, w, holder, Points.of(desk), now, rounds, magazines, verdict.policyVersion(), seal);
+    }
+
+    /** A weapon brought back at the officer's point (any point may take it); returns the closed issue's number. */
+    @Transactional
+    public String returnWeapon(Actor desk, String make, String serial, Integer rounds, Integer magazines) {
+        requireRole(desk, Role.ISSUING_OFFICER);
+        Weapon w = weapons.findBySerial(make, serial).orElseThrow(WeaponNotFoundException::new);
+        Instant now = clock.instant();
+        String number = w.returnTo(Points.of(desk), desk, now, rounds, magazines);
+        weapons.update(w);
+        issues.close(number, Points.of(desk), now);
+        audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_RETURNED", number,
+                "weapon " + w.id() + ", point " + Points.of(desk));
+        return number;
+    }
+
+    /** A weapon, its whole custody history and the holders in it, for a police case. */
+    public record Trace(Weapon weapon, List<CustodyEntry> history, List<Holder> holders) {
+    }
+
+    /** Traces a weapon for a case (police investigators only; every trace audited with its case number). */
+    @Transactional
+    public Trace trace(Actor desk, String make, String serial, String caseNumber) {
+        requireRole(desk, Role.POLICE_INVESTIGATOR);
+        if (caseNumber == null || !caseNumber.strip().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}/._-]{0,39}")) {
+            throw new IllegalArgumentException("caseNumber is required: 1 to 40 letters, digits, / . _ -");
+        }
+        Weapon w = weapons.findBySerial(make, serial).orElse(null);
+        audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_TRACED", w == null ? "unknown" : w.id(),
+                "case " + caseNumber.strip() + (w == null ? ", not found" : ""));
+        if (w == null) {
+            throw new WeaponNotFoundException();
+        }
+        List<CustodyEntry> history = weapons.history(w.id());
+        List<Holder> people = history.stream().map(CustodyEntry::holderId).filter(java.util.Objects::nonNull)
+                .distinct().map(holders::find).flatMap(java.util.Optional::stream).toList();
+        return new Trace(w, history, people);
+    }
+
+    private static void requireRole(Actor desk, Role role) {
+        if (desk.role() != role) {
+            throw new SecurityException("only " + role + " may do this");
+        }
+    }
+}

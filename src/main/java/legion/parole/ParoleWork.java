@@ -1,0 +1,166 @@
+package legion.parole;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.annotation.Transactional;
+
+import legion.parole.ParoleRefusedException.Refusal;
+import legion.parole.Records.Consent;
+import legion.parole.Records.HighestLevelRelease;
+import legion.parole.Records.Ruling;
+import legion.parole.Records.Service;
+import legion.shared.Actor;
+import legion.shared.Role;
+
+/**
+ * The service over parole cases that every adapter (REST, console) calls: filing with the policy's verdict, the
+ * officers' actions on the stage machine, the eligible-soon list of a facility. Days are judged in Kyiv.
+ */
+@org.springframework.stereotype.Service
+public class ParoleWork {
+
+    public static final int MAX_ELIGIBLE_SOON_DAYS = 3660;
+
+    private final ParoleCases cases;
+    private final ParolePolicies policies;
+    private final Clock clock;
+    private final HandOverClock handOvers;
+
+    ParoleWork(ParoleCases cases, ParolePolicies policies, HandOverClock handOvers, ObjectProvider<Clock> clocks) {
+        this.cases = cases;
+        this.policies = policies;
+        this.handOvers = handOvers;
+        this.clock = clocks.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** A prison officer files an application for a convict of the officer's facility, with the consent given. */
+    @Transactional
+    public ParoleCase file(Actor officer, Convict convict, Instant consentAt, String witness) {
+        if (officer.role() != Role.PRISON_OFFICER) {
+            throw new ParoleRefusedException(Refusal.ROLE_NOT_PERMITTED, null, "only a prison officer files");
+        }
+        Instant now = now();
+        Consent consent;
+        try {
+            consent = new Consent(consentAt == null ? now : consentAt, witness);
+        } catch (IllegalArgumentException e) {
+            throw ParoleProblem.invalid("the convict's consent needs its witness");
+        }
+        if (consent.at().isAfter(now)) {
+            throw ParoleProblem.invalid("consent cannot be given in the future");
+        }
+        LocalDate today = today();
+        ParoleCase c = ParoleCase.file(new Act(officer, now, null), ParoleReference.random(), convict, consent,
+                policies.judge(convict, today));
+        cases.add(c);
+        policies.recordFirst(c, today);
+        return c;
+    }
+
+    /** The case, if the officer may see it; otherwise the same 404 as for no case at all. */
+    public ParoleCase open(Actor officer, ParoleReference reference) {
+        return cases.find(reference).filter(c -> c.isVisibleTo(officer)).orElseThrow(ParoleProblem::notFound);
+    }
+
+    /** Takes one edge of the stage machine for the officer. */
+    @Transactional
+    public ParoleCase act(Actor officer, ParoleReference reference, ParoleAction action) {
+        if (action == null || action.transition() == null) {
+            throw ParoleProblem.invalid("transition is required");
+        }
+        ParoleCase c = open(officer, reference);
+        if (action.expectedVersion() != null && action.expectedVersion() != c.version()) {
+            throw new ParoleRefusedException(Refusal.CONCURRENT_CHANGE, action.transition(),
+                    "the case has changed since version " + action.expectedVersion() + "; read it again");
+        }
+        Act act = new Act(officer, now(), action.reason());
+        try {
+            take(c, action, act);
+        } catch (IllegalArgumentException e) {
+            throw new ParoleRefusedException(Refusal.DETAILS_REQUIRED, action.transition(), e.getMessage());
+        }
+        cases.update(c);
+        return c;
+    }
+
+    private void take(ParoleCase c, ParoleAction a, Act act) {
+        switch (a.transition()) {
+            case SCREEN -> c.screen(act, policies.judge(c.convict(), today()));
+            case FIND_NOT_ELIGIBLE -> c.findNotEligible(act, policies.judge(c.convict(), today()));
+            case FIND_FIT -> c.findFit(act);
+            case FIND_UNFIT -> c.findUnfit(act);
+            case ACCEPT -> c.accept(act, a.unit());
+            case DECLINE -> c.decline(act);
+            case PETITION -> c.petition(act);
+            case RELEASE -> c.release(act, ruling(a));
+            case REFUSE -> c.refuse(act, ruling(a));
+            case RELEASE_AT_HIGHEST_LEVEL -> c.releaseAtHighestLevel(act, a.authority() == null ? null
+                    : new HighestLevelRelease(a.authority().authority(), a.authority().reference(),
+                    a.authority().decidedOn()));
+            case HAND_OVER -> c.handOver(act);
+            case SIGN_CONTRACT -> c.signContract(act, a.unit() == null ? null : new Service(a.unit(), a.position()));
+            case REPORT_ABSENCE -> c.reportAbsence(act);
+            case RETURN_TO_UNIT -> c.returnToUnit(act);
+            case RETURN_TO_CUSTODY -> c.returnToCustody(act);
+            case DISCHARGE -> c.discharge(act);
+            case WITHDRAW -> c.withdraw(act, a.witness());
+        }
+    }
+
+    private static Ruling ruling(ParoleAction a) {
+        return a.ruling() == null ? null
+                : new Ruling(a.ruling().court(), a.ruling().caseNumber(), a.ruling().effectiveAt());
+    }
+
+    /** The edges the officer may take on the case now. */
+    public Set<Transition> actions(Actor officer, ParoleCase c) {
+        return c.isVisibleTo(officer) ? Transition.available(c.stage(), officer.role()) : Set.of();
+    }
+
+    /** Convicts of the prison officer's facility who become eligible within the given number of days. */
+    public List<ParoleCases.EligibleSoon> eligibleSoon(Actor officer, int days) {
+        if (officer.role() != Role.PRISON_OFFICER || officer.unit() == null) {
+            throw new ParoleRefusedException(Refusal.ROLE_NOT_PERMITTED, null,
+                    "the eligible-soon list is a prison facility's");
+        }
+        if (days < 0 || days > MAX_ELIGIBLE_SOON_DAYS) {
+            throw ParoleProblem.invalid("days must be between 0 and " + MAX_ELIGIBLE_SOON_DAYS);
+        }
+        LocalDate today = today();
+        return cases.eligibleSoon(officer.unit().code(), today, today.plusDays(days), 500);
+    }
+
+    /**
+     * The hand-over board: escorts and administrators see every released convict waiting, a prison officer those of
+     * the facility; nobody else.
+     */
+    public List<HandOverClock.Waiting> handOverBoard(Actor officer) {
+        List<HandOverClock.Waiting> all = clock().board(500);
+        return switch (officer.role()) {
+            case ESCORT, ADMINISTRATOR -> all;
+            case PRISON_OFFICER -> all.stream()
+                    .filter(w -> officer.mayActOn(legion.shared.Unit.of(legion.shared.Unit.PRISON, w.facility())))
+                    .toList();
+            default -> throw new ParoleRefusedException(Refusal.ROLE_NOT_PERMITTED, null,
+                    "the hand-over board is for escorts, prison officers and HQ");
+        };
+    }
+
+    private HandOverClock clock() {
+        return handOvers;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private LocalDate today() {
+        return policies.today();
+    }
+}

@@ -1,0 +1,232 @@
+package legion.parole.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import legion.access.Officers;
+import legion.parole.CaseVerdict;
+import legion.parole.Convict;
+import legion.parole.ParoleAction;
+import legion.parole.ParoleCase;
+import legion.parole.ParolePolicies;
+import legion.parole.ParoleProblem;
+import legion.parole.ParoleReference;
+import legion.parole.ParoleWork;
+import legion.parole.Stage;
+import legion.parole.Transition;
+import legion.parole.policy.ConvictInput;
+import legion.parole.policy.ParoleParameters;
+import legion.shared.Actor;
+
+/**
+ * The officers' REST API of Program 3 (PRODUCT.md, stable): filing a convict's application, the stage actions, the
+ * facility's eligible-soon list, the case. HTTP Basic with {@code X-Legion-OTP} as every officers' API; problems
+ * are RFC 9457.
+ */
+@RestController
+@Tag(name = "Parole cases")
+class ParoleApi {
+
+    private final ParoleWork work;
+    private final ParolePolicies policies;
+
+    ParoleApi(ParoleWork work, ParolePolicies policies) {
+        this.work = work;
+        this.policies = policies;
+    }
+
+    record Consent(Instant at, String witness) {
+    }
+
+    record Filing(String fullName, LocalDate dateOfBirth, String prisonerNumber, String offences,
+                  LocalDate sentenceEnd, Boolean lifeSentence, Boolean especiallyResponsiblePost, Consent consent) {
+    }
+
+    record FieldError(String field, String message) {
+    }
+
+    record Verdict(int policyVersion, String outcome, LocalDate eligibleFrom, String rules) {
+        static Verdict of(CaseVerdict v) {
+            return new Verdict(v.policyVersion(), v.outcome().name(), v.eligibleFrom(), v.rules());
+        }
+    }
+
+    record ConvictView(String fullName, LocalDate dateOfBirth, String prisonerNumber, String offences,
+                       LocalDate sentenceEnd, boolean lifeSentence, boolean especiallyResponsiblePost) {
+    }
+
+    record Ruling(String court, String caseNumber, Instant effectiveAt) {
+    }
+
+    record Authority(String authority, String reference, LocalDate decidedOn) {
+    }
+
+    record Service(String unit, String position) {
+    }
+
+    record History(int seq, String actor, String actorRole, Instant at, Stage from, Stage to, Transition transition,
+                   String reason) {
+    }
+
+    record CaseView(String reference, String status, long version, String facility, Instant filedAt,
+                    Instant updatedAt, Verdict verdict, ConvictView convict, Consent consent, Consent withdrawal,
+                    String commanderUnit, Ruling ruling, Authority releasedAtHighestLevel, String releaseKind,
+                    Instant handOverDue, Instant handedOverAt, Boolean handedOverLate, Service service,
+                    List<History> history, Set<Transition> actions) {
+    }
+
+    record TransitionRequest(Transition transition, String reason, Long expectedVersion, String witness,
+                             String unit, String position, Ruling ruling, Authority authority) {
+    }
+
+    record PolicyRequest(String excludedOffences, Integer remainingTermYears, java.util.Map<String, String> sources,
+                         String note) {
+    }
+
+    record PolicyReport(int version, long judged, List<legion.rules.OutcomeChange> changes) {
+    }
+
+    record HandOver(String reference, String facility, Instant due, Instant overdueSince) {
+    }
+
+    record EligibleSoonItem(String reference, LocalDate eligibleFrom) {
+    }
+
+    record EligibleSoonView(String facility, int days, List<EligibleSoonItem> convicts) {
+    }
+
+    @PostMapping(path = "/api/v1/parole/cases", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CaseView> file(Authentication auth, @RequestBody Filing body) {
+        Actor actor = actor(auth);
+        Convict convict = convict(body);
+        ParoleCase c = work.file(actor, convict, body.consent() == null ? null : body.consent().at(),
+                body.consent() == null ? null : body.consent().witness());
+        return ResponseEntity.created(URI.create("/api/v1/parole/cases/" + c.reference().value()))
+                .body(view(actor, c));
+    }
+
+    @GetMapping(path = "/api/v1/parole/cases/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
+    CaseView get(Authentication auth, @PathVariable String reference) {
+        Actor actor = actor(auth);
+        return view(actor, work.open(actor, parse(reference)));
+    }
+
+    @PostMapping(path = "/api/v1/parole/cases/{reference}/transitions", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    CaseView transition(Authentication auth, @PathVariable String reference, @RequestBody TransitionRequest body) {
+        Actor actor = actor(auth);
+        if (body == null || body.transition() == null) {
+            throw ParoleProblem.invalid("transition is required");
+        }
+        ParoleAction action = new ParoleAction(body.transition(), body.reason(), body.expectedVersion(),
+                body.witness(), body.unit(), body.position(),
+                body.ruling() == null ? null : new ParoleAction.RulingFacts(body.ruling().court(),
+                        body.ruling().caseNumber(), body.ruling().effectiveAt()),
+                body.authority() == null ? null : new ParoleAction.AuthorityFacts(body.authority().authority(),
+                        body.authority().reference(), body.authority().decidedOn()));
+        return view(actor, work.act(actor, parse(reference), action));
+    }
+
+    @GetMapping(path = "/api/v1/parole/eligible-soon", produces = MediaType.APPLICATION_JSON_VALUE)
+    EligibleSoonView eligibleSoon(Authentication auth, @RequestParam(defaultValue = "30") int days) {
+        Actor actor = actor(auth);
+        return new EligibleSoonView(actor.unit() == null ? null : actor.unit().code(), days, work.eligibleSoon(actor, days).stream()
+                .map(e -> new EligibleSoonItem(e.reference().value(), e.eligibleFrom())).toList());
+    }
+
+    /** An administrator publishes a corrected policy version; every open case is judged again. */
+    @PostMapping(path = "/api/v1/parole/policies", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PolicyReport> publish(Authentication auth, @RequestBody PolicyRequest body) {
+        Actor actor = actor(auth);
+        if (body == null || body.remainingTermYears() == null) {
+            throw ParoleProblem.invalid("excludedOffences and remainingTermYears are required");
+        }
+        ParoleParameters parameters;
+        try {
+            parameters = new ParoleParameters(body.excludedOffences(), body.remainingTermYears(), body.sources());
+        } catch (IllegalArgumentException e) {
+            throw ParoleProblem.invalid(e.getMessage());
+        }
+        var report = policies.publish(actor, parameters, body.note());
+        return ResponseEntity.status(201).body(new PolicyReport(report.version(), report.judged(), report.changes()));
+    }
+
+    /** The hand-over board: released convicts waiting for the escort, with the clock. */
+    @GetMapping(path = "/api/v1/parole/hand-overs", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<HandOver> handOvers(Authentication auth) {
+        Actor actor = actor(auth);
+        return work.handOverBoard(actor).stream()
+                .map(w -> new HandOver(w.reference().value(), w.facility(), w.due(), w.overdueSince())).toList();
+    }
+
+    private static Convict convict(Filing b) {
+        if (b == null) {
+            throw ParoleProblem.invalid("a body is required");
+        }
+        ConvictInput.Reading reading = ConvictInput.read(b.offences(),
+                b.sentenceEnd() == null ? "" : b.sentenceEnd().toString(),
+                String.valueOf(Boolean.TRUE.equals(b.lifeSentence())),
+                String.valueOf(Boolean.TRUE.equals(b.especiallyResponsiblePost())));
+        if (!reading.isReadable()) {
+            throw ParoleProblem.invalid("offences or sentence not readable: " + String.join("; ", reading.reasons()));
+        }
+        if (b.dateOfBirth() == null) {
+            throw ParoleProblem.invalid("dateOfBirth is required");
+        }
+        try {
+            return new Convict(b.fullName(), b.dateOfBirth(), b.prisonerNumber(),
+                    Convict.written(reading.convict().offences()), b.sentenceEnd(),
+                    Boolean.TRUE.equals(b.lifeSentence()), Boolean.TRUE.equals(b.especiallyResponsiblePost()));
+        } catch (IllegalArgumentException e) {
+            throw ParoleProblem.invalid(e.getMessage());
+        }
+    }
+
+    private CaseView view(Actor actor, ParoleCase c) {
+        Convict v = c.convict();
+        var ruling = c.ruling();
+        var authority = c.highestLevel();
+        var service = c.maySeeService(actor) ? c.service() : null; // the unit's supervisor and HQ only
+        return new CaseView(c.reference().value(), c.stage().name(), c.version(), c.facility(), c.filedAt(),
+                c.updatedAt(), Verdict.of(c.verdict()),
+                new ConvictView(v.fullName(), v.dateOfBirth(), v.prisonerNumber(), v.offences(), v.sentenceEnd(),
+                        v.lifeSentence(), v.responsiblePost()),
+                new Consent(c.consent().at(), c.consent().witness()),
+                c.withdrawal() == null ? null : new Consent(c.withdrawal().at(), c.withdrawal().witness()),
+                c.maySeeService(actor) ? c.commanderUnit() : null,
+                ruling == null ? null : new Ruling(ruling.court(), ruling.caseNumber(), ruling.effectiveAt()),
+                authority == null ? null
+                        : new Authority(authority.authority(), authority.reference(), authority.decidedOn()),
+                c.releaseKind() == null ? null : c.releaseKind().name(), c.handOverDue(), c.handedOverAt(),
+                c.handedOverAt() == null ? null : c.handedOverLate(),
+                service == null ? null : new Service(service.unit(), service.position()),
+                c.history().stream().map(h -> new History(h.sequence(), h.actor(), h.actorRole(), h.at(), h.from(),
+                        h.to(), h.transition(), h.reason())).toList(),
+                work.actions(actor, c));
+    }
+
+    private static ParoleReference parse(String reference) {
+        return ParoleReference.parse(reference).orElseThrow(ParoleProblem::notFound);
+    }
+
+    private static Actor actor(Authentication auth) {
+        return Officers.actorOf(auth).orElseThrow(ParoleProblem::notFound);
+    }
+
+}
