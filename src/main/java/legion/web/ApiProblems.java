@@ -59,7 +59,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 locale);
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class,
+            org.springframework.security.web.firewall.RequestRejectedException.class})
     ProblemDetail badArgument(Exception e) {
         return problem(HttpStatus.BAD_REQUEST, "Bad request", "A parameter is missing or not valid.");
     }

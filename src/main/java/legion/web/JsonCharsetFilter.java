@@ -12,7 +12,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import legion.shared.JsonBodies;
@@ -43,7 +42,7 @@ class JsonCharsetFilter extends OncePerRequestFilter {
         MediaType type;
         try {
             type = MediaType.parseMediaType(contentType);
-        } catch (InvalidMimeTypeException e) {
+        } catch (IllegalArgumentException e) { // InvalidMediaTypeException and InvalidMimeTypeException alike
             return true;
         }
         boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(type) && !type.isWildcardSubtype()

@@ -30,7 +30,7 @@ class PageProblems {
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-            IllegalArgumentException.class})
+            org.springframework.security.web.firewall.RequestRejectedException.class, IllegalArgumentException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest() {
         return "error/400";

@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -75,29 +74,7 @@ class HostileFormProperties {
     }
 
     static Map<String, String> validAnswers() {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("givenNames", "Arthur Philip");
-        form.put("surname", "Dent");
-        form.put("dobDay", "11");
-        form.put("dobMonth", "3");
-        form.put("dobYear", "1982");
-        form.put("sex", "M");
-        form.put("nationality", "GB");
-        form.put("countryOfResidence", "GB");
-        form.put("passportNumber", "1234567XY");
-        form.put("passportIssuingCountry", "GB");
-        form.put("expiryDay", "1");
-        form.put("expiryMonth", "1");
-        form.put("expiryYear", "2035");
-        form.put("email", "arthur@example.org");
-        form.put("role", "INFANTRY");
-        form.put("hasExperience", "yes");
-        form.put("years", "4");
-        form.put("branch", "Army");
-        form.put("combatDeployments", "1");
-        form.put("criminalRecord", "false");
-        form.put("homeCountryLawAcknowledged", "true");
-        return form;
+        return legion.support.Applications.portalForm();
     }
 
     @Provide

@@ -36,6 +36,33 @@ public final class Applications {
         return m;
     }
 
+    /** A valid application as the portal's form posts it (every answer as typed text), acknowledgement given. */
+    public static Map<String, String> portalForm() {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("givenNames", "Arthur Philip");
+        form.put("surname", "Dent");
+        form.put("dobDay", "11");
+        form.put("dobMonth", "3");
+        form.put("dobYear", "1982");
+        form.put("sex", "M");
+        form.put("nationality", "GB");
+        form.put("countryOfResidence", "GB");
+        form.put("passportNumber", "1234567XY");
+        form.put("passportIssuingCountry", "GB");
+        form.put("expiryDay", "1");
+        form.put("expiryMonth", "1");
+        form.put("expiryYear", "2035");
+        form.put("email", "arthur@example.org");
+        form.put("role", "INFANTRY");
+        form.put("hasExperience", "yes");
+        form.put("years", "4");
+        form.put("branch", "Army");
+        form.put("combatDeployments", "1");
+        form.put("criminalRecord", "false");
+        form.put("homeCountryLawAcknowledged", "true");
+        return form;
+    }
+
     public static String passportNumber() {
         String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         StringBuilder sb = new StringBuilder();

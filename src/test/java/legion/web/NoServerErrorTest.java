@@ -2,7 +2,6 @@ package legion.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -26,25 +25,7 @@ class NoServerErrorTest {
     JdbcClient jdbc;
 
     static Map<String, String> answers(String key) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("givenNames", "Arthur Philip");
-        form.put("surname", "Dent");
-        form.put("dobDay", "11");
-        form.put("dobMonth", "3");
-        form.put("dobYear", "1982");
-        form.put("sex", "M");
-        form.put("nationality", "GB");
-        form.put("countryOfResidence", "GB");
-        form.put("passportNumber", "1234567XY");
-        form.put("passportIssuingCountry", "GB");
-        form.put("expiryDay", "1");
-        form.put("expiryMonth", "1");
-        form.put("expiryYear", "2035");
-        form.put("email", "arthur@example.org");
-        form.put("role", "INFANTRY");
-        form.put("hasExperience", "no");
-        form.put("criminalRecord", "false");
-        form.put("homeCountryLawAcknowledged", "true");
+        Map<String, String> form = legion.support.Applications.portalForm();
         form.put("idempotencyKey", key);
         return form;
     }
