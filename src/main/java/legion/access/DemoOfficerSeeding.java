@@ -7,8 +7,6 @@ import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,10 +18,14 @@ import legion.access.DemoOfficers.DemoOfficer;
  * Seeds the demo officers every program contributes ({@link DemoOfficers} beans), each one that does not exist yet,
  * and prints the credentials of those it created once. Runs first among the start-up runners, so programs' demo data
  * can act as their officers. Off with {@code legion.demo.enabled=false}.
+ *
+ * <p>Seeds once every bean exists and before the web server starts to accept requests (not as an
+ * {@code ApplicationRunner}, which runs after the server is already answering): a node that answers is a node whose
+ * demo officers can sign in.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class DemoOfficerSeeding implements ApplicationRunner {
+class DemoOfficerSeeding implements org.springframework.beans.factory.SmartInitializingSingleton {
 
     private final Officers officers;
     private final ObjectProvider<DemoOfficers> programs;
@@ -43,7 +45,7 @@ class DemoOfficerSeeding implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (enabled) {
             seed(programs.orderedStream().flatMap(p -> p.demoOfficers().stream()).toList());
         }

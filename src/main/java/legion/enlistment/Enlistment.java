@@ -186,7 +186,23 @@ public class Enlistment {
                         String actorRole, Instant at);
     }
 
+    /**
+     * Refuses, as taking the edge would, an actor who may not take it now (scope, stage, role); changes nothing. For
+     * checks made before the edge is taken, such as a screening hold: whoever may not approve at all is told so, not
+     * that the case is held.
+     */
+    public void checkMayTake(Transition t, Actor actor) {
+        guardWho(t, actor);
+    }
+
     private void guard(Transition t, Actor actor, String reason) {
+        guardWho(t, actor);
+        if (t.reasonRequired() && (reason == null || reason.isBlank())) {
+            throw new TransitionRefusedException(REASON_REQUIRED, t, t + " needs a reason");
+        }
+    }
+
+    private void guardWho(Transition t, Actor actor) {
         if (actor.role() != Role.VOLUNTEER && actor.role() != Role.SYSTEM && !isVisibleTo(actor)) {
             throw new TransitionRefusedException(OUT_OF_SCOPE, t, "the case is outside the actor's scope");
         }
@@ -197,9 +213,6 @@ public class Enlistment {
         if (!t.permits(actor.role(), stage)) {
             throw new TransitionRefusedException(ROLE_NOT_PERMITTED, t,
                     actor.role() + " may not " + t + " from " + stage);
-        }
-        if (t.reasonRequired() && (reason == null || reason.isBlank())) {
-            throw new TransitionRefusedException(REASON_REQUIRED, t, t + " needs a reason");
         }
     }
 

@@ -187,6 +187,7 @@ public class CaseWork {
                 e.recommend(actor, action.reason());
             }
             case APPROVE -> {
+                e.checkMayTake(Transition.APPROVE, actor); // a role that may not approve is told so, held or not
                 var hold = screening.holdOf(e.id());
                 if (hold.isPresent()) {
                     throw new TransitionRefusedException(Refusal.HELD_BY_SCREENING, Transition.APPROVE,

@@ -70,6 +70,10 @@ final class SlowClients extends ValveBase {
             if (deadline.expired || !fullyRead(coyote)) {
                 // Tomcat would otherwise read ("swallow") the rest of the body with no time limit
                 coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+                if (!response.isCommitted()) {
+                    // the connection closes after this response: say so, or a client reuses it and finds it gone
+                    response.setHeader("Connection", "close");
+                }
             }
             if (deadline.expired) {
                 LOG.info("request body not received within {} s: {} {} aborted, connection closed",

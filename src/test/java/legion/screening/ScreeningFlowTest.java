@@ -147,6 +147,10 @@ class ScreeningFlowTest {
         Cases.toVetting(http, first, "embassy-gb");
         Cases.toVetting(http, second, "embassy-pl");
         assertHeld(approve(http, second, "vetting1"), "POSSIBLE_DUPLICATE");
+        // whoever may not approve at all is told so (403), held or not
+        var byEmbassy = approve(http, second, "embassy-pl");
+        assertThat(byEmbassy.status()).as(byEmbassy.body()).isEqualTo(403);
+        assertThat(byEmbassy.json().get("refusal").stringValue()).isEqualTo("ROLE_NOT_PERMITTED");
         // the earlier case is held too: whichever is approved first, the same person is not approved twice unseen
         assertHeld(approve(http, first, "vetting1"), "POSSIBLE_DUPLICATE");
 

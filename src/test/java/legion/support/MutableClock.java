@@ -9,28 +9,39 @@ import java.time.ZoneOffset;
 /** A clock a test moves by hand, so nothing depends on how fast the machine runs. */
 public final class MutableClock extends Clock {
 
-    private volatile Instant now;
+    private final Instant[] now;
+    private final ZoneId zone;
 
     public MutableClock(Instant start) {
-        this.now = start;
+        this(new Instant[] {start}, ZoneOffset.UTC);
+    }
+
+    private MutableClock(Instant[] now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
     }
 
     public void advance(Duration by) {
-        now = now.plus(by);
+        synchronized (now) {
+            now[0] = now[0].plus(by);
+        }
     }
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same hand-moved time seen in another zone. */
     @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+    public Clock withZone(ZoneId other) {
+        return new MutableClock(now, other);
     }
 
     @Override
     public Instant instant() {
-        return now;
+        synchronized (now) {
+            return now[0];
+        }
     }
 }
