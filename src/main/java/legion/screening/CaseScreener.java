@@ -88,16 +88,17 @@ class CaseScreener {
         if (first) {
             int dups = 0;
             for (DuplicateFinder.Candidate c : duplicates.duplicatesOf(e)) {
-                if (jdbc.sql("select count(*) from screening_duplicate where enlistment_id = ? and other_id = ?")
-                        .params(c.other().id().value(), id.value()).query(Long.class).single() > 0) {
-                    continue; // the pair was found when the other case was screened: one pair, one decision
+                // the pair may have been found already when the other case was screened: one pair, one decision
+                boolean known = jdbc.sql("select count(*) from screening_duplicate where enlistment_id = ? and other_id = ?")
+                        .params(c.other().id().value(), id.value()).query(Long.class).single() > 0;
+                if (!known) {
+                    jdbc.sql("insert into screening_duplicate (enlistment_id, other_id, score, certain, blocklisted, "
+                                    + "reasons, status) values (?, ?, ?, ?, ?, ?, 'OPEN')")
+                            .params(id.value(), c.other().id().value(), c.score(), c.certain(), c.blocklisted(),
+                                    truncate(c.reasons(), 1000))
+                            .update();
+                    dups++;
                 }
-                jdbc.sql("insert into screening_duplicate (enlistment_id, other_id, score, certain, blocklisted, "
-                                + "reasons, status) values (?, ?, ?, ?, ?, ?, 'OPEN')")
-                        .params(id.value(), c.other().id().value(), c.score(), c.certain(), c.blocklisted(),
-                                truncate(c.reasons(), 1000))
-                        .update();
-                dups++;
                 if (c.blocklisted() && insertHit(id, "blocklist", c.other().reference().value(),
                         "rejected for security reasons", 1.0,
                         "same person as a case rejected for security reasons: " + c.reasons(), null, flag, now)) {
