@@ -76,6 +76,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> props = new java.util.HashMap<>(properties());
+        // many cached test contexts share one PostgreSQL: small pools, idle connections given back
+        props.put("spring.datasource.hikari.maximum-pool-size", "6");
+        props.put("spring.datasource.hikari.minimum-idle", "1");
+        props.put("spring.datasource.hikari.idle-timeout", "10000");
         props.put("legion.demo.password", "demo-password");
         props.put("legion.demo.totp-secret", TOTP_SECRET);
         if (!context.getEnvironment().containsProperty("legion.screening.lists")) {
