@@ -132,9 +132,9 @@ class RescreeningNodesTest {
 
     @Test
     void aServerWhoseListIsMissingServesButHoldsApproval() throws Exception {
-        // a source of its own: on a shared PostgreSQL, other tests' nodes (workers in this JVM) know a version of 'un'
-        // and would screen this node's cases with it, as a second node rightly would
-        LegionProcess node = start("missing", "unmissing=/missing.xml");
+        // OFAC, which no other test configures: on a shared PostgreSQL, other tests' nodes (workers in this JVM) know
+        // a version of 'un' and would screen this node's cases with it, as a second node rightly would
+        LegionProcess node = start("missing", "ofac=/missing-ofac-dir");
         try {
             Http http = node.http();
             Map<String, Object> body = Applications.valid("Oskar", "Lindgren", "GB");
@@ -148,8 +148,8 @@ class RescreeningNodesTest {
             assertThat(Cases.screening(http, ref).get("status").stringValue()).isEqualTo("PENDING");
             var lists = http.get("/api/v1/screening/lists", "admin", PW).json().get(0);
             assertThat(lists.get("loaded").asBoolean()).isFalse();
-            assertThat(lists.get("error").stringValue()).contains("not found");
-            assertThat(node.logText()).contains("screening: list 'unmissing' could not be read (WatchlistFormatException)")
+            assertThat(lists.get("error").stringValue()).isNotBlank();
+            assertThat(node.logText()).contains("screening: list 'ofac' could not be read")
                     .doesNotContain("Lindgren");
         } finally {
             node.stop();
