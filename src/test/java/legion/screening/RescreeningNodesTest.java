@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,6 +191,7 @@ class RescreeningNodesTest {
     }
 
     @Test
+    @EnabledIfSystemProperty(named = "legion.test.db", matches = "postgres") // nodes share PostgreSQL, not H2
     void twoNodesShareTheRescreening() throws Exception {
         install("un-v1.xml");
         LegionProcess a = start("a", "un=" + list());

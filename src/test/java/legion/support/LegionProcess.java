@@ -38,6 +38,7 @@ public final class LegionProcess {
                 "--server.port=" + port, "--legion.data-dir=" + dataDir));
         cmd.addAll(args);
         TestDatabase.PRIVACY_KEYS.forEach((k, v) -> cmd.add("--" + k + "=" + v));
+        TestDatabase.CHEAPER.forEach((k, v) -> cmd.add("--" + k + "=" + v));
         if (TestDatabase.postgres()) {
             TestDatabase.properties(); // makes sure the schema exists and is clean for this run
             if (args.stream().noneMatch(a -> a.startsWith("--spring.datasource.url="))) {

@@ -31,8 +31,18 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return "postgres".equals(System.getProperty("legion.test.db"));
     }
 
+    /**
+     * The test database: the given URL, or in the PostgreSQL run with several test JVMs that database's name with the
+     * JVM's number appended ({@code legion_test_1}, {@code legion_test_2} ...), so test JVMs never share a database.
+     */
     public static String postgresUrl() {
-        return System.getProperty("legion.test.postgres.url", "jdbc:postgresql://localhost:5432/legion_test");
+        String url = System.getProperty("legion.test.postgres.url", "jdbc:postgresql://localhost:5432/legion_test");
+        String fork = System.getProperty("legion.test.postgres.fork", "");
+        if (!fork.matches("\\d+")) {
+            return url;
+        }
+        int query = url.indexOf('?');
+        return query < 0 ? url + "_" + fork : url.substring(0, query) + "_" + fork + url.substring(query);
     }
 
     public static String postgresUser() {
@@ -58,9 +68,13 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             "legion.privacy.current-key", "t1",
             "legion.privacy.index-key", java.util.Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
 
+    /** Settings of every test application and test node that only make tests cheaper (bcrypt's lowest cost). */
+    public static final Map<String, Object> CHEAPER = Map.of("legion.access.password-hash-cost", "4");
+
     /** The datasource properties of the database under test (a fresh one per call for H2), and the data keys. */
     public static Map<String, Object> properties() {
         Map<String, Object> props = new java.util.HashMap<>(PRIVACY_KEYS);
+        props.putAll(CHEAPER);
         if (postgres()) {
             cleanPostgresOnce();
             props.putAll(Map.of("spring.datasource.url", postgresUrl(), "spring.datasource.username", postgresUser(),
