@@ -53,15 +53,8 @@ class AuditCheckpointTest {
     @BeforeEach
     void checkpointOfAFreshLog() {
         cli = new AuditCli(url, user, password);
-        sealer.sealAll();
-        jdbc.sql("delete from audit_head_signature").update();
-        jdbc.sql("delete from audit_log").update();
-        jdbc.sql("update audit_chain_head set chain_seq = 0, mac = ?, hash = ? where id = 1")
-                .params(AuditChain.GENESIS, AuditChain.GENESIS).update();
-        Http http = new Http(port);
-        for (int i = 0; i < 7; i++) {
-            assertThat(http.postJson("/api/v1/enlistments", Http.json(Applications.valid())).status()).isEqualTo(201);
-        }
+        AuditLogs.backToGenesis(jdbc, sealer);
+        AuditLogs.applications(port, 7);
         sealer.sealAll();
         last = jdbc.sql("select max(chain_seq) from audit_log").query(Long.class).single();
         checkpoint = kept.resolve("audit.checkpoint");
