@@ -16,6 +16,7 @@ import legion.enlistment.Enlistment;
 import legion.enlistment.EnlistmentAuthorized;
 import legion.enlistment.EnlistmentRevoked;
 import legion.enlistment.Enlistments;
+import legion.intake.VolunteerLanguages;
 
 /**
  * The travel authorizations of cases. Issued when a case takes the AUTHORIZE edge and revoked when it takes REVOKE,
@@ -27,15 +28,18 @@ public class IssuedAuthorizations {
     private final TravelAuthorizations authorizations;
     private final Enlistments enlistments;
     private final JdbcClient jdbc;
+    private final VolunteerLanguages languages;
     private final int validityDays;
     private final int stayDays;
 
     IssuedAuthorizations(TravelAuthorizations authorizations, Enlistments enlistments, JdbcClient jdbc,
+                         VolunteerLanguages languages,
                          @Value("${legion.authorization.validity-days:90}") int validityDays,
                          @Value("${legion.authorization.duration-of-stay-days:90}") int stayDays) {
         this.authorizations = authorizations;
         this.enlistments = enlistments;
         this.jdbc = jdbc;
+        this.languages = languages;
         this.validityDays = validityDays;
         this.stayDays = stayDays;
     }
@@ -62,7 +66,7 @@ public class IssuedAuthorizations {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         IssuedAuthorization issued = authorizations.issue(SealRequest.singleEntry(a.surname(), a.givenNames(),
                 a.dateOfBirth(), a.sex().charAt(0), a.nationality(), a.passport().number(), today,
-                today.plusDays(validityDays), Math.min(stayDays, 255)));
+                today.plusDays(validityDays), Math.min(stayDays, 255)), languages.of(e.id()));
         jdbc.sql("insert into authorization_travel (enlistment_id, authorization_number, signer, valid_from, valid_until, "
                         + "seal, letter, issued_at, issued_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(e.id().value(), issued.authorizationNumber(), issued.signer(), issued.validFrom(),

@@ -79,8 +79,13 @@ public class TravelAuthorizations {
         }
     }
 
-    /** Issues and signs a seal for an approved volunteer, with its barcode and letter. */
+    /** Issues and signs a seal for an approved volunteer, with its barcode and a letter in English. */
     public IssuedAuthorization issue(SealRequest request) {
+        return issue(request, java.util.Locale.ENGLISH);
+    }
+
+    /** Issues and signs a seal, with its barcode and a letter in English and, beside it, the volunteer's language. */
+    public IssuedAuthorization issue(SealRequest request, java.util.Locale language) {
         refreshIfStale();
         SealSigner signer = signerValidUntil(request.validUntil());
         String number = authorizationNumber();
@@ -103,7 +108,7 @@ public class TravelAuthorizations {
                 split < 0 ? "" : name.substring(split + 2).replace('<', ' '), request.passportNumber(),
                 visa.nationality().replace("<", ""), request.dateOfBirth(), request.validFrom(), request.validUntil(),
                 request.numberOfEntries(), request.durationOfStayDays(), header.signerKey(), mrz,
-                (request.givenNames() + " " + request.surname()).strip());
+                (request.givenNames() + " " + request.surname()).strip(), language);
         byte[] pdf = AuthorizationLetter.pdf(letter, symbol);
         return new IssuedAuthorization(number, seal, DataMatrix.png(symbol), pdf, header.signerKey(),
                 request.validFrom(), request.validUntil());

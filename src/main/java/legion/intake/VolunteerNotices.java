@@ -10,7 +10,6 @@ import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -48,25 +47,25 @@ class VolunteerNotices {
     private final CaseFiles files;
     private final Embassies embassies;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
+    private final VolunteerLanguages languages;
     private final String statusUrl;
 
-    VolunteerNotices(Outbox outbox, Enlistments enlistments, CaseFiles files, Embassies embassies, MessageSource messages, JdbcClient jdbc,
+    VolunteerNotices(Outbox outbox, Enlistments enlistments, CaseFiles files, Embassies embassies, MessageSource messages,
+                     VolunteerLanguages languages,
                      @Value("${legion.public-url:http://localhost:8080}") String publicUrl) {
         this.outbox = outbox;
         this.enlistments = enlistments;
         this.files = files;
         this.embassies = embassies;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.languages = languages;
         this.statusUrl = publicUrl.replaceAll("/+$", "") + "/status";
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(EnlistmentSubmitted e) {
         Locale language = Languages.closest(LocaleContextHolder.getLocale());
-        jdbc.sql("insert into intake_volunteer_language (enlistment_id, language) values (?, ?) on conflict do nothing")
-                .params(e.id().value(), language.toLanguageTag()).update();
+        languages.record(e.id(), language);
         enlistments.findById(e.id()).ifPresent(c -> queue(c, "SUBMITTED", language, "",
                 embassies.find(c.embassyCode()).map(Embassy::name).orElse(c.embassyCode())));
     }
@@ -145,8 +144,7 @@ class VolunteerNotices {
     }
 
     private Locale languageOf(EnlistmentId id) {
-        return jdbc.sql("select language from intake_volunteer_language where enlistment_id = ?").param(id.value())
-                .query(String.class).optional().map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
+        return languages.of(id);
     }
 
 }

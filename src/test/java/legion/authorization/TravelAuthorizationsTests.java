@@ -217,6 +217,32 @@ class TravelAuthorizationsTests {
         }
     }
 
+    /** The letter speaks English and, beside it, the volunteer's language, each text from the bundles. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "uk | Номер дозволу | Інструкції | 30 днів",
+            "pl | Numer zezwolenia | Instrukcje | 30 dni",
+            "de | Nummer der Genehmigung | Hinweise | 30 Tage",
+            "fr | Numéro d’autorisation | Consignes | 30 jours",
+            "es | Número de autorización | Instrucciones | 30 días"
+    })
+    void letterIsInEnglishAndBesideItInTheVolunteersLanguage(String language, String number, String instructions,
+                                                              String days) throws Exception {
+        IssuedAuthorization issued = authorizations.issue(request("Müller", "Jürgen", "DE"),
+                java.util.Locale.forLanguageTag(language));
+        try (PDDocument pdf = Loader.loadPDF(issued.pdf())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            assertThat(text).contains("Authorization number", number, "Instructions", instructions, "30 days", days,
+                    "5. Do not share this letter", issued.authorizationNumber());
+        }
+        // English alone: no second language under the English texts
+        try (PDDocument pdf = Loader.loadPDF(authorizations.issue(request("Müller", "Jürgen", "DE")).pdf())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Authorization number", "30 days")
+                    .doesNotContain(number, days);
+        }
+    }
+
     @ParameterizedTest(name = "{1} {0}")
     @CsvSource(delimiter = '|', value = {
             "Шевченко | Олександр | UA | Олександр Шевченко",   // Cyrillic: shown as written

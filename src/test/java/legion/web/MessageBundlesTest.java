@@ -125,7 +125,38 @@ class MessageBundlesTest {
      */
     static final Map<String, Set<String>> TRANSLATIONS = Map.of(
             "uk", Set.of("footer.api"),
-            "pl", Set.of("footer.api", "app.name", "console.role.SYSTEM", "console.role.ADMINISTRATOR"));
+            "pl", Set.of("footer.api", "app.name", "console.role.SYSTEM", "console.role.ADMINISTRATOR"),
+            "de", Set.of("footer.api", "app.name", "advisory.version"),
+            "fr", Set.of("footer.api", "advisory.version", "advisory.history", "check.advisory.sources"),
+            "es", Set.of("footer.api", "no"));
+
+    /**
+     * The languages complete for what volunteers see (the portal, the mails and the travel authorization letter) but
+     * not for the officers' console, which falls back to English in them. Every other translation is complete for
+     * every key.
+     */
+    static final Set<String> VOLUNTEERS_ONLY = Set.of("de", "fr", "es");
+
+    /**
+     * The key families of the officers' console pages (and of the other programs' console pages): no portal page,
+     * mail or letter uses a key starting with one of these (checked below), so a volunteers-only translation may leave
+     * them out.
+     */
+    static final List<String> CONSOLE_ONLY = List.of("console.", "arms.", "parole.", "admin.", "keys.", "outbox.",
+            "screening.", "border.", "eligibility.", "reports.", "login.", "transition.", "outcome.");
+
+    static boolean consoleOnly(String key) {
+        return CONSOLE_ONLY.stream().anyMatch(key::startsWith);
+    }
+
+    /** The keys a translation must have: every key, or for a volunteers-only one every key but the console's. */
+    static Set<String> required(String language, Properties en) {
+        Set<String> keys = new TreeSet<>(en.stringPropertyNames());
+        if (VOLUNTEERS_ONLY.contains(language)) {
+            keys.removeIf(MessageBundlesTest::consoleOnly);
+        }
+        return keys;
+    }
 
     static Stream<String> translations() {
         return TRANSLATIONS.keySet().stream().sorted();
@@ -171,9 +202,56 @@ class MessageBundlesTest {
     void everyTranslationHasEveryKeyOfTheEnglishBundle(String language) throws Exception {
         Properties en = load("messages.properties");
         Properties translated = load(bundle(language));
-        Set<Object> missing = new TreeSet<>(en.keySet());
+        Set<Object> missing = new TreeSet<>(required(language, en));
         missing.removeAll(translated.keySet());
         assertThat(missing).as("keys without a text in " + bundle(language)).isEmpty();
+    }
+
+    /**
+     * What volunteers see takes no console key: the portal's templates (with the error pages, the form fragments and
+     * the portal's header and footer), and the code that writes mails and the letter. Keys are found as written
+     * ({@code #{status.title}}) and as the quoted start of a key put together ({@code #{'stage.' + ${stage}}}).
+     */
+    @Test
+    void nothingVolunteersSeeUsesAConsoleKey() throws Exception {
+        Path templates = Path.of("src/main/resources/templates");
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(templates)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                String name = templates.relativize(f).toString().replace('\\', '/');
+                if (name.startsWith("portal/") || name.startsWith("error") || name.equals("fragments/form.html")) {
+                    texts.add(name + "\n" + Files.readString(f));
+                }
+            }
+        }
+        String layout = Files.readString(templates.resolve("fragments/layout.html"));
+        int consoleHeader = layout.indexOf("<header th:fragment=\"console-header\"");
+        texts.add("layout portal-header\n" + layout.substring(0, consoleHeader));
+        texts.add("layout footer\n" + layout.substring(layout.indexOf("<footer")));
+        for (String source : List.of("legion/intake/VolunteerNotices.java", "legion/intake/VolunteerCodes.java",
+                "legion/intake/RequestProblems.java", "legion/authorization/internal/AuthorizationLetter.java")) {
+            texts.add(source + "\n" + Files.readString(Path.of("src/main/java").resolve(source)));
+        }
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/legion/intake/portal"))) {
+            for (Path f : files.sorted().toList()) {
+                texts.add(f.getFileName() + "\n" + Files.readString(f));
+            }
+        }
+        Pattern key = Pattern.compile("#\\{([a-zA-Z][a-zA-Z0-9.]*)|['\"]([a-z][a-zA-Z]*\\.[a-zA-Z0-9.]*)['\"]");
+        Set<String> found = new TreeSet<>();
+        for (String text : texts) {
+            String name = text.substring(0, text.indexOf('\n'));
+            Matcher m = key.matcher(text);
+            while (m.find()) {
+                String k = m.group(1) != null ? m.group(1) : m.group(2);
+                if (consoleOnly(k)) {
+                    found.add(name + ": " + k);
+                }
+            }
+        }
+        assertThat(found).as("console keys in what volunteers see (de, fr and es leave them out)").isEmpty();
+        assertThat(consoleOnly("console.queue.title")).isTrue();
+        assertThat(consoleOnly("status.title")).isFalse();
     }
 
     @ParameterizedTest

@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 import com.google.zxing.common.BitMatrix;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
@@ -55,18 +58,45 @@ public final class AuthorizationLetter {
 
     /**
      * What the letter shows; every text is MRZ characters or plain ASCII but {@code nameAsWritten}, the holder's
-     * name as the volunteer wrote it (any script; may be {@code null}).
+     * name as the volunteer wrote it (any script; may be {@code null}). The labels and instructions are in English
+     * and, beside them, in {@code language} (the volunteer's; English alone when it is English or {@code null}).
      */
     public record Content(String authorizationNumber, String surname, String givenNames, String passportNumber,
                           String nationality, LocalDate dateOfBirth, LocalDate validFrom, LocalDate validUntil,
                           int numberOfEntries, int durationOfStayDays, String signer, String mrz,
-                          String nameAsWritten) {
+                          String nameAsWritten, Locale language) {
     }
 
     private AuthorizationLetter() {
     }
 
+    /**
+     * The letter's texts in a language, from the message bundles ({@code letter.*} keys): the base bundle for
+     * English, the language's own for another (a language without a bundle gets English only).
+     */
+    record Texts(ResourceBundle bundle, Locale locale) {
+
+        static Texts of(Locale locale) {
+            return new Texts(ResourceBundle.getBundle("messages", locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)), locale);
+        }
+
+        String get(String key, Object... args) {
+            String text = bundle.getString("letter." + key);
+            return args.length == 0 ? text : new MessageFormat(text, locale).format(args);
+        }
+
+        boolean isEnglish() {
+            return bundle.getLocale().getLanguage().isEmpty() || bundle.getLocale().getLanguage().equals("en");
+        }
+    }
+
     public static byte[] pdf(Content content, BitMatrix seal) {
+        Texts en = Texts.of(Locale.ROOT);
+        Texts own = content.language() == null ? null : Texts.of(content.language());
+        if (own != null && own.isEnglish()) {
+            own = null;
+        }
         try (PDDocument document = new PDDocument()) {
             PDDocumentInformation info = new PDDocumentInformation();
             info.setTitle("Travel authorization " + content.authorizationNumber());
@@ -75,34 +105,42 @@ public final class AuthorizationLetter {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             float top = PDRectangle.A4.getHeight() - MARGIN;
+            float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+            PDFont unicode = PDType0Font.load(document, UNICODE.get(), true);
             // an uncompressed content stream: about 10 KB more per letter, half the time to make it
             try (PDPageContentStream out = new PDPageContentStream(document, page, AppendMode.OVERWRITE, false)) {
-                text(out, BOLD, 18, MARGIN, top, List.of("International Legion - Travel Authorization"));
-                text(out, REGULAR, 10, MARGIN, top - 20,
-                        List.of("This authorization replaces a visa to enter the country and join the International Legion."));
-                float y = top - 56;
+                float y = top;
+                text(out, BOLD, 18, MARGIN, y, List.of(en.get("title")));
+                y -= 20;
+                if (own != null) {
+                    text(out, unicode, 12, MARGIN, y, List.of(own.get("title")));
+                    y -= 17;
+                }
+                y = paragraph(out, REGULAR, 10, y, width, en.get("lede"));
+                if (own != null) {
+                    y = paragraph(out, unicode, 8, y, width, own.get("lede"));
+                }
+                y -= 12;
+                String days = String.valueOf(content.durationOfStayDays());
                 List<String[]> rows = List.of(
-                        new String[] {"Authorization number", content.authorizationNumber()},
-                        new String[] {"Surname", content.surname()},
-                        new String[] {"Given names", content.givenNames()},
-                        new String[] {"Passport number", content.passportNumber()},
-                        new String[] {"Nationality", content.nationality()},
-                        new String[] {"Date of birth", content.dateOfBirth().toString()},
-                        new String[] {"Valid from", content.validFrom().toString()},
-                        new String[] {"Valid until", content.validUntil().toString()},
-                        new String[] {"Number of entries", String.valueOf(content.numberOfEntries())},
-                        new String[] {"Duration of stay", content.durationOfStayDays() + " days"},
-                        new String[] {"Signed by", content.signer()});
+                        new String[] {"authorizationNumber", content.authorizationNumber()},
+                        new String[] {"surname", content.surname()},
+                        new String[] {"givenNames", content.givenNames()},
+                        new String[] {"passportNumber", content.passportNumber()},
+                        new String[] {"nationality", content.nationality()},
+                        new String[] {"dateOfBirth", content.dateOfBirth().toString()},
+                        new String[] {"validFrom", content.validFrom().toString()},
+                        new String[] {"validUntil", content.validUntil().toString()},
+                        new String[] {"numberOfEntries", String.valueOf(content.numberOfEntries())},
+                        new String[] {"durationOfStay", en.get("days", days)
+                                + (own == null ? "" : " / " + own.get("days", days))},
+                        new String[] {"signedBy", content.signer()});
                 String written = writtenOtherwise(content);
                 for (String[] row : rows) {
-                    text(out, BOLD, 10, MARGIN, y, List.of(row[0]));
-                    text(out, REGULAR, 10, MARGIN + 140, y, List.of(row[1]));
-                    y -= 15;
-                    if (row[0].equals("Given names") && written != null) {
-                        text(out, BOLD, 10, MARGIN, y, List.of("Name as written"));
-                        text(out, PDType0Font.load(document, UNICODE.get(), true), 10, MARGIN + 140, y,
-                                List.of(written));
-                        y -= 15;
+                    y = row(out, unicode, y, en, own, row[0], row[0].equals("durationOfStay") ? unicode : REGULAR,
+                            row[1]);
+                    if (row[0].equals("givenNames") && written != null) {
+                        y = row(out, unicode, y, en, own, "nameAsWritten", unicode, written);
                     }
                 }
                 y -= 10;
@@ -110,15 +148,16 @@ public final class AuthorizationLetter {
                 y -= 30;
                 float size = seal.getWidth() * MODULE;
                 drawSymbol(out, seal, MARGIN, y - size);
-                y -= size + 30;
-                text(out, BOLD, 11, MARGIN, y, List.of("Instructions"));
-                text(out, REGULAR, 10, MARGIN, y - 16, List.of(
-                        "1. Print this letter on white paper, A4, at 100 % scale. Do not fold across the barcode.",
-                        "2. Carry it with the passport named above. The barcode is a digital seal (ICAO Doc 9303-13);",
-                        "   border guards verify it offline. The name and passport number must match your passport.",
-                        "3. Report to the reception point within the duration of stay shown above.",
-                        "4. This authorization can be revoked; a revoked or expired authorization is not valid.",
-                        "5. Do not share this letter: it carries your personal data."));
+                y -= size + 24;
+                text(out, BOLD, 11, MARGIN, y, List.of(en.get("instructions")
+                        + (own == null ? "" : " / " + own.get("instructions"))), unicode);
+                y -= 15;
+                for (int i = 1; i <= 5; i++) {
+                    y = paragraph(out, REGULAR, own == null ? 10 : 9, y, width, en.get("instruction." + i));
+                    if (own != null) {
+                        y = paragraph(out, unicode, 8, y, width, own.get("instruction." + i));
+                    }
+                }
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
             // PDFBox 3 packs objects into compressed object streams by default: slow and pointless for one page
@@ -127,6 +166,39 @@ public final class AuthorizationLetter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One row of holder data: the English label, under it the translated one, and the value; returns the next y. */
+    private static float row(PDPageContentStream out, PDFont unicode, float y, Texts en, Texts own, String key,
+                             PDFont valueFont, String value) throws IOException {
+        text(out, BOLD, 10, MARGIN, y, List.of(en.get(key)));
+        text(out, valueFont, 10, MARGIN + 150, y, List.of(value));
+        if (own == null) {
+            return y - 15;
+        }
+        text(out, unicode, 7.5f, MARGIN, y - 9, List.of(own.get(key)));
+        return y - 22;
+    }
+
+    /** A paragraph wrapped to the width; returns the y below it. */
+    private static float paragraph(PDPageContentStream out, PDFont font, float size, float y, float width, String text)
+            throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        text(out, font, size, MARGIN, y, lines);
+        return y - lines.size() * size * 1.4f - 2;
     }
 
     /**
@@ -191,6 +263,19 @@ public final class AuthorizationLetter {
             }
         }
         out.fill();
+    }
+
+    /** A line in {@code font}, or in {@code unicode} when {@code font} cannot encode it. */
+    private static void text(PDPageContentStream out, PDFont font, float size, float x, float y, List<String> lines,
+                             PDFont unicode) throws IOException {
+        try {
+            for (String line : lines) {
+                font.encode(line);
+            }
+        } catch (IllegalArgumentException e) {
+            font = unicode;
+        }
+        text(out, font, size, x, y, lines);
     }
 
     private static void text(PDPageContentStream out, PDFont font, float size, float x, float y, List<String> lines)

@@ -1,0 +1,36 @@
+package legion.intake;
+
+import java.util.Locale;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import legion.enlistment.EnlistmentId;
+import legion.web.Languages;
+
+/**
+ * The language a volunteer applied in: the language of every mail they are sent about their case and, beside
+ * English, of their travel authorization letter. Recorded with the submission; English for a case without one.
+ */
+@Component
+public class VolunteerLanguages {
+
+    private final JdbcClient jdbc;
+
+    VolunteerLanguages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the language of a case (once: a second call keeps the first). */
+    void record(EnlistmentId id, Locale language) {
+        jdbc.sql("insert into intake_volunteer_language (enlistment_id, language) values (?, ?) on conflict do nothing")
+                .params(id.value(), Languages.closest(language).toLanguageTag()).update();
+    }
+
+    /** The language of a case, one of {@link Languages#SUPPORTED}. */
+    public Locale of(EnlistmentId id) {
+        return jdbc.sql("select language from intake_volunteer_language where enlistment_id = ?").param(id.value())
+                .query(String.class).optional().map(Locale::forLanguageTag).map(Languages::closest)
+                .orElse(Locale.ENGLISH);
+    }
+}
