@@ -52,6 +52,41 @@ public final class SecondFactor {
         save(request, response, UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
     }
 
+    /**
+     * Where an officer lands once signed in: the console page they asked for before being sent to sign in (kept by
+     * Spring Security's request cache through the password and the code), or the console's home. Only a GET of a
+     * same-site path under {@code /console} is followed — never another host, a scheme-relative {@code //} path,
+     * a back-slash or encoded trick, or a page of the sign-in itself — so the redirect cannot be turned into an
+     * open redirect. The saved request is used once.
+     */
+    public static String landing(HttpServletRequest request, HttpServletResponse response) {
+        var cache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        var saved = cache.getRequest(request, response);
+        cache.removeRequest(request, response);
+        if (saved instanceof org.springframework.security.web.savedrequest.DefaultSavedRequest d
+                && "GET".equals(d.getMethod())) {
+            String context = request.getContextPath();
+            String uri = d.getRequestURI();
+            if (uri != null && uri.startsWith(context)) {
+                String path = uri.substring(context.length());
+                String query = d.getQueryString();
+                if (safeConsolePath(path) && (query == null || SAFE_QUERY.matcher(query).matches())) {
+                    return path + (query == null || query.isEmpty() ? "" : "?" + query);
+                }
+            }
+        }
+        return "/console";
+    }
+
+    private static final java.util.regex.Pattern SAFE_PATH =
+            java.util.regex.Pattern.compile("/console(/[A-Za-z0-9._~-]+)*/?");
+    private static final java.util.regex.Pattern SAFE_QUERY =
+            java.util.regex.Pattern.compile("[A-Za-z0-9._~%&=+,-]{0,2000}");
+
+    static boolean safeConsolePath(String path) {
+        return path != null && SAFE_PATH.matcher(path).matches() && !path.contains("..");
+    }
+
     public static boolean isPending(Authentication auth, String which) {
         return auth != null && auth.getAuthorities().stream().anyMatch(a -> which.equals(a.getAuthority()));
     }

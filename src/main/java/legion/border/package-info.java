@@ -2,5 +2,5 @@
  * Border crossings recorded against travel authorizations.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "authorization", "authorization :: seals", "enlistment", "screening", "shared"})
+        "access", "authorization", "authorization :: seals", "enlistment", "review", "screening", "shared"})
 package legion.border;

@@ -69,16 +69,49 @@ public interface Enlistments {
                        String serviceRole, String givenNames, String surname, Instant submittedAt,
                        Instant stageSince) {
 
+        /** The position of this line in a queue by submission. */
         public Cursor cursor() {
             return new Cursor(submittedAt, id);
         }
+
+        /** The position of this line in a queue in this order. */
+        public Cursor cursor(QueueOrder order) {
+            return new Cursor(order.bySubmission() ? submittedAt : stageSince, id);
+        }
     }
 
-    /** Position in a queue: the last row seen. */
-    record Cursor(Instant submittedAt, UUID id) {
+    /**
+     * The orders of a queue, each a keyset on (time, id): by submission (oldest first, or newest first) or by the
+     * time the case entered its stage (longest in stage first, or shortest).
+     */
+    enum QueueOrder {
+        SUBMITTED, SUBMITTED_DESC, IN_STAGE_LONGEST, IN_STAGE_SHORTEST;
+
+        public boolean bySubmission() {
+            return this == SUBMITTED || this == SUBMITTED_DESC;
+        }
+
+        /** Whether the times ascend (the oldest time first). */
+        public boolean ascending() {
+            return this == SUBMITTED || this == IN_STAGE_LONGEST;
+        }
+
+        /** The same key the other way round: what "previous" means in this order. */
+        public QueueOrder reversed() {
+            return switch (this) {
+                case SUBMITTED -> SUBMITTED_DESC;
+                case SUBMITTED_DESC -> SUBMITTED;
+                case IN_STAGE_LONGEST -> IN_STAGE_SHORTEST;
+                case IN_STAGE_SHORTEST -> IN_STAGE_LONGEST;
+            };
+        }
+    }
+
+    /** Position in a queue: the sort time (submission or stage entry, as the order says) and id of the last row seen. */
+    record Cursor(Instant at, UUID id) {
 
         public String encode() {
-            return java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, submittedAt) + "_" + id;
+            return java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, at) + "_" + id;
         }
 
         /** Parses an encoded cursor; empty on anything malformed. */
@@ -99,8 +132,20 @@ public interface Enlistments {
         }
     }
 
-    /** Queue filters. Null or empty means "any". */
+    /**
+     * Queue filters. Null or empty means "any". {@code search}, when given, keeps the cases matching any of its keys
+     * (reference, passport number, surname or full name, the last three through their blind indexes).
+     */
     record QueueQuery(String embassyCode, Set<Stage> stages, String nationality, String serviceRole,
-                      Cursor after, int limit) {
+                      Cursor after, int limit, QueueOrder order, SearchKeys.Search search) {
+
+        public QueueQuery {
+            order = order == null ? QueueOrder.SUBMITTED : order;
+        }
+
+        public QueueQuery(String embassyCode, Set<Stage> stages, String nationality, String serviceRole,
+                          Cursor after, int limit) {
+            this(embassyCode, stages, nationality, serviceRole, after, limit, QueueOrder.SUBMITTED, null);
+        }
     }
 }

@@ -63,9 +63,10 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
     public void add(Enlistment e) {
         Applicant a = e.applicant();
         MilitaryExperience m = a.militaryExperience();
-        jdbc.sql("insert into enlistment (" + INSERT_COLUMNS + ", stage_since, passport_bidx, email_bidx, crypto_key) "
+        jdbc.sql("insert into enlistment (" + INSERT_COLUMNS + ", stage_since, passport_bidx, email_bidx, crypto_key, "
+                        + "surname_bidx, name_bidx) "
                         + "values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?)")
+                        + "?, ?, ?, ?, ?)")
                 .params(e.id().value(), e.reference().value(), e.stage().name(), e.embassyCode(),
                         ts(e.submittedAt()), ts(e.updatedAt()), cipher.encrypt("given_names", a.givenNames()),
                         cipher.encrypt("surname", a.surname()),
@@ -79,7 +80,8 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
                         m == null ? null : m.combatDeployments(), a.criminalRecord(),
                         a.homeCountryLawAcknowledged(), e.recommendedBy(), name(e.rejectionReason()),
                         name(e.assignedRole()), e.unit(), ts(e.stageSince()),
-                        passportIndex(a.passport().number()), emailIndex(a.email()), cipher.currentKeyId())
+                        passportIndex(a.passport().number()), emailIndex(a.email()), cipher.currentKeyId(),
+                        surnameIndex(a.surname()), nameIndex(a.givenNames(), a.surname()))
                 .update();
         insertHistory(e);
         publish(e);
@@ -218,13 +220,37 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
             sql.append(" and service_role = ?");
             params.add(q.serviceRole());
         }
+        if (q.search() != null) {
+            var s = q.search();
+            List<String> any = new ArrayList<>();
+            if (s.reference() != null) {
+                any.add("reference = ?");
+                params.add(s.reference().value());
+            }
+            if (s.passportNumber() != null && !s.passportNumber().isEmpty()) {
+                any.add("passport_bidx = ?");
+                params.add(passportIndex(s.passportNumber()));
+            }
+            if (s.surname() != null) {
+                any.add("surname_bidx = ?");
+                params.add(cipher.blindIndex("surname", s.surname()));
+            }
+            if (s.fullName() != null) {
+                any.add("name_bidx = ?");
+                params.add(cipher.blindIndex("full_name", s.fullName()));
+            }
+            sql.append(any.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", any) + ")");
+        }
+        String key = q.order().bySubmission() ? "submitted_at" : "stage_since";
+        String cmp = q.order().ascending() ? ">" : "<";
+        String dir = q.order().ascending() ? "" : " desc";
         if (q.after() != null) {
-            sql.append(" and (submitted_at > ? or (submitted_at = ? and id > ?))");
-            params.add(ts(q.after().submittedAt()));
-            params.add(ts(q.after().submittedAt()));
+            sql.append(" and (" + key + " " + cmp + " ? or (" + key + " = ? and id " + cmp + " ?))");
+            params.add(ts(q.after().at()));
+            params.add(ts(q.after().at()));
             params.add(q.after().id());
         }
-        sql.append(" order by submitted_at, id limit ?");
+        sql.append(" order by " + key + dir + ", id" + dir + " limit ?");
         params.add(Math.max(1, Math.min(q.limit(), 500)));
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new CaseSummary(rs.getObject("id", UUID.class),
@@ -259,6 +285,14 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
 
     private String passportIndex(String number) {
         return cipher.blindIndex("passport_number", number);
+    }
+
+    private String surnameIndex(String surname) {
+        return surname == null ? null : cipher.blindIndex("surname", SearchKeys.name(surname));
+    }
+
+    private String nameIndex(String givenNames, String surname) {
+        return surname == null ? null : cipher.blindIndex("full_name", SearchKeys.fullName(givenNames, surname));
     }
 
     private String emailIndex(String email) {
@@ -331,8 +365,9 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
     }
 
     private int reencryptCases(int batch) {
+        // cases stored before the name indexes existed (V77) get them on this pass too
         List<UUID> ids = jdbc.sql("select id from enlistment where erased_at is null and (crypto_key is null "
-                        + "or crypto_key <> ?) limit ?")
+                        + "or crypto_key <> ? or surname_bidx is null) limit ?")
                 .params(cipher.currentKeyId(), batch).query(UUID.class).list();
         int done = 0;
         for (UUID id : ids) {
@@ -341,13 +376,16 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
             Object oldKey = row.get("crypto_key");
             String passport = cipher.decrypt("passport_number", (String) row.get("passport_number"));
             String email = cipher.decrypt("email", (String) row.get("email"));
+            String given = cipher.decrypt("given_names", (String) row.get("given_names"));
+            String surname = cipher.decrypt("surname", (String) row.get("surname"));
             done += jdbc.sql("update enlistment set given_names = ?, surname = ?, date_of_birth = ?, passport_number = ?, "
-                            + "email = ?, phone = ?, military_branch = ?, passport_bidx = ?, email_bidx = ?, crypto_key = ? "
+                            + "email = ?, phone = ?, military_branch = ?, passport_bidx = ?, email_bidx = ?, crypto_key = ?, "
+                            + "surname_bidx = ?, name_bidx = ? "
                             + "where id = ? and " + (oldKey == null ? "crypto_key is null" : "crypto_key = ?"))
                     .params(reencrypt("given_names", row), reencrypt("surname", row), reencrypt("date_of_birth", row),
                             cipher.encrypt("passport_number", passport), cipher.encrypt("email", email),
                             reencrypt("phone", row), reencrypt("military_branch", row), passportIndex(passport),
-                            emailIndex(email), cipher.currentKeyId(), id)
+                            emailIndex(email), cipher.currentKeyId(), surnameIndex(surname), nameIndex(given, surname), id)
                     .params(oldKey == null ? List.of() : List.of(oldKey))
                     .update();
         }
@@ -359,7 +397,8 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
     public boolean erasePersonalData(EnlistmentId id) {
         return jdbc.sql("update enlistment set given_names = null, surname = null, date_of_birth = null, "
                         + "passport_number = null, email = null, phone = null, military_branch = null, "
-                        + "passport_bidx = null, email_bidx = null, erased_at = ? where id = ? and erased_at is null")
+                        + "passport_bidx = null, email_bidx = null, surname_bidx = null, name_bidx = null, erased_at = ? "
+                        + "where id = ? and erased_at is null")
                 .params(ts(Instant.now()), id.value()).update() == 1;
     }
 

@@ -292,6 +292,6 @@ public class ApplicationValidator {
 
     /** Normalises a passport number as typed by a person (case, blanks) for look-ups. */
     public static String normalisePassportNumber(String typed) {
-        return typed == null ? "" : typed.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        return legion.enlistment.SearchKeys.passportNumber(typed);
     }
 }

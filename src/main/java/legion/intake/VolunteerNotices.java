@@ -40,7 +40,7 @@ import legion.web.Languages;
  * No passport number or date of birth in any mail; the volunteer's language is the one they applied in.
  */
 @Component
-class VolunteerNotices {
+public class VolunteerNotices {
 
     private final Outbox outbox;
     private final Enlistments enlistments;
@@ -75,17 +75,23 @@ class VolunteerNotices {
         notify(e.id(), "INFO_REQUESTED", e.at().toEpochMilli());
     }
 
+    /**
+     * An interview's date and time as the volunteer reads it: in the interview's time zone, written the way their
+     * language writes dates (the mail and the status page say the same).
+     */
+    public static String interviewTime(CaseFiles.Interview i, Locale language) {
+        ZonedDateTime at = i.scheduledAt().atZone(ZoneId.of(i.timeZone()));
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(language)
+                .format(at);
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(InterviewScheduled e) {
         enlistments.findById(e.id()).ifPresent(c -> {
             Locale language = languageOf(e.id());
             files.interviews(e.id()).stream().max(Comparator.comparing(CaseFiles.Interview::id)).ifPresent(i -> {
-                ZoneId zone = ZoneId.of(i.timeZone());
-                ZonedDateTime at = i.scheduledAt().atZone(zone);
-                String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-                        .withLocale(language).format(at);
                 String mode = messages.getMessage("notice.mode." + i.mode(), null, i.mode(), language);
-                queue(c, "INTERVIEW", language, "interview-" + i.id(), when, zone.getId(), mode);
+                queue(c, "INTERVIEW", language, "interview-" + i.id(), interviewTime(i, language), i.timeZone(), mode);
             });
         });
     }

@@ -13,7 +13,9 @@ import legion.enlistment.Enlistment;
 import legion.enlistment.Enlistments;
 import legion.enlistment.Enlistments.CaseSummary;
 import legion.enlistment.Enlistments.Cursor;
+import legion.enlistment.Enlistments.QueueOrder;
 import legion.enlistment.Enlistments.QueueQuery;
+import legion.enlistment.SearchKeys;
 import legion.enlistment.Reference;
 import legion.enlistment.Stage;
 import legion.enlistment.Transition;
@@ -44,7 +46,13 @@ public class CaseWork {
     private final CaseScreening screening;
     private final CaseFiles files;
 
-    CaseWork(Enlistments enlistments, AuditLog audit, CaseScreening screening, CaseFiles files) {
+    private final org.springframework.transaction.support.TransactionTemplate eachAlone;
+
+    CaseWork(Enlistments enlistments, AuditLog audit, CaseScreening screening, CaseFiles files,
+             org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.eachAlone = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.eachAlone.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.enlistments = enlistments;
         this.audit = audit;
         this.screening = screening;
@@ -72,13 +80,27 @@ public class CaseWork {
         return d;
     }
 
-    /** Queue filters as an officer sets them; the actor's scope is applied on top. */
+    /**
+     * Queue filters as an officer sets them; the actor's scope is applied on top. {@code search} is what the officer
+     * typed in the search box (a reference, a passport number or a name, see {@link SearchKeys.Search}).
+     */
     public record QueueFilter(Set<Stage> stages, String embassyCode, String nationality, String serviceRole,
-                              Cursor after, int limit, boolean flagged) {
+                              Cursor after, int limit, boolean flagged, QueueOrder order, String search) {
+
+        public QueueFilter(Set<Stage> stages, String embassyCode, String nationality, String serviceRole, Cursor after,
+                           int limit, boolean flagged) {
+            this(stages, embassyCode, nationality, serviceRole, after, limit, flagged, QueueOrder.SUBMITTED, null);
+        }
 
         public QueueFilter(Set<Stage> stages, String embassyCode, String nationality, String serviceRole, Cursor after,
                            int limit) {
             this(stages, embassyCode, nationality, serviceRole, after, limit, false);
+        }
+
+        /** The same filter from another position, for another page size. */
+        public QueueFilter from(Cursor cursor, int pageSize, QueueOrder inOrder) {
+            return new QueueFilter(stages, embassyCode, nationality, serviceRole, cursor, pageSize, flagged, inOrder,
+                    search);
         }
     }
 
@@ -105,11 +127,13 @@ public class CaseWork {
         if (filter.flagged()) {
             return flagged(actor, limit);
         }
+        QueueOrder order = filter.order() == null ? QueueOrder.SUBMITTED : filter.order();
+        SearchKeys.Search search = SearchKeys.Search.of(filter.search()).orElse(null);
         List<CaseSummary> rows = enlistments.queue(new QueueQuery(embassy, stages, filter.nationality(),
-                filter.serviceRole(), filter.after(), limit + 1));
+                filter.serviceRole(), filter.after(), limit + 1, order, search));
         if (rows.size() > limit) {
             List<CaseSummary> page = rows.subList(0, limit);
-            return new QueuePage(List.copyOf(page), page.get(limit - 1).cursor());
+            return new QueuePage(List.copyOf(page), page.get(limit - 1).cursor(order));
         }
         return new QueuePage(rows, null);
     }
@@ -130,6 +154,61 @@ public class CaseWork {
                 .sorted(java.util.Comparator.comparing(CaseSummary::submittedAt))
                 .toList();
         return new QueuePage(rows, null);
+    }
+
+    /** The cases before and after this one in a queue (null at either end), for "previous" and "next" on a case. */
+    public record Neighbours(Reference previous, Reference next) {
+    }
+
+    /** The neighbours of a case in the queue this filter and order give (the actor's scope applied). */
+    public Neighbours neighbours(Actor actor, Enlistment e, QueueFilter filter) {
+        QueueOrder order = filter.order() == null ? QueueOrder.SUBMITTED : filter.order();
+        CaseSummary self = new CaseSummary(e.id().value(), e.reference(), e.stage(), e.embassyCode(), null, null,
+                null, null, e.submittedAt(), e.stageSince());
+        if (filter.flagged()) {
+            return new Neighbours(null, null);
+        }
+        var next = queue(actor, filter.from(self.cursor(order), 1, order)).cases();
+        var previous = queue(actor, filter.from(self.cursor(order.reversed()), 1, order.reversed())).cases();
+        return new Neighbours(previous.isEmpty() ? null : previous.get(0).reference(),
+                next.isEmpty() ? null : next.get(0).reference());
+    }
+
+    /** What became of one case of a bulk action: done, or refused with the message key saying why. */
+    public record BulkOutcome(Reference reference, String refusal) {
+
+        public boolean done() {
+            return refusal == null;
+        }
+    }
+
+    /**
+     * Starts the review of each selected case on its own, as if the officer had opened each and pressed "start
+     * review": each in its own transaction, through the same guards (scope, stage, role) and audited like any single
+     * action; a refused case changes nothing, is audited as refused and reported with the reason, the others go ahead.
+     */
+    public List<BulkOutcome> startReviews(Actor actor, List<Reference> references) {
+        List<BulkOutcome> outcomes = new ArrayList<>();
+        for (Reference reference : new java.util.LinkedHashSet<>(references)) {
+            String refusal = null;
+            try {
+                CaseAction start = CaseAction.of(Transition.START_REVIEW, null);
+                eachAlone.executeWithoutResult(tx -> act(actor, reference, start));
+            } catch (TransitionRefusedException e) {
+                refusal = "console.refused." + e.refusal().name();
+            } catch (ConcurrentChangeException e) {
+                refusal = "console.conflict";
+            } catch (CaseNotFoundException e) {
+                refusal = "console.bulk.notfound";
+            }
+            if (refusal != null) {
+                String detail = "START_REVIEW: " + refusal;
+                eachAlone.executeWithoutResult(tx -> audit.append(actor.id(), actor.role().name(),
+                        "BULK_ACTION_REFUSED", reference.value(), detail));
+            }
+            outcomes.add(new BulkOutcome(reference, refusal));
+        }
+        return outcomes;
     }
 
     private static Set<Stage> intersect(Set<Stage> requested, Set<Stage> allowed) {

@@ -81,7 +81,7 @@ class SecondFactorController {
             audit.append(p.username(), p.role().name(), confirm ? "OFFICER_SECOND_FACTOR_ENROLLED"
                     : "OFFICER_SECOND_FACTOR", null, null);
             SecondFactor.complete(request, response, p);
-            return "redirect:/console";
+            return "redirect:" + SecondFactor.landing(request, response);
         }
         audit.append(p.username(), p.role().name(), "OFFICER_SECOND_FACTOR_FAILED", null, null);
         if (guard.codeFailed(p.username())) {

@@ -86,7 +86,7 @@ class StatusController {
     }
 
     @GetMapping("/status/case")
-    String yourCase(HttpServletRequest request, Model model) {
+    String yourCase(HttpServletRequest request, Model model, Locale locale) {
         Optional<Enlistment> e = verified(request);
         if (e.isEmpty()) {
             return "redirect:/status";
@@ -100,6 +100,13 @@ class StatusController {
         model.addAttribute("erased", c.applicant().erased());
         c.history().stream().filter(h -> h.transition() == legion.enlistment.Transition.REQUEST_INFORMATION)
                 .reduce((a, b) -> b).ifPresent(h -> model.addAttribute("request", h.reason()));
+        if (c.stage() == legion.enlistment.Stage.INTERVIEW) {
+            files.latestInterview(c.id()).ifPresent(i -> {
+                model.addAttribute("interviewWhen", legion.intake.VolunteerNotices.interviewTime(i, locale));
+                model.addAttribute("interviewZone", i.timeZone());
+                model.addAttribute("interviewMode", i.mode());
+            });
+        }
         return "portal/status-case";
     }
 
