@@ -182,11 +182,11 @@ class ArmsApi {
                 e.corrects(), e.note());
     }
 
-    private static Actor actor(Authentication auth) {
+    static Actor actor(Authentication auth) {
         return Officers.actorOf(auth).orElseThrow(() -> new SecurityException("officers only"));
     }
 
-    private static void required(List<Problem> problems, String field, String value, int max) {
+    static void required(List<Problem> problems, String field, String value, int max) {
         if (value == null || value.isBlank()) {
             problems.add(new Problem(field, "required"));
         } else {
@@ -194,7 +194,7 @@ class ArmsApi {
         }
     }
 
-    private static void optional(List<Problem> problems, String field, String value, int max) {
+    static void optional(List<Problem> problems, String field, String value, int max) {
         if (value != null && value.strip().length() > max) {
             problems.add(new Problem(field, "length"));
         } else if (value != null && value.chars().anyMatch(c -> Character.isISOControl(c))) {
@@ -202,7 +202,7 @@ class ArmsApi {
         }
     }
 
-    private static LocalDate date(List<Problem> problems, String field, String value) {
+    static LocalDate date(List<Problem> problems, String field, String value) {
         if (value == null || value.isBlank()) {
             problems.add(new Problem(field, "required"));
             return null;
@@ -219,7 +219,7 @@ class ArmsApi {
         }
     }
 
-    private static LegalStatus legalStatus(List<Problem> problems, String value) {
+    static LegalStatus legalStatus(List<Problem> problems, String value) {
         if (value == null || value.isBlank()) {
             problems.add(new Problem("holder.legalStatus", "required"));
             return null;
@@ -232,7 +232,7 @@ class ArmsApi {
         }
     }
 
-    private static int count(List<Problem> problems, String field, Integer value, int max) {
+    static int count(List<Problem> problems, String field, Integer value, int max) {
         if (value == null) {
             problems.add(new Problem(field, "required"));
             return 0;
@@ -243,7 +243,7 @@ class ArmsApi {
         return value;
     }
 
-    private static void refuse(List<Problem> problems) {
+    static void refuse(List<Problem> problems) {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

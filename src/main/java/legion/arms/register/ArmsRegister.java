@@ -60,6 +60,41 @@ public class ArmsRegister {
         return w;
     }
 
+    /**
+     * A delivery received into stock at the officer's point, all weapons or none: a weapon registered already or
+     * twice in the delivery refuses it, naming each such row ({@code rows[n].serial}, data rows from 1).
+     */
+    @Transactional
+    public List<Weapon> stockDelivery(Actor desk, List<Stock> delivery) {
+        requireRole(desk, Role.ISSUING_OFFICER);
+        List<legion.shared.InvalidInputException.Problem> problems = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < delivery.size(); i++) {
+            Stock s = delivery.get(i);
+            String key = legion.arms.Serials.normalize(s.make()) + "\u0000" + legion.arms.Serials.normalize(s.serial());
+            String field = "rows[" + (i + 1) + "].serial";
+            if (seen.putIfAbsent(key, i + 1) != null) {
+                problems.add(new legion.shared.InvalidInputException.Problem(field, "duplicate"));
+            } else if (weapons.findBySerial(s.make(), s.serial()).isPresent()) {
+                problems.add(new legion.shared.InvalidInputException.Problem(field, "registered"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new legion.shared.InvalidInputException(problems);
+        }
+        Instant now = clock.instant();
+        List<Weapon> stored = new java.util.ArrayList<>();
+        for (Stock s : delivery) {
+            Weapon w = Weapon.receive(UUID.randomUUID().toString(), s.make(), s.model(), s.calibre(), s.serial(),
+                    Points.of(desk), desk, now);
+            weapons.insert(w, now);
+            audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_RECEIVED", w.id(), "point " + Points.of(desk)
+                    + ", delivery of " + delivery.size());
+            stored.add(w);
+        }
+        return stored;
+    }
+
     /** The holder as the officer types them at the desk. */
     public record HolderDetails(String surname, String givenNames, String patronymic, LocalDate dateOfBirth,
                                 String documentNumber, String address, String phone, LegalStatus legalStatus) {
@@ -144,9 +179,7 @@ public class ArmsRegister {
     @Transactional
     public Trace trace(Actor desk, String make, String serial, String caseNumber) {
         requireRole(desk, Role.POLICE_INVESTIGATOR);
-        if (caseNumber == null || !caseNumber.strip().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}/._-]{0,39}")) {
-            throw new IllegalArgumentException("caseNumber is required: 1 to 40 letters, digits, / . _ -");
-        }
+        requireCaseNumber(caseNumber);
         Weapon w = weapons.findBySerial(make, serial).orElse(null);
         audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_TRACED", w == null ? "unknown" : w.id(),
                 "case " + caseNumber.strip() + (w == null ? ", not found" : ""));
@@ -157,6 +190,19 @@ public class ArmsRegister {
         List<Holder> people = history.stream().map(CustodyEntry::holderId).filter(java.util.Objects::nonNull)
                 .distinct().map(holders::find).flatMap(java.util.Optional::stream).toList();
         return new Trace(w, history, people);
+    }
+
+    /** A police case number: 1 to 40 letters, digits, / . _ - (starting with a letter or digit), else 422. */
+    static void requireCaseNumber(String caseNumber) {
+        if (caseNumber == null || !caseNumber.strip().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}/._-]{0,39}")) {
+            throw new legion.shared.InvalidInputException("caseNumber", caseNumber == null || caseNumber.isBlank()
+                    ? "required" : "characters");
+        }
+    }
+
+    /** The weapon of this make and serial (compared normalised), if registered. */
+    public java.util.Optional<Weapon> find(String make, String serial) {
+        return weapons.findBySerial(make, serial);
     }
 
     private static void requireRole(Actor desk, Role role) {
