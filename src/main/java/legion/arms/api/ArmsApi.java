@@ -38,13 +38,12 @@ class ArmsApi {
 
     private final ArmsRegister register;
     private final legion.arms.register.ArmsReport report;
-    private final RateLimiter traces;
+    private final legion.arms.register.TraceLimit traces;
 
-    ArmsApi(ArmsRegister register, legion.arms.register.ArmsReport report,
-            @org.springframework.beans.factory.annotation.Value("${legion.arms.trace-per-minute:30}") long perMinute) {
+    ArmsApi(ArmsRegister register, legion.arms.register.ArmsReport report, legion.arms.register.TraceLimit traces) {
         this.register = register;
         this.report = report;
-        this.traces = new RateLimiter(perMinute, Math.max(1, perMinute / 3));
+        this.traces = traces;
     }
 
     record StockRequest(String make, String model, String calibre, String serial) {
@@ -71,7 +70,7 @@ class ArmsApi {
     }
 
     record HolderRequest(String surname, String givenNames, String patronymic, String dateOfBirth,
-                         String documentNumber, String address, String phone, String legalStatus) {
+                         String documentNumber, String address, String phone, String legalStatus, String email) {
     }
 
     record IssueRequest(String make, String serial, HolderRequest holder, Integer rounds, Integer magazines) {
@@ -98,6 +97,11 @@ class ArmsApi {
             required(problems, "holder.documentNumber", h.documentNumber(), 20);
             optional(problems, "holder.address", h.address(), 300);
             optional(problems, "holder.phone", h.phone(), 30);
+            if (h.email() != null && !h.email().isBlank()
+                    && !h.email().strip().matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}") ) {
+                problems.add(new Problem("holder.email", "email"));
+            }
+            optional(problems, "holder.email", h.email(), 200);
             born = date(problems, "holder.dateOfBirth", h.dateOfBirth());
             status = legalStatus(problems, h.legalStatus());
         }
@@ -106,7 +110,8 @@ class ArmsApi {
         refuse(problems);
         ArmsRegister.Issued i = register.issue(actor(auth), body.make(), body.serial(),
                 new ArmsRegister.HolderDetails(h.surname(), h.givenNames(), h.patronymic(), born, h.documentNumber(),
-                        h.address(), h.phone(), status), rounds, magazines);
+                        h.address(), h.phone(), status, h.email() == null ? null : h.email().strip()), rounds,
+                magazines);
         return ResponseEntity.created(URI.create("/api/v1/arms/issues/" + i.number()))
                 .body(new IssueView(i.number(), i.seal(), i.weapon().make(), i.weapon().serial(), i.point(), i.at(),
                         i.rounds(), i.magazines(), i.policyVersion()));
@@ -149,7 +154,7 @@ class ArmsApi {
                             @RequestParam(required = false) String caseNumber,
                             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         Actor actor = actor(auth);
-        var wait = traces.take(actor.id());
+        var wait = traces.take(actor);
         if (wait.isPresent()) {
             RateLimiter.tooMany(response, wait.getAsLong(), "Too many traces.");
             return null;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,9 +33,11 @@ public class ArmsRegister {
     private final AuditLog audit;
     private final Seals seals;
     private final Clock clock;
+    private final MartialLaw martialLaw;
 
     ArmsRegister(Weapons weapons, Holders holders, Issues issues, RuleEngine engine, ArmsRules program,
-                 AuditLog audit, Seals seals, ObjectProvider<Clock> clock) {
+                 AuditLog audit, Seals seals, MartialLaw martialLaw, ObjectProvider<Clock> clock) {
+        this.martialLaw = martialLaw;
         this.seals = seals;
         this.weapons = weapons;
         this.holders = holders;
@@ -97,7 +100,13 @@ public class ArmsRegister {
 
     /** The holder as the officer types them at the desk. */
     public record HolderDetails(String surname, String givenNames, String patronymic, LocalDate dateOfBirth,
-                                String documentNumber, String address, String phone, LegalStatus legalStatus) {
+                                String documentNumber, String address, String phone, LegalStatus legalStatus,
+                                String email) {
+
+        public HolderDetails(String surname, String givenNames, String patronymic, LocalDate dateOfBirth,
+                             String documentNumber, String address, String phone, LegalStatus legalStatus) {
+            this(surname, givenNames, patronymic, dateOfBirth, documentNumber, address, phone, legalStatus, null);
+        }
     }
 
     /** An issue made: its number, the weapon, the holder and the policy version that allowed it. */
@@ -133,6 +142,9 @@ public class ArmsRegister {
             return h;
         });
         holders.lock(holder.id());
+        if (details.email() != null && !details.email().isBlank()) {
+            holders.recordEmail(holder.id(), details.email());
+        }
         IssueCheck check = new IssueCheck(holder.dateOfBirth(), holder.legalStatus(),
                 holders.prohibited(holder.documentNumber()), holders.weaponsHeld(holder.id()), w.status(), w.point(),
                 Points.of(desk));
@@ -145,7 +157,7 @@ public class ArmsRegister {
         w.issue(number, holder.id(), Points.of(desk), desk, rounds, magazines, now);
         weapons.update(w);
         issues.open(number, w.id(), holder.id(), Points.of(desk), desk.id(), rounds, magazines, now,
-                verdict.policyVersion());
+                verdict.policyVersion(), martialLaw.dueOn().orElse(null));
         String seal = seals.issue(ArmsReceipts.RECEIPT, java.util.Map.of(
                 "documentNumber", ArmsReceipts.receiptNumber(number), "make", w.make(), "serial", w.serial(),
                 "holder", (holder.givenNames() + " " + holder.surname()).strip(),
@@ -198,6 +210,27 @@ public class ArmsRegister {
             throw new legion.shared.InvalidInputException("caseNumber", caseNumber == null || caseNumber.isBlank()
                     ? "required" : "characters");
         }
+    }
+
+    /** A holder's receipt to print: the issue, and its seal with the fields it signs (as the verifiers read them). */
+    public record Receipt(String number, String point, Instant issuedAt, int rounds, int magazines, String sealHex,
+                          byte[] barcodePng, Map<String, Object> fields) {
+    }
+
+    /**
+     * The receipt of an issue, for an issuing officer of its point or a registry supervisor.
+     *
+     * @throws IssueNotFoundException no such issue, or not the officer's point
+     */
+    public Receipt receipt(Actor desk, String number) {
+        Issues.Stored i = issues.find(number).filter(x -> x.seal() != null)
+                .filter(x -> desk.role() == Role.REGISTRY_SUPERVISOR
+                        || desk.role() == Role.ISSUING_OFFICER && x.point().equals(Points.of(desk)))
+                .orElseThrow(IssueNotFoundException::new);
+        byte[] seal = java.util.HexFormat.of().parseHex(i.seal());
+        var report = legion.authorization.SealReport.of(seals.verify(seal));
+        return new Receipt(i.number(), i.point(), i.issuedAt(), i.rounds(), i.magazines(), i.seal(),
+                seals.barcodePng(seal), report.fields());
     }
 
     /** The weapon of this make and serial (compared normalised), if registered. */
