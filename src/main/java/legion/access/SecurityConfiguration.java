@@ -71,6 +71,10 @@ class SecurityConfiguration {
 
     private static final LoginUrlAuthenticationEntryPoint SIGN_IN = new LoginUrlAuthenticationEntryPoint("/login");
 
+    /** Every officer may open the console home; the arms register's roles see only it and their own pages. */
+    static final String[] CONSOLE_HOME_ROLES = {"ISSUING_OFFICER", "REGISTRY_SUPERVISOR", "POLICE_INVESTIGATOR", "EMBASSY_OFFICER",
+            "VETTING_OFFICER", "BORDER_GUARD", "RECEPTION_OFFICER", "ANALYST", "ADMINISTRATOR"};
+
     static final String[] OFFICER_ROLES = {"EMBASSY_OFFICER", "VETTING_OFFICER", "BORDER_GUARD", "RECEPTION_OFFICER",
             "ANALYST", "ADMINISTRATOR"};
 
@@ -112,6 +116,13 @@ class SecurityConfiguration {
                         .requestMatchers("/console/reports/**").hasAnyRole("ANALYST", "ADMINISTRATOR", "VETTING_OFFICER")
                         .requestMatchers("/login/code").hasAuthority(SecondFactor.PENDING_CODE)
                         .requestMatchers("/login/enrol").hasAuthority(SecondFactor.PENDING_ENROLMENT)
+                        // the arms register's pages (Program 2): each for the role that works it
+                        .requestMatchers("/console/arms/desk", "/console/arms/desk/**").hasRole("ISSUING_OFFICER")
+                        .requestMatchers("/console/arms/receipts/**").hasAnyRole("ISSUING_OFFICER", "REGISTRY_SUPERVISOR")
+                        .requestMatchers("/console/arms/anomalies", "/console/arms/journals", "/console/arms/findings/**",
+                                "/console/arms/overdue").hasRole("REGISTRY_SUPERVISOR")
+                        .requestMatchers("/console/arms/trace").hasRole("POLICE_INVESTIGATOR")
+                        .requestMatchers("/console").hasAnyRole(CONSOLE_HOME_ROLES)
                         .requestMatchers("/console/**").hasAnyRole(OFFICER_ROLES)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").successHandler(SecondFactor.afterPassword(officers))

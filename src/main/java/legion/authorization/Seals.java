@@ -48,6 +48,11 @@ public class Seals {
         return new IssuedSeal(type, seal, DataMatrix.png(DataMatrix.encode(seal)));
     }
 
+    /** A seal's DataMatrix barcode as PNG (to print a stored seal again). */
+    public byte[] barcodePng(byte[] seal) {
+        return DataMatrix.png(DataMatrix.encode(seal));
+    }
+
     /** Verifies any seal against the PKI's signers and its current revocation list. */
     public Verification verify(byte[] seal) {
         return pki.verify(seal);

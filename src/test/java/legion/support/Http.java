@@ -69,6 +69,14 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** POST a body of any type as an officer (HTTP Basic + the test OTP). */
+    public Response postAs(String path, String contentType, String body, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType).header("Authorization", basic(user, password))
+                .header("X-Legion-OTP", TestDatabase.code())
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     /** PUT with a JSON body, as an officer (HTTP Basic) or anonymously (null user). */
     public Response putJsonAs(String path, String body, String user, String password) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))

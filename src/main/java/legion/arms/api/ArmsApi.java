@@ -38,13 +38,12 @@ class ArmsApi {
 
     private final ArmsRegister register;
     private final legion.arms.register.ArmsReport report;
-    private final RateLimiter traces;
+    private final legion.arms.register.TraceLimit traces;
 
-    ArmsApi(ArmsRegister register, legion.arms.register.ArmsReport report,
-            @org.springframework.beans.factory.annotation.Value("${legion.arms.trace-per-minute:30}") long perMinute) {
+    ArmsApi(ArmsRegister register, legion.arms.register.ArmsReport report, legion.arms.register.TraceLimit traces) {
         this.register = register;
         this.report = report;
-        this.traces = new RateLimiter(perMinute, Math.max(1, perMinute / 3));
+        this.traces = traces;
     }
 
     record StockRequest(String make, String model, String calibre, String serial) {
@@ -71,7 +70,7 @@ class ArmsApi {
     }
 
     record HolderRequest(String surname, String givenNames, String patronymic, String dateOfBirth,
-                         String documentNumber, String address, String phone, String legalStatus) {
+                         String documentNumber, String address, String phone, String legalStatus, String email) {
     }
 
     record IssueRequest(String make, String serial, HolderRequest holder, Integer rounds, Integer magazines) {
@@ -98,6 +97,11 @@ class ArmsApi {
             required(problems, "holder.documentNumber", h.documentNumber(), 20);
             optional(problems, "holder.address", h.address(), 300);
             optional(problems, "holder.phone", h.phone(), 30);
+            if (h.email() != null && !h.email().isBlank()
+                    && !h.email().strip().matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}") ) {
+                problems.add(new Problem("holder.email", "email"));
+            }
+            optional(problems, "holder.email", h.email(), 200);
             born = date(problems, "holder.dateOfBirth", h.dateOfBirth());
             status = legalStatus(problems, h.legalStatus());
         }
@@ -106,7 +110,8 @@ class ArmsApi {
         refuse(problems);
         ArmsRegister.Issued i = register.issue(actor(auth), body.make(), body.serial(),
                 new ArmsRegister.HolderDetails(h.surname(), h.givenNames(), h.patronymic(), born, h.documentNumber(),
-                        h.address(), h.phone(), status), rounds, magazines);
+                        h.address(), h.phone(), status, h.email() == null ? null : h.email().strip()), rounds,
+                magazines);
         return ResponseEntity.created(URI.create("/api/v1/arms/issues/" + i.number()))
                 .body(new IssueView(i.number(), i.seal(), i.weapon().make(), i.weapon().serial(), i.point(), i.at(),
                         i.rounds(), i.magazines(), i.policyVersion()));
@@ -149,7 +154,7 @@ class ArmsApi {
                             @RequestParam(required = false) String caseNumber,
                             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         Actor actor = actor(auth);
-        var wait = traces.take(actor.id());
+        var wait = traces.take(actor);
         if (wait.isPresent()) {
             RateLimiter.tooMany(response, wait.getAsLong(), "Too many traces.");
             return null;
@@ -182,11 +187,11 @@ class ArmsApi {
                 e.corrects(), e.note());
     }
 
-    private static Actor actor(Authentication auth) {
+    static Actor actor(Authentication auth) {
         return Officers.actorOf(auth).orElseThrow(() -> new SecurityException("officers only"));
     }
 
-    private static void required(List<Problem> problems, String field, String value, int max) {
+    static void required(List<Problem> problems, String field, String value, int max) {
         if (value == null || value.isBlank()) {
             problems.add(new Problem(field, "required"));
         } else {
@@ -194,7 +199,7 @@ class ArmsApi {
         }
     }
 
-    private static void optional(List<Problem> problems, String field, String value, int max) {
+    static void optional(List<Problem> problems, String field, String value, int max) {
         if (value != null && value.strip().length() > max) {
             problems.add(new Problem(field, "length"));
         } else if (value != null && value.chars().anyMatch(c -> Character.isISOControl(c))) {
@@ -202,7 +207,7 @@ class ArmsApi {
         }
     }
 
-    private static LocalDate date(List<Problem> problems, String field, String value) {
+    static LocalDate date(List<Problem> problems, String field, String value) {
         if (value == null || value.isBlank()) {
             problems.add(new Problem(field, "required"));
             return null;
@@ -219,7 +224,7 @@ class ArmsApi {
         }
     }
 
-    private static LegalStatus legalStatus(List<Problem> problems, String value) {
+    static LegalStatus legalStatus(List<Problem> problems, String value) {
         if (value == null || value.isBlank()) {
             problems.add(new Problem("holder.legalStatus", "required"));
             return null;
@@ -232,7 +237,7 @@ class ArmsApi {
         }
     }
 
-    private static int count(List<Problem> problems, String field, Integer value, int max) {
+    static int count(List<Problem> problems, String field, Integer value, int max) {
         if (value == null) {
             problems.add(new Problem(field, "required"));
             return 0;
@@ -243,7 +248,7 @@ class ArmsApi {
         return value;
     }
 
-    private static void refuse(List<Problem> problems) {
+    static void refuse(List<Problem> problems) {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -49,11 +49,29 @@ public final class ReconcileFiles {
 
     public static List<JournalEntry> readJournal(Path file) {
         List<JournalEntry> out = new ArrayList<>();
-        read(file, JOURNAL_COLUMNS, (row, cells, label) -> {
+        read(file, JOURNAL_COLUMNS, journalRow(out));
+        return out;
+    }
+
+    /** A journal uploaded in the console: the same columns and errors, {@code label} naming it in messages. */
+    public static List<JournalEntry> readJournal(String label, byte[] content) {
+        List<JournalEntry> out = new ArrayList<>();
+        try (Reader reader = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(content),
+                StandardCharsets.UTF_8.newDecoder())) {
+            read(reader, label, JOURNAL_COLUMNS, journalRow(out));
+        } catch (MalformedInputException e) {
+            throw new BadInputException(label + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + label + ": " + e.getClass().getSimpleName(), e);
+        }
+        return out;
+    }
+
+    private static RowHandler journalRow(List<JournalEntry> out) {
+        return (row, cells, label) -> {
             String serial = required(cells, "serial", row, label);
             out.add(new JournalEntry(row, serial, cells.get("make"), person(cells, row, label)));
-        });
-        return out;
+        };
     }
 
     private static Person person(Map<String, String> cells, int row, String label) {
@@ -100,8 +118,20 @@ public final class ReconcileFiles {
 
     private static void read(Path file, List<String> required, RowHandler handler) {
         String label = String.valueOf(file.getFileName());
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            read(reader, label, required, handler);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("file not found: " + file);
+        } catch (MalformedInputException e) {
+            throw new BadInputException(label + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + file + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static void read(Reader reader, String label, List<String> required, RowHandler handler)
+            throws IOException {
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
             var records = parser.iterator();
             if (!records.hasNext()) {
                 throw new BadInputException(label + ": empty file (a header row is required)");
@@ -130,14 +160,13 @@ public final class ReconcileFiles {
                 }
                 handler.row(row, cells, label);
             }
-        } catch (NoSuchFileException e) {
-            throw new BadInputException("file not found: " + file);
-        } catch (MalformedInputException e) {
-            throw new BadInputException(label + ": not UTF-8 text");
-        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof MalformedInputException m) {
+                throw m;
+            }
             throw new BadInputException(label + ": malformed CSV" + lineOf(e), e);
-        } catch (IOException e) {
-            throw new BadInputException("cannot read " + file + ": " + e.getClass().getSimpleName(), e);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new BadInputException(label + ": malformed CSV" + lineOf(e), e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,9 +33,11 @@ public class ArmsRegister {
     private final AuditLog audit;
     private final Seals seals;
     private final Clock clock;
+    private final MartialLaw martialLaw;
 
     ArmsRegister(Weapons weapons, Holders holders, Issues issues, RuleEngine engine, ArmsRules program,
-                 AuditLog audit, Seals seals, ObjectProvider<Clock> clock) {
+                 AuditLog audit, Seals seals, MartialLaw martialLaw, ObjectProvider<Clock> clock) {
+        this.martialLaw = martialLaw;
         this.seals = seals;
         this.weapons = weapons;
         this.holders = holders;
@@ -60,9 +63,50 @@ public class ArmsRegister {
         return w;
     }
 
+    /**
+     * A delivery received into stock at the officer's point, all weapons or none: a weapon registered already or
+     * twice in the delivery refuses it, naming each such row ({@code rows[n].serial}, data rows from 1).
+     */
+    @Transactional
+    public List<Weapon> stockDelivery(Actor desk, List<Stock> delivery) {
+        requireRole(desk, Role.ISSUING_OFFICER);
+        List<legion.shared.InvalidInputException.Problem> problems = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < delivery.size(); i++) {
+            Stock s = delivery.get(i);
+            String key = legion.arms.Serials.normalize(s.make()) + "\u0000" + legion.arms.Serials.normalize(s.serial());
+            String field = "rows[" + (i + 1) + "].serial";
+            if (seen.putIfAbsent(key, i + 1) != null) {
+                problems.add(new legion.shared.InvalidInputException.Problem(field, "duplicate"));
+            } else if (weapons.findBySerial(s.make(), s.serial()).isPresent()) {
+                problems.add(new legion.shared.InvalidInputException.Problem(field, "registered"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new legion.shared.InvalidInputException(problems);
+        }
+        Instant now = clock.instant();
+        List<Weapon> stored = new java.util.ArrayList<>();
+        for (Stock s : delivery) {
+            Weapon w = Weapon.receive(UUID.randomUUID().toString(), s.make(), s.model(), s.calibre(), s.serial(),
+                    Points.of(desk), desk, now);
+            weapons.insert(w, now);
+            audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_RECEIVED", w.id(), "point " + Points.of(desk)
+                    + ", delivery of " + delivery.size());
+            stored.add(w);
+        }
+        return stored;
+    }
+
     /** The holder as the officer types them at the desk. */
     public record HolderDetails(String surname, String givenNames, String patronymic, LocalDate dateOfBirth,
-                                String documentNumber, String address, String phone, LegalStatus legalStatus) {
+                                String documentNumber, String address, String phone, LegalStatus legalStatus,
+                                String email) {
+
+        public HolderDetails(String surname, String givenNames, String patronymic, LocalDate dateOfBirth,
+                             String documentNumber, String address, String phone, LegalStatus legalStatus) {
+            this(surname, givenNames, patronymic, dateOfBirth, documentNumber, address, phone, legalStatus, null);
+        }
     }
 
     /** An issue made: its number, the weapon, the holder and the policy version that allowed it. */
@@ -98,6 +142,9 @@ public class ArmsRegister {
             return h;
         });
         holders.lock(holder.id());
+        if (details.email() != null && !details.email().isBlank()) {
+            holders.recordEmail(holder.id(), details.email());
+        }
         IssueCheck check = new IssueCheck(holder.dateOfBirth(), holder.legalStatus(),
                 holders.prohibited(holder.documentNumber()), holders.weaponsHeld(holder.id()), w.status(), w.point(),
                 Points.of(desk));
@@ -110,7 +157,7 @@ public class ArmsRegister {
         w.issue(number, holder.id(), Points.of(desk), desk, rounds, magazines, now);
         weapons.update(w);
         issues.open(number, w.id(), holder.id(), Points.of(desk), desk.id(), rounds, magazines, now,
-                verdict.policyVersion());
+                verdict.policyVersion(), martialLaw.dueOn().orElse(null));
         String seal = seals.issue(ArmsReceipts.RECEIPT, java.util.Map.of(
                 "documentNumber", ArmsReceipts.receiptNumber(number), "make", w.make(), "serial", w.serial(),
                 "holder", (holder.givenNames() + " " + holder.surname()).strip(),
@@ -144,9 +191,7 @@ public class ArmsRegister {
     @Transactional
     public Trace trace(Actor desk, String make, String serial, String caseNumber) {
         requireRole(desk, Role.POLICE_INVESTIGATOR);
-        if (caseNumber == null || !caseNumber.strip().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}/._-]{0,39}")) {
-            throw new IllegalArgumentException("caseNumber is required: 1 to 40 letters, digits, / . _ -");
-        }
+        requireCaseNumber(caseNumber);
         Weapon w = weapons.findBySerial(make, serial).orElse(null);
         audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_TRACED", w == null ? "unknown" : w.id(),
                 "case " + caseNumber.strip() + (w == null ? ", not found" : ""));
@@ -157,6 +202,40 @@ public class ArmsRegister {
         List<Holder> people = history.stream().map(CustodyEntry::holderId).filter(java.util.Objects::nonNull)
                 .distinct().map(holders::find).flatMap(java.util.Optional::stream).toList();
         return new Trace(w, history, people);
+    }
+
+    /** A police case number: 1 to 40 letters, digits, / . _ - (starting with a letter or digit), else 422. */
+    static void requireCaseNumber(String caseNumber) {
+        if (caseNumber == null || !caseNumber.strip().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}/._-]{0,39}")) {
+            throw new legion.shared.InvalidInputException("caseNumber", caseNumber == null || caseNumber.isBlank()
+                    ? "required" : "characters");
+        }
+    }
+
+    /** A holder's receipt to print: the issue, and its seal with the fields it signs (as the verifiers read them). */
+    public record Receipt(String number, String point, Instant issuedAt, int rounds, int magazines, String sealHex,
+                          byte[] barcodePng, Map<String, Object> fields) {
+    }
+
+    /**
+     * The receipt of an issue, for an issuing officer of its point or a registry supervisor.
+     *
+     * @throws IssueNotFoundException no such issue, or not the officer's point
+     */
+    public Receipt receipt(Actor desk, String number) {
+        Issues.Stored i = issues.find(number).filter(x -> x.seal() != null)
+                .filter(x -> desk.role() == Role.REGISTRY_SUPERVISOR
+                        || desk.role() == Role.ISSUING_OFFICER && x.point().equals(Points.of(desk)))
+                .orElseThrow(IssueNotFoundException::new);
+        byte[] seal = java.util.HexFormat.of().parseHex(i.seal());
+        var report = legion.authorization.SealReport.of(seals.verify(seal));
+        return new Receipt(i.number(), i.point(), i.issuedAt(), i.rounds(), i.magazines(), i.seal(),
+                seals.barcodePng(seal), report.fields());
+    }
+
+    /** The weapon of this make and serial (compared normalised), if registered. */
+    public java.util.Optional<Weapon> find(String make, String serial) {
+        return weapons.findBySerial(make, serial);
     }
 
     private static void requireRole(Actor desk, Role role) {

@@ -33,21 +33,29 @@ public class CustodyDesk {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** Moves a weapon in stock at the officer's point to another point. */
+    /** Moves a weapon in stock at the officer's point to another point; returns it. */
     @Transactional
-    public void transfer(Actor desk, String make, String serial, String toPoint) {
+    public Weapon transfer(Actor desk, String make, String serial, String toPoint) {
         allow(desk, Set.of(Role.ISSUING_OFFICER, Role.REGISTRY_SUPERVISOR));
+        if (toPoint == null || !weapons.pointExists(toPoint.strip())) {
+            throw new legion.shared.InvalidInputException("toPoint", "point");
+        }
+        toPoint = toPoint.strip();
         Weapon w = find(make, serial);
         if (desk.role() == Role.ISSUING_OFFICER && !desk.mayActOn(w.point() == null ? null : Points.unit(w.point()))) {
             throw new CustodyRefusedException(CustodyEvent.TRANSFERRED, w.status());
         }
+        if (toPoint.equals(w.point())) {
+            throw new legion.shared.InvalidInputException("toPoint", "samePoint");
+        }
         w.transfer(toPoint, desk, clock.instant());
         store(desk, w, "ARMS_WEAPON_TRANSFERRED", "to " + toPoint);
+        return w;
     }
 
     /** A weapon reported lost ({@code stolen} false) or stolen, from stock or by its holder. */
     @Transactional
-    public void reportMissing(Actor desk, String make, String serial, boolean stolen, String note) {
+    public Weapon reportMissing(Actor desk, String make, String serial, boolean stolen, String note) {
         allow(desk, Set.of(Role.ISSUING_OFFICER, Role.REGISTRY_SUPERVISOR, Role.POLICE_INVESTIGATOR));
         Weapon w = find(make, serial);
         if (stolen) {
@@ -56,6 +64,7 @@ public class CustodyDesk {
             w.reportLost(desk, clock.instant(), note);
         }
         store(desk, w, stolen ? "ARMS_WEAPON_REPORTED_STOLEN" : "ARMS_WEAPON_REPORTED_LOST", null);
+        return w;
     }
 
     /**
@@ -87,36 +96,43 @@ public class CustodyDesk {
         return w;
     }
 
+    /** Seized by the police, for a case when one is given (in the audit entry); returns the weapon. */
     @Transactional
-    public void seize(Actor desk, String make, String serial, String note) {
+    public Weapon seize(Actor desk, String make, String serial, String caseNumber, String note) {
         allow(desk, Set.of(Role.POLICE_INVESTIGATOR));
+        if (caseNumber != null) {
+            ArmsRegister.requireCaseNumber(caseNumber);
+        }
         Weapon w = find(make, serial);
         String open = w.issueNumber();
         w.seize(desk, clock.instant(), note);
         closeIfEnded(open, w, null, clock.instant());
-        store(desk, w, "ARMS_WEAPON_SEIZED", null);
+        store(desk, w, "ARMS_WEAPON_SEIZED", caseNumber == null ? null : "case " + caseNumber.strip());
+        return w;
     }
 
     @Transactional
-    public void destroy(Actor desk, String make, String serial, String note) {
+    public Weapon destroy(Actor desk, String make, String serial, String note) {
         allow(desk, Set.of(Role.REGISTRY_SUPERVISOR));
         Weapon w = find(make, serial);
         String open = w.issueNumber();
         w.destroy(desk, clock.instant(), note);
         closeIfEnded(open, w, null, clock.instant());
         store(desk, w, "ARMS_WEAPON_DESTROYED", null);
+        return w;
     }
 
     /** Corrects an earlier entry of the weapon's history with a new entry saying what was wrong. */
     @Transactional
-    public void correct(Actor desk, String make, String serial, long entry, String note) {
+    public Weapon correct(Actor desk, String make, String serial, long entry, String note) {
         allow(desk, Set.of(Role.REGISTRY_SUPERVISOR, Role.ISSUING_OFFICER));
         Weapon w = find(make, serial);
         if (weapons.history(w.id()).stream().noneMatch(e -> e.seq() == entry)) {
-            throw new IllegalArgumentException("entry " + entry + " is not in this weapon's history");
+            throw new legion.shared.InvalidInputException("entry", "notInHistory");
         }
         w.correct(entry, note, desk, clock.instant());
         store(desk, w, "ARMS_ENTRY_CORRECTED", "entry " + entry);
+        return w;
     }
 
     /** The issue a found, seized or destroyed weapon was under ends: its holder no longer holds it. */

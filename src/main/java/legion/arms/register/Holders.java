@@ -38,6 +38,25 @@ public class Holders {
         return jdbc.sql("select * from arms_holder where id = ?").param(id).query(this::holder).optional();
     }
 
+    /** The holders of every issue ever made, decrypted, by id (for reconciling a journal against the register). */
+    java.util.Map<String, Holder> issued() {
+        java.util.Map<String, Holder> out = new java.util.HashMap<>();
+        jdbc.sql("select * from arms_holder where id in (select holder_id from arms_issue)").query(this::holder)
+                .list().forEach(h -> out.put(h.id(), h));
+        return out;
+    }
+
+    /** Records (or replaces) a holder's e-mail address, encrypted; for deadlines only. */
+    public void recordEmail(String id, String email) {
+        jdbc.sql("update arms_holder set email = ? where id = ?").params(enc("email", email), id).update();
+    }
+
+    /** The holder's e-mail address, if recorded. */
+    public Optional<String> email(String id) {
+        return jdbc.sql("select email from arms_holder where id = ?").param(id).query(String.class).optional()
+                .filter(java.util.Objects::nonNull).map(v -> cipher.decrypt("arms_holder.email", v));
+    }
+
     public void insert(Holder h, Instant at) {
         jdbc.sql("insert into arms_holder (id, document_index, surname, given_names, patronymic, date_of_birth, "
                         + "document_number, address, phone, legal_status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

@@ -225,4 +225,9 @@ public final class Weapon {
     List<CustodyEntry> pending() {
         return List.copyOf(pending);
     }
+
+    /** Whether the last entry added since it was loaded is a found weapon declared more than 24 hours late. */
+    public boolean declaredLate() {
+        return !pending.isEmpty() && pending.get(pending.size() - 1).late();
+    }
 }

@@ -65,6 +65,11 @@ public class Weapons {
         }
     }
 
+    /** Whether an issuing point of this code exists. */
+    public boolean pointExists(String code) {
+        return jdbc.sql("select count(*) from arms_point where code = ?").param(code).query(Integer.class).single() > 0;
+    }
+
     public Optional<Weapon> find(String id) {
         return jdbc.sql("select * from arms_weapon where id = ?").param(id).query(Weapons::weapon).optional();
     }

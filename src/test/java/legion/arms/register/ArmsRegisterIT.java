@@ -220,7 +220,7 @@ class ArmsRegisterIT {
         assertThat(jdbc.sql(openIssue).param(number).query(Integer.class).single()).isZero(); // found: issue ended
         long found = register.trace(POLICE, "АКМ", serial, "C-1").history().get(3).seq();
         custody.correct(REGISTRY, "АКМ", serial, found, "found in Kharkiv oblast, not Kharkiv");
-        custody.seize(POLICE, "АКМ", serial, "evidence");
+        custody.seize(POLICE, "АКМ", serial, "12022100010001234", "evidence");
         custody.destroy(REGISTRY, "АКМ", serial, "unsafe");
 
         ArmsRegister.Trace t = register.trace(POLICE, "АКМ", serial, "C-1");

@@ -1,0 +1,312 @@
+package legion.arms.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import legion.access.Officers;
+import legion.arms.reconcile.BadInputException;
+import legion.arms.register.ArmsRegister;
+import legion.arms.register.ArmsSupervision;
+import legion.arms.register.CustodyRefusedException;
+import legion.arms.register.IssueRefusedException;
+import legion.arms.register.LegalStatus;
+import legion.arms.register.Points;
+import legion.arms.register.TraceLimit;
+import legion.arms.register.WeaponConflictException;
+import legion.arms.register.WeaponNotFoundException;
+import legion.shared.Actor;
+import legion.shared.InvalidInputException;
+import legion.shared.Role;
+
+/**
+ * The arms register in the console. The issuing desk is one keyboard form (serial first, then make, the holder's
+ * identity document, names, date of birth, rounds, magazines; Enter issues), a refusal names each rule, an issue
+ * opens its printable receipt with the seal. Supervisors see anomalies and the findings queue and upload journals;
+ * investigators trace a weapon for a case (posted, never in the URL; audited and rate limited as the API).
+ */
+@Controller
+class ArmsConsole {
+
+    private final ArmsRegister register;
+    private final ArmsSupervision supervision;
+    private final TraceLimit traces;
+    private final legion.arms.register.MartialLaw martialLaw;
+    private final legion.arms.register.OverdueHolders overdue;
+
+    ArmsConsole(ArmsRegister register, ArmsSupervision supervision, TraceLimit traces,
+                legion.arms.register.MartialLaw martialLaw, legion.arms.register.OverdueHolders overdue) {
+        this.register = register;
+        this.supervision = supervision;
+        this.traces = traces;
+        this.martialLaw = martialLaw;
+        this.overdue = overdue;
+    }
+
+    // ------------------------------------------------------------------------------------------ issuing desk
+
+    @GetMapping("/console/arms/desk")
+    String desk(Authentication auth, Model model) {
+        Actor a = actor(auth, Role.ISSUING_OFFICER);
+        model.addAttribute("point", Points.of(a));
+        model.addAttribute("form", Map.of("legalStatus", "CITIZEN", "rounds", "0", "magazines", "0"));
+        model.addAttribute("statuses", LegalStatus.values());
+        return "console/arms-desk";
+    }
+
+    @PostMapping("/console/arms/desk")
+    String issue(Authentication auth, @RequestParam Map<String, String> form, Model model) {
+        Actor a = actor(auth, Role.ISSUING_OFFICER);
+        model.addAttribute("point", Points.of(a));
+        model.addAttribute("statuses", LegalStatus.values());
+        Map<String, String> kept = new LinkedHashMap<>(form);
+        kept.remove("_csrf");
+        model.addAttribute("form", kept);
+        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        String serial = text(problems, form, "serial", 60, true);
+        String make = text(problems, form, "make", 60, true);
+        String document = text(problems, form, "documentNumber", 20, true);
+        String surname = text(problems, form, "surname", 100, true);
+        String given = text(problems, form, "givenNames", 100, true);
+        String patronymic = text(problems, form, "patronymic", 100, false);
+        LocalDate born = null;
+        try {
+            born = LocalDate.parse(form.getOrDefault("dateOfBirth", "").strip());
+            if (!born.isBefore(LocalDate.now()) || born.getYear() < 1900) {
+                problems.add(new InvalidInputException.Problem("dateOfBirth", "past"));
+            }
+        } catch (DateTimeParseException e) {
+            problems.add(new InvalidInputException.Problem("dateOfBirth",
+                    form.getOrDefault("dateOfBirth", "").isBlank() ? "required" : "date"));
+        }
+        LegalStatus status = null;
+        try {
+            status = LegalStatus.valueOf(form.getOrDefault("legalStatus", ""));
+        } catch (IllegalArgumentException e) {
+            problems.add(new InvalidInputException.Problem("legalStatus", "range"));
+        }
+        int rounds = count(problems, form, "rounds", 10_000);
+        int magazines = count(problems, form, "magazines", 100);
+        if (!problems.isEmpty()) {
+            model.addAttribute("errors", errors(problems));
+            return "console/arms-desk";
+        }
+        try {
+            ArmsRegister.Issued issued = register.issue(a, make, serial, new ArmsRegister.HolderDetails(surname, given,
+                    patronymic, born, document, null, null, status), rounds, magazines);
+            return "redirect:/console/arms/receipts/" + issued.number();
+        } catch (IssueRefusedException e) {
+            model.addAttribute("refusals", e.failures());
+            model.addAttribute("policyVersion", e.policyVersion());
+        } catch (WeaponNotFoundException e) {
+            model.addAttribute("problem", "arms.desk.notFound");
+        } catch (CustodyRefusedException e) {
+            model.addAttribute("problem", "arms.desk.notInStock." + e.weaponStatus().name());
+        } catch (WeaponConflictException e) {
+            model.addAttribute("problem", "arms.desk.conflict");
+        }
+        return "console/arms-desk";
+    }
+
+    @PostMapping("/console/arms/desk/return")
+    String returnWeapon(Authentication auth, @RequestParam(defaultValue = "") String make,
+                        @RequestParam(defaultValue = "") String serial, RedirectAttributes flash) {
+        Actor a = actor(auth, Role.ISSUING_OFFICER);
+        if (make.isBlank() || serial.isBlank() || make.length() > 60 || serial.length() > 60) {
+            flash.addFlashAttribute("returnProblem", "arms.desk.return.required");
+            return "redirect:/console/arms/desk";
+        }
+        try {
+            String number = register.returnWeapon(a, make, serial, null, null);
+            flash.addFlashAttribute("returned", number);
+        } catch (WeaponNotFoundException e) {
+            flash.addFlashAttribute("returnProblem", "arms.desk.notFound");
+        } catch (CustodyRefusedException e) {
+            flash.addFlashAttribute("returnProblem", "arms.desk.return.notIssued");
+        } catch (WeaponConflictException e) {
+            flash.addFlashAttribute("returnProblem", "arms.desk.conflict");
+        }
+        return "redirect:/console/arms/desk";
+    }
+
+    @GetMapping("/console/arms/receipts/{number}")
+    String receipt(Authentication auth, @PathVariable String number, Model model) {
+        Actor a = Officers.actorOf(auth).orElseThrow(() -> new SecurityException("officers only"));
+        ArmsRegister.Receipt r = register.receipt(a, number);
+        model.addAttribute("receipt", r);
+        model.addAttribute("barcode", "data:image/png;base64," + Base64.getEncoder().encodeToString(r.barcodePng()));
+        return "console/arms-receipt";
+    }
+
+    // ------------------------------------------------------------------------------------------ supervisors
+
+    @GetMapping("/console/arms/anomalies")
+    String anomalies(Authentication auth, Model model) {
+        Actor a = actor(auth, Role.REGISTRY_SUPERVISOR);
+        model.addAttribute("anomalies", supervision.anomalies(a));
+        model.addAttribute("open", supervision.queue(a, false));
+        model.addAttribute("resolved", supervision.queue(a, true));
+        return "console/arms-anomalies";
+    }
+
+    @PostMapping("/console/arms/journals")
+    String upload(Authentication auth, @RequestParam(required = false) MultipartFile journal,
+                  RedirectAttributes flash) throws java.io.IOException {
+        Actor a = actor(auth, Role.REGISTRY_SUPERVISOR);
+        if (journal == null || journal.isEmpty()) {
+            flash.addFlashAttribute("uploadProblem", "arms.journal.missing");
+            return "redirect:/console/arms/anomalies";
+        }
+        try {
+            flash.addFlashAttribute("upload", supervision.uploadJournal(a, journal.getOriginalFilename(),
+                    journal.getBytes()));
+        } catch (BadInputException e) {
+            flash.addFlashAttribute("uploadError", e.getMessage()); // names file, row and column, never a value
+        }
+        return "redirect:/console/arms/anomalies";
+    }
+
+    @PostMapping("/console/arms/findings/{id}/resolve")
+    String resolve(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String resolution,
+                   RedirectAttributes flash) {
+        Actor a = actor(auth, Role.REGISTRY_SUPERVISOR);
+        try {
+            flash.addFlashAttribute("flash", supervision.resolve(a, id, resolution) ? "arms.finding.resolved"
+                    : "arms.finding.notOpen");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("flash", "arms.finding.resolutionRequired");
+        }
+        return "redirect:/console/arms/anomalies";
+    }
+
+    @GetMapping("/console/arms/overdue")
+    String overdue(Authentication auth, Model model) {
+        Actor a = actor(auth, Role.REGISTRY_SUPERVISOR);
+        model.addAttribute("overdue", overdue.overdue(a));
+        model.addAttribute("endedOn", martialLaw.endedOn().orElse(null));
+        model.addAttribute("dueOn", martialLaw.dueOn().orElse(null));
+        return "console/arms-overdue";
+    }
+
+    @GetMapping("/console/admin/arms")
+    String martialLawPage(Authentication auth, Model model) {
+        actor(auth, Role.ADMINISTRATOR);
+        model.addAttribute("endedOn", martialLaw.endedOn().orElse(null));
+        model.addAttribute("dueOn", martialLaw.dueOn().orElse(null));
+        return "console/arms-martial-law";
+    }
+
+    @PostMapping("/console/admin/arms")
+    String recordEnd(Authentication auth, @RequestParam(defaultValue = "") String endedOn, RedirectAttributes flash) {
+        Actor a = actor(auth, Role.ADMINISTRATOR);
+        try {
+            var ended = martialLaw.recordEnd(a, LocalDate.parse(endedOn.strip()));
+            flash.addFlashAttribute("done", ended);
+        } catch (DateTimeParseException | InvalidInputException e) {
+            flash.addFlashAttribute("problem", "arms.martialLaw.bad");
+        }
+        return "redirect:/console/admin/arms";
+    }
+
+    // ------------------------------------------------------------------------------------------ investigators
+
+    @GetMapping("/console/arms/trace")
+    String tracePage(Authentication auth) {
+        actor(auth, Role.POLICE_INVESTIGATOR);
+        return "console/arms-trace";
+    }
+
+    @PostMapping("/console/arms/trace")
+    String trace(Authentication auth, @RequestParam(defaultValue = "") String make,
+                 @RequestParam(defaultValue = "") String serial, @RequestParam(defaultValue = "") String caseNumber,
+                 Model model, jakarta.servlet.http.HttpServletResponse response) {
+        Actor a = actor(auth, Role.POLICE_INVESTIGATOR);
+        model.addAttribute("make", make);
+        model.addAttribute("serial", serial);
+        model.addAttribute("caseNumber", caseNumber);
+        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        text(problems, Map.of("make", make), "make", 60, true);
+        text(problems, Map.of("serial", serial), "serial", 60, true);
+        text(problems, Map.of("caseNumber", caseNumber), "caseNumber", 40, true);
+        if (!problems.isEmpty()) {
+            model.addAttribute("errors", errors(problems));
+            return "console/arms-trace";
+        }
+        var wait = traces.take(a);
+        if (wait.isPresent()) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(wait.getAsLong()));
+            model.addAttribute("problem", "arms.trace.tooMany");
+            return "console/arms-trace";
+        }
+        try {
+            model.addAttribute("trace", register.trace(a, make, serial, caseNumber));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", errors(e.problems()));
+        } catch (WeaponNotFoundException e) {
+            model.addAttribute("problem", "arms.desk.notFound");
+        }
+        return "console/arms-trace";
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private static Actor actor(Authentication auth, Role role) {
+        Actor a = Officers.actorOf(auth).orElseThrow(() -> new SecurityException("officers only"));
+        if (a.role() != role) {
+            throw new SecurityException("only " + role);
+        }
+        return a;
+    }
+
+    private static Map<String, String> errors(List<InvalidInputException.Problem> problems) {
+        Map<String, String> out = new LinkedHashMap<>();
+        problems.forEach(p -> out.putIfAbsent(p.field(), "error." + p.code()));
+        return out;
+    }
+
+    private static String text(List<InvalidInputException.Problem> problems, Map<String, String> form, String field,
+                               int max, boolean required) {
+        String v = form.getOrDefault(field, "").strip();
+        if (v.isEmpty()) {
+            if (required) {
+                problems.add(new InvalidInputException.Problem(field, "required"));
+            }
+            return null;
+        }
+        if (v.length() > max) {
+            problems.add(new InvalidInputException.Problem(field, "length"));
+        } else if (v.chars().anyMatch(Character::isISOControl)) {
+            problems.add(new InvalidInputException.Problem(field, "characters"));
+        }
+        return v;
+    }
+
+    private static int count(List<InvalidInputException.Problem> problems, Map<String, String> form, String field,
+                             int max) {
+        try {
+            int n = Integer.parseInt(form.getOrDefault(field, "").strip());
+            if (n < 0 || n > max) {
+                problems.add(new InvalidInputException.Problem(field, "range"));
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            problems.add(new InvalidInputException.Problem(field, "integer"));
+            return 0;
+        }
+    }
+}
