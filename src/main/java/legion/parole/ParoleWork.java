@@ -105,12 +105,44 @@ public class ParoleWork {
                     a.authority().decidedOn()));
             case HAND_OVER -> c.handOver(act);
             case SIGN_CONTRACT -> c.signContract(act, a.unit() == null ? null : new Service(a.unit(), a.position()));
-            case REPORT_ABSENCE -> c.reportAbsence(act);
+            case REPORT_ABSENCE -> c.recordServiceEvent(act, ServiceEventKind.ABSENCE, today(), null, null);
             case RETURN_TO_UNIT -> c.returnToUnit(act);
             case RETURN_TO_CUSTODY -> c.returnToCustody(act);
-            case DISCHARGE -> c.discharge(act);
+            case DISCHARGE -> c.recordServiceEvent(act, ServiceEventKind.DISCHARGE, today(), null, null);
             case WITHDRAW -> c.withdraw(act, a.witness());
         }
+    }
+
+    /**
+     * Records what happened in service: an absence (referred under art. 336-2), a new offence (referred), an
+     * injury, a death or the discharge; {@code offence} in either notation for a new offence.
+     */
+    @Transactional
+    public ParoleCase recordServiceEvent(Actor officer, ParoleReference reference, ServiceEventKind kind,
+                                         LocalDate occurredOn, String offence, String details, String reason,
+                                         Long expectedVersion) {
+        if (kind == null) {
+            throw ParoleProblem.invalid("kind is required");
+        }
+        ParoleCase c = open(officer, reference);
+        if (expectedVersion != null && expectedVersion != c.version()) {
+            throw new ParoleRefusedException(Refusal.CONCURRENT_CHANGE, kind.transition(),
+                    "the case has changed since version " + expectedVersion + "; read it again");
+        }
+        String written = null;
+        if (offence != null && !offence.isBlank()) {
+            written = legion.parole.policy.OffenceNotation.read(offence).map(Object::toString)
+                    .orElseThrow(() -> ParoleProblem.invalid("the offence is not readable"));
+        }
+        c.recordServiceEvent(new Act(officer, now(), reason), kind, occurredOn == null ? today() : occurredOn,
+                kind == ServiceEventKind.NEW_OFFENCE ? written : null, details);
+        cases.update(c);
+        return c;
+    }
+
+    /** The service events an actor may record on the case now. */
+    public Set<ServiceEventKind> serviceEventKinds(Actor officer, ParoleCase c) {
+        return c.isVisibleTo(officer) ? ServiceEventKind.available(c.stage(), officer.role()) : Set.of();
     }
 
     private static Ruling ruling(ParoleAction a) {

@@ -31,6 +31,7 @@ import legion.parole.Transition;
 import legion.parole.policy.ConvictInput;
 import legion.parole.policy.ParoleParameters;
 import legion.shared.Actor;
+import legion.shared.Role;
 
 /**
  * The officers' REST API of Program 3 (PRODUCT.md, stable): filing a convict's application, the stage actions, the
@@ -43,10 +44,32 @@ class ParoleApi {
 
     private final ParoleWork work;
     private final ParolePolicies policies;
+    private final legion.parole.Referrals referrals;
 
-    ParoleApi(ParoleWork work, ParolePolicies policies) {
+    ParoleApi(ParoleWork work, ParolePolicies policies, legion.parole.Referrals referrals) {
         this.work = work;
         this.policies = policies;
+        this.referrals = referrals;
+    }
+
+    record ServiceEventRequest(legion.parole.ServiceEventKind kind, LocalDate occurredOn, String offence,
+                               String details, String reason, Long expectedVersion) {
+    }
+
+    /** A service event as shown: the details only to the unit's supervisor and HQ. */
+    record ServiceEventView(int seq, String kind, LocalDate occurredOn, Instant recordedAt, String actorRole,
+                            String offence, String details) {
+    }
+
+    record ReferralView(String id, String reference, String kind, String article, Instant referredAt,
+                        Instant closedAt) {
+        static ReferralView of(legion.parole.Referrals.Referral r) {
+            return new ReferralView(r.id().toString(), r.reference().value(), r.kind().name(), r.article(),
+                    r.referredAt(), r.closedAt());
+        }
+    }
+
+    record CloseRequest(String reason) {
     }
 
     record Consent(Instant at, String witness) {
@@ -86,7 +109,8 @@ class ParoleApi {
                     Instant updatedAt, Verdict verdict, ConvictView convict, Consent consent, Consent withdrawal,
                     String commanderUnit, Ruling ruling, Authority releasedAtHighestLevel, String releaseKind,
                     Instant handOverDue, Instant handedOverAt, Boolean handedOverLate, Service service,
-                    List<History> history, Set<Transition> actions) {
+                    List<History> history, Set<Transition> actions, List<ServiceEventView> serviceEvents,
+                    Set<legion.parole.ServiceEventKind> serviceEventKinds, List<ReferralView> referrals) {
     }
 
     record TransitionRequest(Transition transition, String reason, Long expectedVersion, String witness,
@@ -209,7 +233,7 @@ class ParoleApi {
                         v.lifeSentence(), v.responsiblePost()),
                 new Consent(c.consent().at(), c.consent().witness()),
                 c.withdrawal() == null ? null : new Consent(c.withdrawal().at(), c.withdrawal().witness()),
-                c.maySeeService(actor) ? c.commanderUnit() : null,
+                c.maySeeCommanderUnit(actor) ? c.commanderUnit() : null,
                 ruling == null ? null : new Ruling(ruling.court(), ruling.caseNumber(), ruling.effectiveAt()),
                 authority == null ? null
                         : new Authority(authority.authority(), authority.reference(), authority.decidedOn()),
@@ -218,7 +242,55 @@ class ParoleApi {
                 service == null ? null : new Service(service.unit(), service.position()),
                 c.history().stream().map(h -> new History(h.sequence(), h.actor(), h.actorRole(), h.at(), h.from(),
                         h.to(), h.transition(), h.reason())).toList(),
-                work.actions(actor, c));
+                work.actions(actor, c), serviceEvents(actor, c), work.serviceEventKinds(actor, c),
+                actor.role() == Role.PROSECUTOR || actor.role() == Role.ADMINISTRATOR
+                        ? referrals.of(c.reference()).stream().map(ReferralView::of).toList() : List.of());
+    }
+
+    /**
+     * The service events: in full for the unit's supervisor and HQ; the prosecutor sees what was referred (kind,
+     * day, offence) without details; nobody else sees any.
+     */
+    private static List<ServiceEventView> serviceEvents(Actor actor, ParoleCase c) {
+        boolean full = c.maySeeService(actor);
+        if (!full && actor.role() != Role.PROSECUTOR) {
+            return List.of();
+        }
+        return c.serviceEvents().stream()
+                .filter(e -> full || e.kind().referred())
+                .map(e -> new ServiceEventView(e.sequence(), e.kind().name(), e.occurredOn(), e.recordedAt(),
+                        e.actorRole(), e.offence(), full ? e.details() : null))
+                .toList();
+    }
+
+    /** The supervising officer (or, for a new offence, the prosecutor) records what happened in service. */
+    @PostMapping(path = "/api/v1/parole/cases/{reference}/service-events", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    CaseView serviceEvent(Authentication auth, @PathVariable String reference, @RequestBody ServiceEventRequest body) {
+        Actor actor = actor(auth);
+        if (body == null || body.kind() == null) {
+            throw ParoleProblem.invalid("kind is required");
+        }
+        return view(actor, work.recordServiceEvent(actor, parse(reference), body.kind(), body.occurredOn(),
+                body.offence(), body.details(), body.reason(), body.expectedVersion()));
+    }
+
+    /** The prosecutor's queue: open referrals (absences under art. 336-2, new offences). */
+    @GetMapping(path = "/api/v1/parole/referrals", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<ReferralView> referrals(Authentication auth) {
+        return referrals.open(actor(auth), 500).stream().map(ReferralView::of).toList();
+    }
+
+    @PostMapping(path = "/api/v1/parole/referrals/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> closeReferral(Authentication auth, @PathVariable String id, @RequestBody CloseRequest body) {
+        java.util.UUID uuid;
+        try {
+            uuid = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ParoleProblem.notFound();
+        }
+        referrals.close(actor(auth), uuid, body == null ? null : body.reason());
+        return ResponseEntity.noContent().build();
     }
 
     private static ParoleReference parse(String reference) {
