@@ -66,6 +66,9 @@ class SecurityConfiguration {
 
     static final String[] OFFICER_ROLES = {"EMBASSY_OFFICER", "VETTING_OFFICER", "BORDER_GUARD", "RECEPTION_OFFICER",
             "ANALYST", "ADMINISTRATOR"};
+    /** Program 3's officers work only under /console/parole (and land there from /console). */
+    static final String[] PAROLE_PAGE_ROLES = {"PRISON_OFFICER", "MEDICAL_BOARD", "UNIT_COMMANDER", "PROSECUTOR",
+            "COURT_CLERK", "ESCORT", "TCC_OFFICER", "SUPERVISING_OFFICER", "ANALYST", "ADMINISTRATOR"};
 
     @Bean
     @Order(1)
@@ -105,6 +108,10 @@ class SecurityConfiguration {
                         .requestMatchers("/console/reports/**").hasAnyRole("ANALYST", "ADMINISTRATOR", "VETTING_OFFICER")
                         .requestMatchers("/login/code").hasAuthority(SecondFactor.PENDING_CODE)
                         .requestMatchers("/login/enrol").hasAuthority(SecondFactor.PENDING_ENROLMENT)
+                        .requestMatchers("/console/parole", "/console/parole/**").hasAnyRole(PAROLE_PAGE_ROLES)
+                        .requestMatchers("/console").hasAnyRole(java.util.stream.Stream.concat(
+                                java.util.Arrays.stream(OFFICER_ROLES), java.util.Arrays.stream(PAROLE_PAGE_ROLES))
+                                .distinct().toArray(String[]::new))
                         .requestMatchers("/console/**").hasAnyRole(OFFICER_ROLES)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").successHandler(SecondFactor.afterPassword(officers))

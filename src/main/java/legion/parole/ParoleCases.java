@@ -164,6 +164,69 @@ public class ParoleCases implements legion.privacy.Reencryptable {
                 .query((rs, n) -> map(rs)).optional();
     }
 
+    /**
+     * A page of a queue: the cases in the given stages, of one facility or one service unit when given, oldest filing
+     * first, by keyset on (filed at, id) after the cursor ({@code filedAt|id}, null from the start).
+     */
+    public List<QueueRow> queue(java.util.Set<Stage> stages, String facility, String serviceUnit, String after,
+                                int limit) {
+        StringBuilder sql = new StringBuilder("select id, reference, facility, stage, filed_at, updated_at, outcome, "
+                + "eligible_from, full_name, hand_over_due from parole_case where stage in (");
+        List<Object> params = new java.util.ArrayList<>();
+        for (Stage st : stages) {
+            sql.append(params.isEmpty() ? "?" : ", ?");
+            params.add(st.name());
+        }
+        sql.append(")");
+        if (facility != null) {
+            sql.append(" and facility = ?");
+            params.add(facility);
+        }
+        if (serviceUnit != null) {
+            sql.append(" and service_unit = ?");
+            params.add(serviceUnit);
+        }
+        if (after != null) {
+            int bar = after.indexOf('|');
+            OffsetDateTime at;
+            UUID id;
+            try {
+                at = OffsetDateTime.parse(after.substring(0, bar));
+                id = UUID.fromString(after.substring(bar + 1));
+            } catch (RuntimeException e) {
+                throw ParoleProblem.invalid("after is not a queue position");
+            }
+            sql.append(" and (filed_at > ? or (filed_at = ? and id > ?))");
+            params.add(at);
+            params.add(at);
+            params.add(id);
+        }
+        sql.append(" order by filed_at, id fetch first ? rows only");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new QueueRow(
+                rs.getObject("id", UUID.class), new ParoleReference(rs.getString("reference")),
+                rs.getString("facility"), Stage.valueOf(rs.getString("stage")), instant(rs, "filed_at"),
+                instant(rs, "updated_at"), Outcome.valueOf(rs.getString("outcome")),
+                rs.getObject("eligible_from", LocalDate.class), rs.getString("full_name"),
+                instant(rs, "hand_over_due"))).list().stream()
+                .map(r -> r.withName(cipher.decrypt("parole.full_name", r.fullName()))).toList();
+    }
+
+    /** One case in a queue: what an officer needs to pick it (the name for those who may see the case). */
+    public record QueueRow(UUID id, ParoleReference reference, String facility, Stage stage, Instant filedAt,
+                           Instant updatedAt, Outcome outcome, LocalDate eligibleFrom, String fullName,
+                           Instant handOverDue) {
+        QueueRow withName(String name) {
+            return new QueueRow(id, reference, facility, stage, filedAt, updatedAt, outcome, eligibleFrom, name,
+                    handOverDue);
+        }
+
+        /** The keyset position after this row. */
+        public String position() {
+            return filedAt.atOffset(ZoneOffset.UTC) + "|" + id;
+        }
+    }
+
     /** A facility's convicts whose day of eligibility falls between the two days (inclusive), soonest first. */
     public List<EligibleSoon> eligibleSoon(String facility, LocalDate from, LocalDate to, int limit) {
         return jdbc.sql("select reference, eligible_from, stage, filed_at from parole_case where facility = ? "

@@ -155,6 +155,50 @@ public class ParoleWork {
         return c.isVisibleTo(officer) ? Transition.available(c.stage(), officer.role()) : Set.of();
     }
 
+    /** The stages each role works, as its queue lists them (each role sees the case in these stages). */
+    public static java.util.Set<Stage> queueStages(Role role) {
+        return switch (role) {
+            case PRISON_OFFICER -> java.util.EnumSet.of(Stage.APPLIED, Stage.ACCEPTED, Stage.SCREENED,
+                    Stage.EXAMINED, Stage.PETITIONED, Stage.RELEASED);
+            case MEDICAL_BOARD -> java.util.EnumSet.of(Stage.SCREENED);
+            case UNIT_COMMANDER -> java.util.EnumSet.of(Stage.EXAMINED);
+            case COURT_CLERK -> java.util.EnumSet.of(Stage.PETITIONED);
+            case ESCORT -> java.util.EnumSet.of(Stage.RELEASED);
+            case TCC_OFFICER -> java.util.EnumSet.of(Stage.HANDED_OVER);
+            case SUPERVISING_OFFICER -> java.util.EnumSet.of(Stage.IN_SERVICE, Stage.ABSENT);
+            case PROSECUTOR -> java.util.EnumSet.of(Stage.ABSENT);
+            case ADMINISTRATOR -> java.util.EnumSet.complementOf(java.util.EnumSet.of(Stage.DISCHARGED,
+                    Stage.NOT_ELIGIBLE, Stage.UNFIT, Stage.DECLINED, Stage.REFUSED, Stage.WITHDRAWN,
+                    Stage.RETURNED_TO_CUSTODY));
+            default -> throw new ParoleRefusedException(Refusal.ROLE_NOT_PERMITTED, null,
+                    "parole queues are for the program's officers");
+        };
+    }
+
+    /**
+     * The officer's queue: a prison officer's facility, a supervising officer's unit, the stages the role works
+     * (narrowed to the asked ones); a page of {@code limit} after the position.
+     */
+    public List<ParoleCases.QueueRow> queue(Actor officer, java.util.Set<Stage> asked, String after, int limit) {
+        java.util.Set<Stage> stages = java.util.EnumSet.copyOf(queueStages(officer.role()));
+        if (asked != null && !asked.isEmpty()) {
+            stages.retainAll(asked);
+        }
+        if (stages.isEmpty()) {
+            return List.of();
+        }
+        String facility = null;
+        String unit = null;
+        if (officer.role() == Role.PRISON_OFFICER || officer.role() == Role.SUPERVISING_OFFICER) {
+            if (officer.unit() == null) {
+                return List.of();
+            }
+            facility = officer.role() == Role.PRISON_OFFICER ? officer.unit().code() : null;
+            unit = officer.role() == Role.SUPERVISING_OFFICER ? officer.unit().code() : null;
+        }
+        return cases.queue(stages, facility, unit, after, Math.max(1, Math.min(limit, 200)));
+    }
+
     /** Convicts of the prison officer's facility who become eligible within the given number of days. */
     public List<ParoleCases.EligibleSoon> eligibleSoon(Actor officer, int days) {
         if (officer.role() != Role.PRISON_OFFICER || officer.unit() == null) {
@@ -170,12 +214,14 @@ public class ParoleWork {
 
     /**
      * The hand-over board: escorts and administrators see every released convict waiting, a prison officer those of
-     * the facility; nobody else.
+     * the facility, a supervising officer those accepted into the unit; nobody else.
      */
     public List<HandOverClock.Waiting> handOverBoard(Actor officer) {
         List<HandOverClock.Waiting> all = clock().board(500);
         return switch (officer.role()) {
             case ESCORT, ADMINISTRATOR -> all;
+            case SUPERVISING_OFFICER -> all.stream().filter(w -> w.commanderUnit() != null && officer.mayActOn(
+                    legion.shared.Unit.of(legion.shared.Unit.MILITARY_UNIT, w.commanderUnit()))).toList();
             case PRISON_OFFICER -> all.stream()
                     .filter(w -> officer.mayActOn(legion.shared.Unit.of(legion.shared.Unit.PRISON, w.facility())))
                     .toList();
@@ -186,6 +232,11 @@ public class ParoleWork {
 
     private HandOverClock clock() {
         return handOvers;
+    }
+
+    /** The time the program's clocks read now (the hand-over board counts from it). */
+    public Instant instant() {
+        return now();
     }
 
     private Instant now() {

@@ -3,6 +3,6 @@
  * the application to discharge, the service events after the contract and the prosecutor's referrals, the 24-hour
  * hand-over clock, and the {@code parole-screen} subcommand.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "audit", "outbox", "privacy", "rules",
-        "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "audit", "outbox", "privacy", "reporting",
+        "rules", "shared"})
 package legion.parole;

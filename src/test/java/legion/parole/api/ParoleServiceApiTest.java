@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,11 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import legion.access.Officers;
-import legion.shared.Role;
-import legion.shared.Unit;
 import legion.support.Http;
 import legion.support.LegionIntegrationTest;
-import legion.support.TestDatabase;
 
 /**
  * Program 3 after the contract, through the officers' REST API: an absence referred under art. 336-2 to the
@@ -30,8 +26,6 @@ import legion.support.TestDatabase;
 class ParoleServiceApiTest {
 
     static final String PW = "parole-service-password";
-    static final String FACILITY = "UA-PRN-31";
-    static final String UNIT = "UA-UNIT-S31";
 
     @LocalServerPort
     int port;
@@ -40,29 +34,15 @@ class ParoleServiceApiTest {
     @Autowired
     Officers officers;
     Http http;
+    ParoleJourney j;
+    String UNIT;
 
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        Unit military = Unit.of(Unit.MILITARY_UNIT, UNIT);
-        officer("s-prison", Role.PRISON_OFFICER, Unit.of(Unit.PRISON, FACILITY));
-        officer("s-medical", Role.MEDICAL_BOARD, null);
-        officer("s-commander", Role.UNIT_COMMANDER, military);
-        officer("s-clerk", Role.COURT_CLERK, null);
-        officer("s-escort", Role.ESCORT, null);
-        officer("s-tcc", Role.TCC_OFFICER, null);
-        officer("s-supervisor", Role.SUPERVISING_OFFICER, military);
-        officer("s-supervisor-other", Role.SUPERVISING_OFFICER, Unit.of(Unit.MILITARY_UNIT, "UA-UNIT-OTHER"));
-        officer("s-prosecutor", Role.PROSECUTOR, null);
-        officer("s-admin", Role.ADMINISTRATOR, null);
+        j = new ParoleJourney(http, officers, "s", PW);
+        UNIT = j.unit;
         officers.setMailAddress("s-prosecutor", "prosecutor.s@example.org");
-    }
-
-    private void officer(String username, Role role, Unit unit) {
-        if (!officers.exists(username)) {
-            officers.createInUnit(username, username, PW, role, unit);
-            officers.setSecondFactor(username, TestDatabase.TOTP_SECRET);
-        }
     }
 
     private Http.Response act(String reference, String officer, Map<String, Object> body) {
@@ -74,29 +54,8 @@ class ParoleServiceApiTest {
                 PW);
     }
 
-    /** A convict taken through every stage up to the contract, serving in {@link #UNIT} as a sapper. */
     private String inService() {
-        Map<String, Object> filing = new LinkedHashMap<>();
-        filing.put("fullName", "Іван Сірко");
-        filing.put("dateOfBirth", "1990-01-02");
-        filing.put("prisonerNumber", "31-00077");
-        filing.put("offences", "185:2");
-        filing.put("sentenceEnd", LocalDate.now().plusYears(1).toString());
-        filing.put("consent", Map.of("witness", "Inspector Hnatiuk"));
-        Http.Response filed = http.postJsonAs("/api/v1/parole/cases", Http.json(filing), "s-prison", PW);
-        assertThat(filed.status()).isEqualTo(201);
-        String ref = filed.json().get("reference").stringValue();
-        assertThat(act(ref, "s-prison", Map.of("transition", "SCREEN")).status()).isEqualTo(200);
-        assertThat(act(ref, "s-medical", Map.of("transition", "FIND_FIT")).status()).isEqualTo(200);
-        assertThat(act(ref, "s-commander", Map.of("transition", "ACCEPT", "reason", "experience", "unit", UNIT))
-                .status()).isEqualTo(200);
-        assertThat(act(ref, "s-prison", Map.of("transition", "PETITION")).status()).isEqualTo(200);
-        assertThat(act(ref, "s-clerk", Map.of("transition", "RELEASE", "ruling", Map.of("caseNumber", "757/31/25",
-                "effectiveAt", java.time.Instant.now().toString()))).status()).isEqualTo(200);
-        assertThat(act(ref, "s-escort", Map.of("transition", "HAND_OVER")).status()).isEqualTo(200);
-        assertThat(act(ref, "s-tcc", Map.of("transition", "SIGN_CONTRACT", "unit", UNIT, "position", "sapper"))
-                .status()).isEqualTo(200);
-        return ref;
+        return j.to("IN_SERVICE");
     }
 
     private String stage(String reference) {
