@@ -32,7 +32,14 @@ public class ParoleWork {
     private final Clock clock;
     private final HandOverClock handOvers;
 
-    ParoleWork(ParoleCases cases, ParolePolicies policies, HandOverClock handOvers, ObjectProvider<Clock> clocks) {
+    private final ConvictScreening screening;
+
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+
+    ParoleWork(ParoleCases cases, ParolePolicies policies, HandOverClock handOvers, ConvictScreening screening,
+               org.springframework.transaction.support.TransactionTemplate tx, ObjectProvider<Clock> clocks) {
+        this.screening = screening;
+        this.tx = tx;
         this.cases = cases;
         this.policies = policies;
         this.handOvers = handOvers;
@@ -60,6 +67,7 @@ public class ParoleWork {
                 policies.judge(convict, today));
         cases.add(c);
         policies.recordFirst(c, today);
+        screening.screen(c);
         return c;
     }
 
@@ -68,12 +76,27 @@ public class ParoleWork {
         return cases.find(reference).filter(c -> c.isVisibleTo(officer)).orElseThrow(ParoleProblem::notFound);
     }
 
-    /** Takes one edge of the stage machine for the officer. */
-    @Transactional
+    /**
+     * Takes one edge of the stage machine for the officer, in one transaction. Before SCREEN a convict still waiting
+     * for the watchlists is screened again in a transaction of its own, so that what it finds stays even when the
+     * edge is then held.
+     */
     public ParoleCase act(Actor officer, ParoleReference reference, ParoleAction action) {
         if (action == null || action.transition() == null) {
             throw ParoleProblem.invalid("transition is required");
         }
+        if (action.transition() == Transition.SCREEN) {
+            tx.executeWithoutResult(status -> {
+                ParoleCase c = open(officer, reference);
+                if (screening.of(c).status() == ConvictScreening.Status.PENDING) {
+                    screening.screen(c);
+                }
+            });
+        }
+        return tx.execute(status -> actNow(officer, reference, action));
+    }
+
+    private ParoleCase actNow(Actor officer, ParoleReference reference, ParoleAction action) {
         ParoleCase c = open(officer, reference);
         if (action.expectedVersion() != null && action.expectedVersion() != c.version()) {
             throw new ParoleRefusedException(Refusal.CONCURRENT_CHANGE, action.transition(),
@@ -91,7 +114,15 @@ public class ParoleWork {
 
     private void take(ParoleCase c, ParoleAction a, Act act) {
         switch (a.transition()) {
-            case SCREEN -> c.screen(act, policies.judge(c.convict(), today()));
+            case SCREEN -> {
+                ConvictScreening.Screening found = screening.of(c);
+                if (found.hold() != null) {
+                    throw new ParoleRefusedException(found.hold(), Transition.SCREEN,
+                            found.hold() == Refusal.WATCHLIST_HIT ? "a watchlist hit waits for HQ"
+                                    : "the watchlists are not loaded yet; try again shortly");
+                }
+                c.screen(act, policies.judge(c.convict(), today()));
+            }
             case FIND_NOT_ELIGIBLE -> c.findNotEligible(act, policies.judge(c.convict(), today()));
             case FIND_FIT -> c.findFit(act);
             case FIND_UNFIT -> c.findUnfit(act);
@@ -137,6 +168,21 @@ public class ParoleWork {
         c.recordServiceEvent(new Act(officer, now(), reason), kind, occurredOn == null ? today() : occurredOn,
                 kind == ServiceEventKind.NEW_OFFENCE ? written : null, details);
         cases.update(c);
+        return c;
+    }
+
+    /** The case's watchlist screening, for the prison officers of its facility and HQ only. */
+    public java.util.Optional<ConvictScreening.Screening> screening(Actor officer, ParoleCase c) {
+        return (officer.role() == Role.PRISON_OFFICER && c.isVisibleTo(officer)) || officer.role() == Role.ADMINISTRATOR
+                ? java.util.Optional.of(screening.of(c)) : java.util.Optional.empty();
+    }
+
+    /** HQ decides a watchlist hit on the case. */
+    @Transactional
+    public ParoleCase decideHit(Actor officer, ParoleReference reference, java.util.UUID hit,
+                                ConvictScreening.HitStatus decision) {
+        ParoleCase c = open(officer, reference);
+        screening.decide(officer, c, hit, decision);
         return c;
     }
 

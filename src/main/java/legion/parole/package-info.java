@@ -4,5 +4,5 @@
  * hand-over clock, and the {@code parole-screen} subcommand.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "audit", "outbox", "privacy", "reporting",
-        "rules", "shared"})
+        "rules", "screening", "shared"})
 package legion.parole;

@@ -72,6 +72,13 @@ class ParoleApi {
     record CloseRequest(String reason) {
     }
 
+    record HitDecision(legion.parole.ConvictScreening.HitStatus decision) {
+    }
+
+    /** The watchlist screening of the convict: for the facility's prison officers and HQ only. */
+    record ScreeningView(String status, String listVersions, List<legion.parole.ConvictScreening.ConvictHit> hits) {
+    }
+
     record Consent(Instant at, String witness) {
     }
 
@@ -110,7 +117,8 @@ class ParoleApi {
                     String commanderUnit, Ruling ruling, Authority releasedAtHighestLevel, String releaseKind,
                     Instant handOverDue, Instant handedOverAt, Boolean handedOverLate, Service service,
                     List<History> history, Set<Transition> actions, List<ServiceEventView> serviceEvents,
-                    Set<legion.parole.ServiceEventKind> serviceEventKinds, List<ReferralView> referrals) {
+                    Set<legion.parole.ServiceEventKind> serviceEventKinds, List<ReferralView> referrals,
+                    ScreeningView screening) {
     }
 
     record TransitionRequest(Transition transition, String reason, Long expectedVersion, String witness,
@@ -244,7 +252,29 @@ class ParoleApi {
                         h.to(), h.transition(), h.reason())).toList(),
                 work.actions(actor, c), serviceEvents(actor, c), work.serviceEventKinds(actor, c),
                 actor.role() == Role.PROSECUTOR || actor.role() == Role.ADMINISTRATOR
-                        ? referrals.of(c.reference()).stream().map(ReferralView::of).toList() : List.of());
+                        ? referrals.of(c.reference()).stream().map(ReferralView::of).toList() : List.of(),
+                work.screening(actor, c).map(sc -> new ScreeningView(sc.status().name(), sc.listVersions(),
+                        sc.hits())).orElse(null));
+    }
+
+    /** HQ decides a watchlist hit: {@code CLEARED} (another person) or {@code CONFIRMED} (SCREEN stays held). */
+    @PostMapping(path = "/api/v1/parole/cases/{reference}/hits/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    CaseView decideHit(Authentication auth, @PathVariable String reference, @PathVariable String id,
+                       @RequestBody HitDecision body) {
+        Actor actor = actor(auth);
+        java.util.UUID hit;
+        try {
+            hit = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ParoleProblem.notFound();
+        }
+        if (body == null || body.decision() == null) {
+            throw ParoleProblem.invalid("decision is required");
+        }
+        ParoleReference ref = parse(reference);
+        work.decideHit(actor, ref, hit, body.decision());
+        return view(actor, work.open(actor, ref));
     }
 
     /**

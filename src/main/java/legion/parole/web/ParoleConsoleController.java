@@ -102,6 +102,7 @@ class ParoleConsoleController {
         model.addAttribute("seeEvents", c.maySeeService(actor) || actor.role() == Role.PROSECUTOR);
         model.addAttribute("caseReferrals", actor.role() == Role.PROSECUTOR || actor.role() == Role.ADMINISTRATOR
                 ? referrals.of(c.reference()) : List.of());
+        model.addAttribute("screening", work.screening(actor, c).orElse(null));
         model.addAttribute("now", work.instant());
         model.addAttribute("today", LocalDate.ofInstant(work.instant(), ParolePolicies.LEGAL_ZONE));
         return "console/parole-case";
