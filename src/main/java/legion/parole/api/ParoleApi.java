@@ -174,6 +174,29 @@ class ParoleApi {
         return view(actor, work.act(actor, parse(reference), action));
     }
 
+    record QueueItem(String reference, String facility, String status, Instant filedAt, String outcome,
+                     LocalDate eligibleFrom) {
+    }
+
+    record QueueView(List<QueueItem> cases, String next) {
+    }
+
+    /**
+     * The officer's queue (as the console's): a prison officer's facility, a supervising officer's unit, the stages
+     * the role works (narrowed by {@code stage}), 50 a page after {@code after}. No personal data: the case has it.
+     */
+    @GetMapping(path = "/api/v1/parole/cases", produces = MediaType.APPLICATION_JSON_VALUE)
+    QueueView queue(Authentication auth, @RequestParam(required = false) List<Stage> stage,
+                    @RequestParam(required = false) String after,
+                    @RequestParam(defaultValue = "50") int limit) {
+        Actor actor = actor(auth);
+        var rows = work.queue(actor, stage == null || stage.isEmpty() || stage.contains(null) ? Set.of()
+                : java.util.EnumSet.copyOf(stage), after, limit);
+        return new QueueView(rows.stream().map(r -> new QueueItem(r.reference().value(), r.facility(),
+                r.stage().name(), r.filedAt(), r.outcome().name(), r.eligibleFrom())).toList(),
+                rows.size() == Math.max(1, Math.min(limit, 200)) ? rows.get(rows.size() - 1).position() : null);
+    }
+
     @GetMapping(path = "/api/v1/parole/eligible-soon", produces = MediaType.APPLICATION_JSON_VALUE)
     EligibleSoonView eligibleSoon(Authentication auth, @RequestParam(defaultValue = "30") int days) {
         Actor actor = actor(auth);
