@@ -143,6 +143,42 @@ public class Officers implements UserDetailsService {
                 .update();
     }
 
+    /** Associated data of the officers' encrypted mail addresses. */
+    private static final String MAIL_ADDRESS = "access_officer.mail_address";
+
+    /**
+     * Sets (or, with null, removes) the address an officer is told at by the programs' notices (e.g. a prosecutor's
+     * referrals); stored encrypted.
+     *
+     * @throws IllegalArgumentException when the address is not one address of at most 254 characters
+     */
+    public void setMailAddress(String username, String address) {
+        String kept = address == null || address.isBlank() ? null : address.strip();
+        if (kept != null && (kept.length() > 254 || kept.indexOf('@') < 1 || kept.indexOf('@') == kept.length() - 1
+                || kept.chars().anyMatch(c -> c <= ' ' || c == ',' || c == ';' || c == '<' || c == '>'))) {
+            throw new IllegalArgumentException("not a mail address");
+        }
+        jdbc.sql("update access_officer set mail_address = ? where username = ?")
+                .params(kept == null ? null : cipher.encrypt(MAIL_ADDRESS, kept), username).update();
+    }
+
+    /** The addresses of the enabled officers of a role who have one, by login name. */
+    public java.util.Map<String, String> mailAddresses(Role role) {
+        return mailAddresses(role, null);
+    }
+
+    /** The addresses of the enabled officers of a role working in the unit (null: in any) who have one. */
+    public java.util.Map<String, String> mailAddresses(Role role, Unit unit) {
+        java.util.Map<String, String> result = new java.util.TreeMap<>();
+        jdbc.sql("select username, mail_address from access_officer where role = ? and enabled = true "
+                        + "and mail_address is not null"
+                        + (unit == null ? "" : " and unit_kind = ? and unit_code = ?"))
+                .params(unit == null ? List.of(role.name()) : List.of(role.name(), unit.kind(), unit.code()))
+                .query((rs, n) -> result.put(rs.getString(1), cipher.decrypt(MAIL_ADDRESS, rs.getString(2))))
+                .list();
+        return result;
+    }
+
     /** Whether an officer with this login name exists. */
     public boolean exists(String username) {
         return jdbc.sql("select count(*) from access_officer where username = ?").param(username)

@@ -71,12 +71,20 @@ class SecurityConfiguration {
 
     private static final LoginUrlAuthenticationEntryPoint SIGN_IN = new LoginUrlAuthenticationEntryPoint("/login");
 
-    /** Every officer may open the console home; the arms register's roles see only it and their own pages. */
-    static final String[] CONSOLE_HOME_ROLES = {"ISSUING_OFFICER", "REGISTRY_SUPERVISOR", "POLICE_INVESTIGATOR", "EMBASSY_OFFICER",
-            "VETTING_OFFICER", "BORDER_GUARD", "RECEPTION_OFFICER", "ANALYST", "ADMINISTRATOR"};
+    /**
+     * Every officer may open the console home; the arms register's and Program 3's roles see only it and their own
+     * pages.
+     */
+    static final String[] CONSOLE_HOME_ROLES = {"ISSUING_OFFICER", "REGISTRY_SUPERVISOR", "POLICE_INVESTIGATOR",
+            "EMBASSY_OFFICER", "VETTING_OFFICER", "BORDER_GUARD", "RECEPTION_OFFICER", "ANALYST", "ADMINISTRATOR",
+            "PRISON_OFFICER", "MEDICAL_BOARD", "UNIT_COMMANDER", "PROSECUTOR", "COURT_CLERK", "ESCORT", "TCC_OFFICER",
+            "SUPERVISING_OFFICER"};
 
     static final String[] OFFICER_ROLES = {"EMBASSY_OFFICER", "VETTING_OFFICER", "BORDER_GUARD", "RECEPTION_OFFICER",
             "ANALYST", "ADMINISTRATOR"};
+    /** Program 3's officers work only under /console/parole (and land there from /console). */
+    static final String[] PAROLE_PAGE_ROLES = {"PRISON_OFFICER", "MEDICAL_BOARD", "UNIT_COMMANDER", "PROSECUTOR",
+            "COURT_CLERK", "ESCORT", "TCC_OFFICER", "SUPERVISING_OFFICER", "ANALYST", "ADMINISTRATOR"};
 
     @Bean
     @Order(1)
@@ -122,6 +130,7 @@ class SecurityConfiguration {
                         .requestMatchers("/console/arms/anomalies", "/console/arms/journals", "/console/arms/findings/**",
                                 "/console/arms/overdue").hasRole("REGISTRY_SUPERVISOR")
                         .requestMatchers("/console/arms/trace").hasRole("POLICE_INVESTIGATOR")
+                        .requestMatchers("/console/parole", "/console/parole/**").hasAnyRole(PAROLE_PAGE_ROLES)
                         .requestMatchers("/console").hasAnyRole(CONSOLE_HOME_ROLES)
                         .requestMatchers("/console/**").hasAnyRole(OFFICER_ROLES)
                         .anyRequest().denyAll())

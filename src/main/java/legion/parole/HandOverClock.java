@@ -84,19 +84,25 @@ public class HandOverClock {
 
     /** The hand-over board: released convicts waiting for the escort, soonest due first, overdue flagged. */
     public List<Waiting> board(int limit) {
-        return jdbc.sql("select reference, facility, hand_over_due, overdue_flagged_at from parole_case "
+        return jdbc.sql("select reference, facility, commander_unit, hand_over_due, overdue_flagged_at from parole_case "
                         + "where stage = ? order by hand_over_due fetch first ? rows only")
                 .params(Stage.RELEASED.name(), limit)
                 .query((rs, n) -> {
                     OffsetDateTime flaggedAt = rs.getObject("overdue_flagged_at", OffsetDateTime.class);
                     return new Waiting(new ParoleReference(rs.getString("reference")), rs.getString("facility"),
-                            rs.getObject("hand_over_due", OffsetDateTime.class).toInstant(),
+                            rs.getString("commander_unit"), rs.getObject("hand_over_due", OffsetDateTime.class).toInstant(),
                             flaggedAt == null ? null : flaggedAt.toInstant());
                 })
                 .list();
     }
 
     /** A released convict waiting to be handed over; {@code overdueSince} is when the clock flagged it. */
-    public record Waiting(ParoleReference reference, String facility, Instant due, Instant overdueSince) {
+    public record Waiting(ParoleReference reference, String facility, String commanderUnit, Instant due,
+                          Instant overdueSince) {
+
+        /** Time left until the due time at {@code now}; negative once overdue. */
+        public java.time.Duration left(Instant now) {
+            return java.time.Duration.between(now, due);
+        }
     }
 }

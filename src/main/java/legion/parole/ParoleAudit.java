@@ -21,7 +21,8 @@ class ParoleAudit {
     @EventListener
     void on(ParoleEvent e) {
         ParoleEvent.Moved m = e.moved();
-        String action = "PAROLE_" + (m.transition() == null ? "FILED" : m.transition().name());
+        String action = e instanceof ParoleEvent.ServiceEventRecorded r ? "PAROLE_SERVICE_" + r.kind().name()
+                : "PAROLE_" + (m.transition() == null ? "FILED" : m.transition().name());
         String detail = (m.from() == null ? "" : m.from() + "->") + m.to() + " facility=" + m.facility();
         log.append(m.actor(), m.actorRole(), action, m.reference().value(), detail);
     }

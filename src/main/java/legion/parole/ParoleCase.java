@@ -42,6 +42,7 @@ public class ParoleCase {
 
     private final State s;
     private final List<HistoryEntry> newHistory = new ArrayList<>();
+    private final List<ServiceEvent> newServiceEvents = new ArrayList<>();
     private final List<ParoleEvent> events = new ArrayList<>();
 
     /** Everything a case holds, as stored; the repository builds it, the aggregate changes it. */
@@ -64,6 +65,7 @@ public class ParoleCase {
         Instant handedOverAt;
         Service service;
         List<HistoryEntry> history = new ArrayList<>();
+        List<ServiceEvent> serviceEvents = new ArrayList<>();
     }
 
     private ParoleCase(State state) {
@@ -72,6 +74,7 @@ public class ParoleCase {
         Objects.requireNonNull(s.facility);
         Objects.requireNonNull(s.stage);
         s.history = new ArrayList<>(s.history);
+        s.serviceEvents = new ArrayList<>(s.serviceEvents);
     }
 
     static ParoleCase restore(State state) {
@@ -216,6 +219,61 @@ public class ParoleCase {
         move(Transition.REPORT_ABSENCE, act, AbsenceReported::new);
     }
 
+    /**
+     * Records what happened in service (the supervising officer of the unit; a new offence also the prosecutor):
+     * the kind's edge is taken when it has one (an absence goes to {@code ABSENT}, a death or the discharge ends the
+     * service), and {@link ServiceEventRecorded} says whether the prosecutor is referred to.
+     *
+     * @param offence the new offence in the first notation (a new offence only)
+     */
+    public ServiceEvent recordServiceEvent(Act act, ServiceEventKind kind, java.time.LocalDate occurredOn,
+                                           String offence, String details) {
+        Objects.requireNonNull(kind);
+        Actor actor = act.actor();
+        Transition edge = kind.transition();
+        if (actor.role() != Role.SYSTEM && !isVisibleTo(actor)) {
+            throw new ParoleRefusedException(OUT_OF_SCOPE, edge, "the case is outside the actor's unit");
+        }
+        if (!kind.recordableIn(s.stage)) {
+            throw new ParoleRefusedException(ILLEGAL_STAGE, edge, kind + " cannot be recorded in " + s.stage);
+        }
+        if (!kind.permits(actor.role())) {
+            throw new ParoleRefusedException(ROLE_NOT_PERMITTED, edge, actor.role() + " may not record " + kind);
+        }
+        requireDetail(occurredOn, edge, "a service event has the day it happened");
+        if (occurredOn.isAfter(java.time.LocalDate.ofInstant(act.at(), ParolePolicies.LEGAL_ZONE))) {
+            throw new ParoleRefusedException(DETAILS_REQUIRED, edge, "a service event cannot happen in the future");
+        }
+        if (kind == ServiceEventKind.NEW_OFFENCE) {
+            requireDetail(offence, edge, "a new offence names the offence");
+        }
+        if (details != null && details.length() > ServiceEvent.MAX_DETAILS) {
+            throw new ParoleRefusedException(DETAILS_REQUIRED, edge,
+                    "details are at most " + ServiceEvent.MAX_DETAILS + " characters");
+        }
+        Stage from = s.stage;
+        switch (kind) {
+            case ABSENCE -> reportAbsence(act);
+            case DEATH, DISCHARGE -> discharge(act);
+            default -> guardReason(kind, act);
+        }
+        ServiceEvent e = new ServiceEvent(s.serviceEvents.size() + 1, kind, occurredOn, act.at(), actor.id(),
+                actor.role().name(), kind == ServiceEventKind.NEW_OFFENCE ? offence.strip() : null, details);
+        s.serviceEvents.add(e);
+        newServiceEvents.add(e);
+        s.updatedAt = act.at();
+        events.add(new ServiceEventRecorded(new Moved(s.reference, s.facility, actor.id(), actor.role().name(),
+                act.at(), from, s.stage, edge, act.reason()), kind, occurredOn, kind.referred(),
+                kind == ServiceEventKind.NEW_OFFENCE ? e.offence() : kind.article()));
+        return e;
+    }
+
+    private static void guardReason(ServiceEventKind kind, Act act) {
+        if (act.reason() == null) {
+            throw new ParoleRefusedException(DETAILS_REQUIRED, null, kind + " needs a reason");
+        }
+    }
+
     public void returnToUnit(Act act) {
         move(Transition.RETURN_TO_UNIT, act, ReturnedToUnit::new);
     }
@@ -260,14 +318,19 @@ public class ParoleCase {
     }
 
     /**
-     * Whether this actor may see where the convict serves (the accepting unit, the contract's unit and position):
-     * the unit's supervisor, the accepting commander and HQ only; never prison, court, escort or recruitment roles.
+     * Whether this actor may see where the convict serves (the contract's unit and position, the service events'
+     * details): the unit's supervisor and HQ only; never prison, medical, court, escort, recruitment or prosecution
+     * roles.
      */
     public boolean maySeeService(Actor actor) {
         return (actor.role() == Role.SUPERVISING_OFFICER && isOfTheUnit(actor))
-                || (actor.role() == Role.UNIT_COMMANDER && s.commanderUnit != null && actor.unit() != null
-                && actor.mayActOn(Unit.of(Unit.MILITARY_UNIT, s.commanderUnit)))
                 || actor.role() == Role.ADMINISTRATOR || actor.role() == Role.SYSTEM;
+    }
+
+    /** Whether this actor may see the accepting commander's unit: who may see the service, and that commander. */
+    public boolean maySeeCommanderUnit(Actor actor) {
+        return maySeeService(actor) || (actor.role() == Role.UNIT_COMMANDER && s.commanderUnit != null
+                && actor.unit() != null && actor.mayActOn(Unit.of(Unit.MILITARY_UNIT, s.commanderUnit)));
     }
 
     /** The supervising officer's scope: the military unit the convict serves in (the platform's one scope check). */
@@ -352,6 +415,7 @@ public class ParoleCase {
     public Service service() { return s.service; }
     public boolean handedOverLate() { return isHandOverLate(); }
     public List<HistoryEntry> history() { return Collections.unmodifiableList(s.history); }
+    public List<ServiceEvent> serviceEvents() { return Collections.unmodifiableList(s.serviceEvents); }
 
     /** How the convict was released, or null before a release. */
     public ReleaseKind releaseKind() {
@@ -366,6 +430,12 @@ public class ParoleCase {
     List<HistoryEntry> drainNewHistory() {
         List<HistoryEntry> result = List.copyOf(newHistory);
         newHistory.clear();
+        return result;
+    }
+
+    List<ServiceEvent> drainNewServiceEvents() {
+        List<ServiceEvent> result = List.copyOf(newServiceEvents);
+        newServiceEvents.clear();
         return result;
     }
 

@@ -30,7 +30,14 @@ import legion.privacy.FieldCipher;
  * published in the storing transaction.
  */
 @Repository
-public class ParoleCases {
+public class ParoleCases implements legion.privacy.Reencryptable {
+
+    /** The encrypted columns of {@code parole_case}, each its own associated data. */
+    private static final java.util.Map<String, String> CASE_FIELDS = java.util.Map.of("full_name", "parole.full_name",
+            "date_of_birth", "parole.date_of_birth", "prisoner_number", "parole.prisoner_number",
+            "offences", "parole.offences");
+    private static final String EVENT_OFFENCE = "parole.service_offence";
+    private static final String EVENT_DETAILS = "parole.service_details";
 
     private static final String COLUMNS = "id, reference, facility, stage, version, filed_at, updated_at, full_name, "
             + "date_of_birth, prisoner_number, offences, sentence_end, life_sentence, responsible_post, consent_at, "
@@ -74,6 +81,7 @@ public class ParoleCases {
                         s.service == null ? null : s.service.position(), cipher.currentKeyId())
                 .update();
         insertHistory(c);
+        insertServiceEvents(c);
         publish(c);
     }
 
@@ -103,6 +111,7 @@ public class ParoleCases {
         }
         try {
             insertHistory(c);
+            insertServiceEvents(c);
         } catch (DuplicateKeyException e) {
             throw concurrent();
         }
@@ -155,6 +164,69 @@ public class ParoleCases {
                 .query((rs, n) -> map(rs)).optional();
     }
 
+    /**
+     * A page of a queue: the cases in the given stages, of one facility or one service unit when given, oldest filing
+     * first, by keyset on (filed at, id) after the cursor ({@code filedAt|id}, null from the start).
+     */
+    public List<QueueRow> queue(java.util.Set<Stage> stages, String facility, String serviceUnit, String after,
+                                int limit) {
+        StringBuilder sql = new StringBuilder("select id, reference, facility, stage, filed_at, updated_at, outcome, "
+                + "eligible_from, full_name, hand_over_due from parole_case where stage in (");
+        List<Object> params = new java.util.ArrayList<>();
+        for (Stage st : stages) {
+            sql.append(params.isEmpty() ? "?" : ", ?");
+            params.add(st.name());
+        }
+        sql.append(")");
+        if (facility != null) {
+            sql.append(" and facility = ?");
+            params.add(facility);
+        }
+        if (serviceUnit != null) {
+            sql.append(" and service_unit = ?");
+            params.add(serviceUnit);
+        }
+        if (after != null) {
+            int bar = after.indexOf('|');
+            OffsetDateTime at;
+            UUID id;
+            try {
+                at = OffsetDateTime.parse(after.substring(0, bar));
+                id = UUID.fromString(after.substring(bar + 1));
+            } catch (RuntimeException e) {
+                throw ParoleProblem.invalid("after is not a queue position");
+            }
+            sql.append(" and (filed_at > ? or (filed_at = ? and id > ?))");
+            params.add(at);
+            params.add(at);
+            params.add(id);
+        }
+        sql.append(" order by filed_at, id fetch first ? rows only");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new QueueRow(
+                rs.getObject("id", UUID.class), new ParoleReference(rs.getString("reference")),
+                rs.getString("facility"), Stage.valueOf(rs.getString("stage")), instant(rs, "filed_at"),
+                instant(rs, "updated_at"), Outcome.valueOf(rs.getString("outcome")),
+                rs.getObject("eligible_from", LocalDate.class), rs.getString("full_name"),
+                instant(rs, "hand_over_due"))).list().stream()
+                .map(r -> r.withName(cipher.decrypt("parole.full_name", r.fullName()))).toList();
+    }
+
+    /** One case in a queue: what an officer needs to pick it (the name for those who may see the case). */
+    public record QueueRow(UUID id, ParoleReference reference, String facility, Stage stage, Instant filedAt,
+                           Instant updatedAt, Outcome outcome, LocalDate eligibleFrom, String fullName,
+                           Instant handOverDue) {
+        QueueRow withName(String name) {
+            return new QueueRow(id, reference, facility, stage, filedAt, updatedAt, outcome, eligibleFrom, name,
+                    handOverDue);
+        }
+
+        /** The keyset position after this row. */
+        public String position() {
+            return filedAt.atOffset(ZoneOffset.UTC) + "|" + id;
+        }
+    }
+
     /** A facility's convicts whose day of eligibility falls between the two days (inclusive), soonest first. */
     public List<EligibleSoon> eligibleSoon(String facility, LocalDate from, LocalDate to, int limit) {
         return jdbc.sql("select reference, eligible_from, stage, filed_at from parole_case where facility = ? "
@@ -203,7 +275,86 @@ public class ParoleCases {
         String unit = rs.getString("service_unit");
         s.service = unit == null ? null : new Service(unit, rs.getString("service_position"));
         s.history = history(id);
+        s.serviceEvents = serviceEvents(id);
         return ParoleCase.restore(s);
+    }
+
+    private List<ServiceEvent> serviceEvents(UUID id) {
+        return jdbc.sql("select seq, kind, occurred_on, recorded_at, actor, actor_role, offence, details "
+                        + "from parole_service_event where case_id = ? order by seq")
+                .param(id)
+                .query((rs, n) -> new ServiceEvent(rs.getInt("seq"), ServiceEventKind.valueOf(rs.getString("kind")),
+                        rs.getObject("occurred_on", LocalDate.class), instant(rs, "recorded_at"), rs.getString("actor"),
+                        rs.getString("actor_role"), decrypt(EVENT_OFFENCE, rs.getString("offence")),
+                        decrypt(EVENT_DETAILS, rs.getString("details"))))
+                .list();
+    }
+
+    private void insertServiceEvents(ParoleCase c) {
+        for (ServiceEvent e : c.drainNewServiceEvents()) {
+            jdbc.sql("insert into parole_service_event (case_id, seq, kind, occurred_on, recorded_at, actor, actor_role, "
+                            + "offence, details, crypto_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(c.id().value(), e.sequence(), e.kind().name(), e.occurredOn(), ts(e.recordedAt()),
+                            e.actor(), e.actorRole(), encrypt(EVENT_OFFENCE, e.offence()),
+                            encrypt(EVENT_DETAILS, e.details()), cipher.currentKeyId())
+                    .update();
+        }
+    }
+
+    private String encrypt(String field, String value) {
+        return value == null ? null : cipher.encrypt(field, value);
+    }
+
+    private String decrypt(String field, String value) {
+        return value == null ? null : cipher.decrypt(field, value);
+    }
+
+    /**
+     * Brings the convicts' fields and the service events' details under the current data key (see
+     * {@link legion.privacy.Reencryptable}): each row only if its key is still the one read.
+     */
+    @Override
+    @Transactional
+    public int reencrypt(int batch) {
+        String current = cipher.currentKeyId();
+        var rows = jdbc.sql("select id, crypto_key, full_name, date_of_birth, prisoner_number, offences "
+                        + "from parole_case where crypto_key <> ? fetch first ? rows only")
+                .params(current, batch).query().listOfRows();
+        int done = 0;
+        for (var row : rows) {
+            List<Object> params = new java.util.ArrayList<>();
+            for (String column : List.of("full_name", "date_of_birth", "prisoner_number", "offences")) {
+                String field = CASE_FIELDS.get(column);
+                params.add(cipher.encrypt(field, cipher.decrypt(field, row.get(column).toString())));
+            }
+            params.add(current);
+            params.add(row.get("id"));
+            params.add(row.get("crypto_key"));
+            done += jdbc.sql("update parole_case set full_name = ?, date_of_birth = ?, prisoner_number = ?, "
+                    + "offences = ?, crypto_key = ? where id = ? and crypto_key = ?").params(params).update();
+        }
+        if (done > 0) {
+            return done;
+        }
+        var events = jdbc.sql("select case_id, seq, crypto_key, offence, details from parole_service_event "
+                        + "where crypto_key is null or crypto_key <> ? fetch first ? rows only")
+                .params(current, batch).query().listOfRows();
+        for (var row : events) {
+            Object oldKey = row.get("crypto_key");
+            List<Object> params = new java.util.ArrayList<>();
+            params.add(encrypt(EVENT_OFFENCE, decrypt(EVENT_OFFENCE, (String) row.get("offence"))));
+            params.add(encrypt(EVENT_DETAILS, decrypt(EVENT_DETAILS, (String) row.get("details"))));
+            params.add(current);
+            params.add(row.get("case_id"));
+            params.add(row.get("seq"));
+            if (oldKey != null) {
+                params.add(oldKey);
+            }
+            done += jdbc.sql("update parole_service_event set offence = ?, details = ?, crypto_key = ? "
+                    + "where case_id = ? and seq = ? and " + (oldKey == null ? "crypto_key is null" : "crypto_key = ?"))
+                    .params(params).update();
+        }
+        return done;
     }
 
     private List<HistoryEntry> history(UUID id) {

@@ -40,4 +40,10 @@ public sealed interface ParoleEvent {
     record ReturnedToCustody(Moved moved) implements ParoleEvent { }
     record ServicemanDischarged(Moved moved) implements ParoleEvent { }
     record ConsentWithdrawn(Moved moved, String witness) implements ParoleEvent { }
+    /**
+     * Something happened in service ({@code moved} says whether the stage changed); {@code referred}: the case goes to
+     * the prosecutor, under {@code article} (336-2 for an absence, the new offence for a new offence).
+     */
+    record ServiceEventRecorded(Moved moved, ServiceEventKind kind, LocalDate occurredOn, boolean referred,
+                                String article) implements ParoleEvent { }
 }

@@ -26,7 +26,11 @@ public class ParoleRefusedException extends Refused {
         /** The policy's verdict does not allow this edge (screening a convict who is not, or not yet, eligible). */
         POLICY_VERDICT,
         /** Someone else changed the case first (optimistic locking). */
-        CONCURRENT_CHANGE
+        CONCURRENT_CHANGE,
+        /** A configured watchlist is not loaded yet: the convict is not screened (fails closed). */
+        SCREENING_PENDING,
+        /** A watchlist hit is open or confirmed: HQ decides it first. */
+        WATCHLIST_HIT
     }
 
     private final Refusal refusal;
@@ -49,7 +53,7 @@ public class ParoleRefusedException extends Refused {
     @Override
     public HttpStatus status() {
         return switch (refusal) {
-            case ILLEGAL_STAGE, POLICY_VERDICT, CONCURRENT_CHANGE -> HttpStatus.CONFLICT;
+            case ILLEGAL_STAGE, POLICY_VERDICT, CONCURRENT_CHANGE, SCREENING_PENDING, WATCHLIST_HIT -> HttpStatus.CONFLICT;
             case ROLE_NOT_PERMITTED -> HttpStatus.FORBIDDEN;
             case OUT_OF_SCOPE -> HttpStatus.NOT_FOUND;
             case DETAILS_REQUIRED -> HttpStatus.UNPROCESSABLE_CONTENT;
@@ -76,6 +80,9 @@ public class ParoleRefusedException extends Refused {
         p.put("refusal", refusal.name());
         if (transition != null) {
             p.put("transition", transition.name());
+        }
+        if (refusal == Refusal.SCREENING_PENDING || refusal == Refusal.WATCHLIST_HIT) {
+            p.put("hold", refusal.name());
         }
         return p;
     }

@@ -206,6 +206,33 @@ public class ScreeningLists implements SmartLifecycle {
         return loaded.get(source).screener();
     }
 
+    /**
+     * Screens one person of another program (a convict of Program 3) against every configured list, as loaded on this
+     * node: the versions screened against and the hits over {@link Screener#THRESHOLD}, best first. Fails closed:
+     * empty when a configured list is not loaded at the version all nodes know as current (the caller holds and asks
+     * again later).
+     */
+    public java.util.Optional<PersonScreening> screenPerson(Person person) {
+        Map<String, String> current = currentVersions();
+        if (!ready(current)) {
+            return java.util.Optional.empty();
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (String source : configured.keySet()) {
+            hits.addAll(screener(source).screen(person));
+        }
+        hits.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return java.util.Optional.of(new PersonScreening(loadedVersions(), hits));
+    }
+
+    /** What {@link #screenPerson} found: the list versions screened against and the hits. */
+    public record PersonScreening(Map<String, String> versions, List<Hit> hits) {
+        public PersonScreening {
+            versions = Map.copyOf(versions);
+            hits = List.copyOf(hits);
+        }
+    }
+
     /** Versions of the lists loaded on this node. */
     public Map<String, String> loadedVersions() {
         Map<String, String> m = new LinkedHashMap<>();

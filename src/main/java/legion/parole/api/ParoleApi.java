@@ -31,6 +31,7 @@ import legion.parole.Transition;
 import legion.parole.policy.ConvictInput;
 import legion.parole.policy.ParoleParameters;
 import legion.shared.Actor;
+import legion.shared.Role;
 
 /**
  * The officers' REST API of Program 3 (PRODUCT.md, stable): filing a convict's application, the stage actions, the
@@ -43,10 +44,39 @@ class ParoleApi {
 
     private final ParoleWork work;
     private final ParolePolicies policies;
+    private final legion.parole.Referrals referrals;
 
-    ParoleApi(ParoleWork work, ParolePolicies policies) {
+    ParoleApi(ParoleWork work, ParolePolicies policies, legion.parole.Referrals referrals) {
         this.work = work;
         this.policies = policies;
+        this.referrals = referrals;
+    }
+
+    record ServiceEventRequest(legion.parole.ServiceEventKind kind, LocalDate occurredOn, String offence,
+                               String details, String reason, Long expectedVersion) {
+    }
+
+    /** A service event as shown: the details only to the unit's supervisor and HQ. */
+    record ServiceEventView(int seq, String kind, LocalDate occurredOn, Instant recordedAt, String actorRole,
+                            String offence, String details) {
+    }
+
+    record ReferralView(String id, String reference, String kind, String article, Instant referredAt,
+                        Instant closedAt) {
+        static ReferralView of(legion.parole.Referrals.Referral r) {
+            return new ReferralView(r.id().toString(), r.reference().value(), r.kind().name(), r.article(),
+                    r.referredAt(), r.closedAt());
+        }
+    }
+
+    record CloseRequest(String reason) {
+    }
+
+    record HitDecision(legion.parole.ConvictScreening.HitStatus decision) {
+    }
+
+    /** The watchlist screening of the convict: for the facility's prison officers and HQ only. */
+    record ScreeningView(String status, String listVersions, List<legion.parole.ConvictScreening.ConvictHit> hits) {
     }
 
     record Consent(Instant at, String witness) {
@@ -86,7 +116,9 @@ class ParoleApi {
                     Instant updatedAt, Verdict verdict, ConvictView convict, Consent consent, Consent withdrawal,
                     String commanderUnit, Ruling ruling, Authority releasedAtHighestLevel, String releaseKind,
                     Instant handOverDue, Instant handedOverAt, Boolean handedOverLate, Service service,
-                    List<History> history, Set<Transition> actions) {
+                    List<History> history, Set<Transition> actions, List<ServiceEventView> serviceEvents,
+                    Set<legion.parole.ServiceEventKind> serviceEventKinds, List<ReferralView> referrals,
+                    ScreeningView screening) {
     }
 
     record TransitionRequest(Transition transition, String reason, Long expectedVersion, String witness,
@@ -140,6 +172,29 @@ class ParoleApi {
                 body.authority() == null ? null : new ParoleAction.AuthorityFacts(body.authority().authority(),
                         body.authority().reference(), body.authority().decidedOn()));
         return view(actor, work.act(actor, parse(reference), action));
+    }
+
+    record QueueItem(String reference, String facility, String status, Instant filedAt, String outcome,
+                     LocalDate eligibleFrom) {
+    }
+
+    record QueueView(List<QueueItem> cases, String next) {
+    }
+
+    /**
+     * The officer's queue (as the console's): a prison officer's facility, a supervising officer's unit, the stages
+     * the role works (narrowed by {@code stage}), 50 a page after {@code after}. No personal data: the case has it.
+     */
+    @GetMapping(path = "/api/v1/parole/cases", produces = MediaType.APPLICATION_JSON_VALUE)
+    QueueView queue(Authentication auth, @RequestParam(required = false) List<Stage> stage,
+                    @RequestParam(required = false) String after,
+                    @RequestParam(defaultValue = "50") int limit) {
+        Actor actor = actor(auth);
+        var rows = work.queue(actor, stage == null || stage.isEmpty() || stage.contains(null) ? Set.of()
+                : java.util.EnumSet.copyOf(stage), after, limit);
+        return new QueueView(rows.stream().map(r -> new QueueItem(r.reference().value(), r.facility(),
+                r.stage().name(), r.filedAt(), r.outcome().name(), r.eligibleFrom())).toList(),
+                rows.size() == Math.max(1, Math.min(limit, 200)) ? rows.get(rows.size() - 1).position() : null);
     }
 
     @GetMapping(path = "/api/v1/parole/eligible-soon", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -209,7 +264,7 @@ class ParoleApi {
                         v.lifeSentence(), v.responsiblePost()),
                 new Consent(c.consent().at(), c.consent().witness()),
                 c.withdrawal() == null ? null : new Consent(c.withdrawal().at(), c.withdrawal().witness()),
-                c.maySeeService(actor) ? c.commanderUnit() : null,
+                c.maySeeCommanderUnit(actor) ? c.commanderUnit() : null,
                 ruling == null ? null : new Ruling(ruling.court(), ruling.caseNumber(), ruling.effectiveAt()),
                 authority == null ? null
                         : new Authority(authority.authority(), authority.reference(), authority.decidedOn()),
@@ -218,7 +273,77 @@ class ParoleApi {
                 service == null ? null : new Service(service.unit(), service.position()),
                 c.history().stream().map(h -> new History(h.sequence(), h.actor(), h.actorRole(), h.at(), h.from(),
                         h.to(), h.transition(), h.reason())).toList(),
-                work.actions(actor, c));
+                work.actions(actor, c), serviceEvents(actor, c), work.serviceEventKinds(actor, c),
+                actor.role() == Role.PROSECUTOR || actor.role() == Role.ADMINISTRATOR
+                        ? referrals.of(c.reference()).stream().map(ReferralView::of).toList() : List.of(),
+                work.screening(actor, c).map(sc -> new ScreeningView(sc.status().name(), sc.listVersions(),
+                        sc.hits())).orElse(null));
+    }
+
+    /** HQ decides a watchlist hit: {@code CLEARED} (another person) or {@code CONFIRMED} (SCREEN stays held). */
+    @PostMapping(path = "/api/v1/parole/cases/{reference}/hits/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    CaseView decideHit(Authentication auth, @PathVariable String reference, @PathVariable String id,
+                       @RequestBody HitDecision body) {
+        Actor actor = actor(auth);
+        java.util.UUID hit;
+        try {
+            hit = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ParoleProblem.notFound();
+        }
+        if (body == null || body.decision() == null) {
+            throw ParoleProblem.invalid("decision is required");
+        }
+        ParoleReference ref = parse(reference);
+        work.decideHit(actor, ref, hit, body.decision());
+        return view(actor, work.open(actor, ref));
+    }
+
+    /**
+     * The service events: in full for the unit's supervisor and HQ; the prosecutor sees what was referred (kind,
+     * day, offence) without details; nobody else sees any.
+     */
+    private static List<ServiceEventView> serviceEvents(Actor actor, ParoleCase c) {
+        boolean full = c.maySeeService(actor);
+        if (!full && actor.role() != Role.PROSECUTOR) {
+            return List.of();
+        }
+        return c.serviceEvents().stream()
+                .filter(e -> full || e.kind().referred())
+                .map(e -> new ServiceEventView(e.sequence(), e.kind().name(), e.occurredOn(), e.recordedAt(),
+                        e.actorRole(), e.offence(), full ? e.details() : null))
+                .toList();
+    }
+
+    /** The supervising officer (or, for a new offence, the prosecutor) records what happened in service. */
+    @PostMapping(path = "/api/v1/parole/cases/{reference}/service-events", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    CaseView serviceEvent(Authentication auth, @PathVariable String reference, @RequestBody ServiceEventRequest body) {
+        Actor actor = actor(auth);
+        if (body == null || body.kind() == null) {
+            throw ParoleProblem.invalid("kind is required");
+        }
+        return view(actor, work.recordServiceEvent(actor, parse(reference), body.kind(), body.occurredOn(),
+                body.offence(), body.details(), body.reason(), body.expectedVersion()));
+    }
+
+    /** The prosecutor's queue: open referrals (absences under art. 336-2, new offences). */
+    @GetMapping(path = "/api/v1/parole/referrals", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<ReferralView> referrals(Authentication auth) {
+        return referrals.open(actor(auth), 500).stream().map(ReferralView::of).toList();
+    }
+
+    @PostMapping(path = "/api/v1/parole/referrals/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> closeReferral(Authentication auth, @PathVariable String id, @RequestBody CloseRequest body) {
+        java.util.UUID uuid;
+        try {
+            uuid = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ParoleProblem.notFound();
+        }
+        referrals.close(actor(auth), uuid, body == null ? null : body.reason());
+        return ResponseEntity.noContent().build();
     }
 
     private static ParoleReference parse(String reference) {

@@ -100,6 +100,8 @@ class ConsoleController {
             case ANALYST -> "redirect:/console/reports";
             case ADMINISTRATOR -> "redirect:/console/admin";
             case BORDER_GUARD -> "redirect:/console/border";
+            case PRISON_OFFICER, MEDICAL_BOARD, UNIT_COMMANDER, PROSECUTOR, COURT_CLERK, ESCORT, TCC_OFFICER,
+                 SUPERVISING_OFFICER -> "redirect:/console/parole";
             default -> "console/home";
         };
     }

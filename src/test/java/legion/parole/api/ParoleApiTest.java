@@ -130,7 +130,7 @@ class ParoleApiTest {
 
         long audited = jdbc.sql("select count(*) from audit_log where subject = ? and action like 'PAROLE_%'")
                 .param(ref).query(Long.class).single();
-        assertThat(audited).isEqualTo(11);
+        assertThat(audited).as("11 edges, 2 service events, 1 referral").isEqualTo(14);
         // the convict's name is stored encrypted only
         String stored = jdbc.sql("select full_name from parole_case where reference = ?").param(ref)
                 .query(String.class).single();

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Program 3 benchmarks (issue 15), on 2 cores:
+#  1. parole-screen of 100,000 synthetic convicts (made like ../shared/testdata/parole/: both notations, spaces,
+#     life sentences, responsible posts, excluded offences, a few unreadable rows) — wall time of the command.
+#  2. a facility's queue (GET /api/v1/parole/cases) and its eligible-soon list (GET /api/v1/parole/eligible-soon)
+#     with 100,000 cases in PostgreSQL — p50/p99 over sequential calls of a signed-in prison officer.
+#   flock /tmp/bench.lock bash bench/parole.sh      (needs PostgreSQL on localhost and python3; builds the jar)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-100000}
+CALLS=${CALLS:-1000}
+PORT=${PORT:-18095}
+DB=legion_bench_parole
+WORK=target/bench-parole
+mkdir -p "$WORK"
+[ -f target/legion.jar ] || ./mvnw -q -B -ntp -DskipTests package
+
+python3 - "$N" "$WORK/convicts.csv" <<'PY'
+import random, sys, datetime
+n, out = int(sys.argv[1]), sys.argv[2]
+r = random.Random(15)
+plain = ["121:1", "122", "185:4", "186:2", "187:1", "190:3", "289:2", "296:4", "307:2", "115:1", "115:2.6",
+         "286-1:3", "185:1"]
+excluded = ["115:2.1", "258-3", "114-1", "152:2", "348", "286-1:4", "111"]
+def cite(o):
+    art, _, rest = o.partition(":")
+    if not rest:
+        return "ст. " + art
+    part, _, item = rest.partition(".")
+    return "ст. " + art + " ч. " + part + (" п. " + item if item else "")
+base = datetime.date(2026, 1, 1)
+with open(out, "w", encoding="utf-8") as f:
+    f.write("id,offences,sentence_end,life_sentence,especially_responsible_post\n")
+    for i in range(1, n + 1):
+        offences = [r.choice(excluded) if r.random() < 0.08 else r.choice(plain) for _ in range(r.randint(1, 3))]
+        written = ";".join(cite(o) if r.random() < 0.4 else o for o in offences)
+        if r.random() < 0.002:
+            written += ";11x"
+        life = r.random() < 0.03
+        end = "" if life else (base + datetime.timedelta(days=r.randint(-400, 4000))).isoformat()
+        if r.random() < 0.01 and end:
+            end = end[:8] + "29" if end[5:7] == "02" else end
+        post = r.choice(["true", "false", "false", "false", ""]) if r.random() < 0.2 else "false"
+        f.write(f"C{i:06d}, {written},{end},{'true' if life else 'false'},{post}\n")
+PY
+
+echo "== parole-screen of $N convicts (2 cores)"
+start=$(date +%s.%N)
+set +e
+java -XX:ActiveProcessorCount=2 -jar target/legion.jar parole-screen --input "$WORK/convicts.csv" \
+     --output "$WORK/verdicts.csv" --as-of 2026-01-01
+code=$?
+set -e
+end=$(date +%s.%N)
+echo "exit $code (1 = some rows INVALID), $(($(wc -l < "$WORK/verdicts.csv") - 1)) verdicts"
+python3 -c "print('parole-screen wall time: %.2f s' % ($end - $start))"
+cut -d, -f2 "$WORK/verdicts.csv" | sort | uniq -c
+
+echo "== queue and eligible-soon with $N cases in PostgreSQL"
+psql_admin() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q "$@"; }
+psql_admin -c "drop database if exists $DB with (force)"
+psql_admin -c "create database $DB owner legion"
+URL=jdbc:postgresql://localhost:5432/$DB
+SECRET=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+java -XX:ActiveProcessorCount=2 -jar target/legion.jar --server.port=$PORT --legion.data-dir="$WORK/data" \
+     --spring.datasource.url=$URL --spring.datasource.username=legion --spring.datasource.password=legion \
+     --legion.demo.password=bench-password --legion.demo.totp-secret=$SECRET --legion.rate-limit.enabled=false \
+     > "$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -fs "http://localhost:$PORT/login" >/dev/null 2>&1 && break; sleep 1; done
+# 100,000 cases over 20 facilities (the demo facility holds 5,000 of them), stages and eligibility days spread;
+# names as legacy plaintext (the application reads them as it reads values written before encryption)
+PGPASSWORD=legion psql -h localhost -U legion -d $DB -q -v ON_ERROR_STOP=1 <<SQL
+insert into parole_case (id, reference, facility, stage, version, filed_at, updated_at, full_name, date_of_birth,
+    prisoner_number, offences, sentence_end, life_sentence, responsible_post, consent_at, consent_witness,
+    policy_version, outcome, eligible_from, rules, crypto_key)
+select md5('c' || g)::uuid, 'PRL-' || upper(substr(md5('r' || g), 1, 4)) || '-' || upper(substr(md5('s' || g), 1, 4)),
+       case when g % 20 = 0 then 'UA-PRISON-1' else 'UA-PRISON-' || (g % 20 + 100) end,
+       (array['APPLIED','APPLIED','APPLIED','SCREENED','EXAMINED','ACCEPTED','PETITIONED','RELEASED','IN_SERVICE',
+              'DISCHARGED','NOT_ELIGIBLE','WITHDRAWN'])[g % 12 + 1], 0,
+       now() - (g || ' minutes')::interval, now(), 'Convict ' || g, '1985-01-01', 'P-' || g, '185:1',
+       current_date + (g % 3000), false, false, now(), 'Inspector', 1,
+       case when g % 3 = 0 then 'ELIGIBLE_FROM' else 'ELIGIBLE' end,
+       case when g % 3 = 0 then current_date + (g % 400) end, '', 'legacy'
+from generate_series(1, $N) g;
+analyze parole_case;
+SQL
+python3 - "$PORT" "$SECRET" "$CALLS" <<'PY'
+import base64, hashlib, hmac, struct, sys, time, urllib.request
+port, secret, calls = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def totp():
+    key = base64.b32decode(secret)
+    msg = struct.pack(">Q", int(time.time()) // 30)
+    h = hmac.new(key, msg, hashlib.sha1).digest()
+    o = h[-1] & 15
+    return "%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000)
+auth = "Basic " + base64.b64encode(b"prison-1:bench-password").decode()
+def call(path):
+    req = urllib.request.Request("http://localhost:%s%s" % (port, path),
+                                 headers={"Authorization": auth, "X-Legion-OTP": totp()})
+    t = time.perf_counter()
+    with urllib.request.urlopen(req) as r:
+        body = r.read()
+    return time.perf_counter() - t, body
+for path in ["/api/v1/parole/cases", "/api/v1/parole/eligible-soon?days=30"]:
+    for _ in range(50):
+        call(path)
+    times = []
+    for _ in range(calls):
+        dt, body = call(path)
+        times.append(dt * 1000)
+    times.sort()
+    print("%s: %d calls, %d bytes, p50 %.1f ms, p99 %.1f ms, max %.1f ms" % (path, calls, len(body),
+          times[len(times) // 2], times[int(len(times) * 0.99) - 1], times[-1]))
+PY
