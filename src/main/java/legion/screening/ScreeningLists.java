@@ -1,6 +1,9 @@
 package legion.screening;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +58,8 @@ public class ScreeningLists implements SmartLifecycle {
         }
     }
 
-    private record Loaded(Watchlist list, Screener screener) {
+    /** A loaded list, its screener (the compiled name index) and the stamp of the files it was read from. */
+    private record Loaded(Watchlist list, Screener screener, String stamp) {
     }
 
     private final Map<String, String> configured;
@@ -107,6 +112,11 @@ public class ScreeningLists implements SmartLifecycle {
     }
 
     private void load(String source, String location) {
+        String stamp = stamp(Path.of(location));
+        Loaded previous = loaded.get(source);
+        if (stamp != null && previous != null && stamp.equals(previous.stamp()) && !status.get(source).failing()) {
+            return; // the files have not changed since they were read: no parsing, no new index
+        }
         Watchlist list;
         try {
             list = Watchlists.load(source, Path.of(location));
@@ -125,8 +135,12 @@ public class ScreeningLists implements SmartLifecycle {
             }
             return;
         }
+        // the screener (the compiled name index) is built before the version is recorded for all nodes: workers
+        // wait for this node to have the recorded version loaded, so they wait only for the transaction, not the build
+        Screener screener = previous != null && previous.list().version().equals(list.version())
+                && previous.list().entries().equals(list.entries()) ? previous.screener() : new Screener(List.of(list));
         recordVersion(list);
-        loaded.put(source, new Loaded(list, new Screener(List.of(list))));
+        loaded.put(source, new Loaded(list, screener, stamp));
         status.put(source, new ListStatus(source, location, list.version(), list.entries().size(), clock.instant(),
                 null, null));
         LOG.info("screening: list '{}' version {} loaded ({} entries)", source, list.version(), list.entries().size());
@@ -152,6 +166,36 @@ public class ScreeningLists implements SmartLifecycle {
             LOG.info("screening: list '{}' changed to version {}; {} cases queued for screening", list.source(),
                     list.version(), queued);
         });
+    }
+
+    /**
+     * What identifies the files of a list as read (name, size, modification time and file key of each; a file replaced
+     * by a move has a new key), or null when they cannot be listed (then the list is read, and its error reported).
+     * The location is a file, a directory, or the common prefix of the files (OFAC).
+     */
+    static String stamp(Path location) {
+        try {
+            List<Path> files;
+            if (Files.isRegularFile(location)) {
+                files = List.of(location);
+            } else {
+                Path dir = Files.isDirectory(location) ? location : location.toAbsolutePath().getParent();
+                String prefix = Files.isDirectory(location) ? "" : location.getFileName().toString();
+                try (Stream<Path> listed = Files.list(dir)) {
+                    files = listed.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+                }
+            }
+            StringBuilder sb = new StringBuilder();
+            for (Path f : files) {
+                BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+                sb.append(f.getFileName()).append(':').append(a.size()).append(':')
+                        .append(a.lastModifiedTime().to(TimeUnit.NANOSECONDS)).append(':').append(a.fileKey())
+                        .append(';');
+            }
+            return sb.toString();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String safe(String message) {
