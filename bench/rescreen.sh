@@ -33,8 +33,10 @@ if [ "${KEEP:-0}" != 1 ]; then
   rm -rf "$DATA" && mkdir -p "$LISTS"
   cp "$TESTDATA/watchlists/un-consolidated.xml" "$LISTS/un.xml"
   echo "== seeding $CASES cases (SeedCases, 4 threads) at $(date -u +%T)"
-  java -Xmx1g -cp "target/classes:target/test-classes:$(cat target/cp.txt)" legion.bench.SeedCases "$CASES" \
-    --legion.data-dir=$DATA $DS --legion.demo.password=bench-password 2>&1 | grep -E "^(seeded|SEEDED|waiting|queued)" | grep -v "^waiting" | tail -3
+  java -Xmx1g -cp "${SEED_CP:-target/classes:target/test-classes}:$(cat target/cp.txt)" legion.bench.SeedCases "$CASES" \
+    --legion.data-dir=$DATA $DS --legion.demo.password=bench-password > /tmp/legion-rescreen-seed.log 2>&1 \
+    || { echo "seeding failed:"; tail -20 /tmp/legion-rescreen-seed.log; exit 1; }
+  grep -E "^(SEEDED|queued)" /tmp/legion-rescreen-seed.log
 fi
 cp "$TESTDATA/watchlists/un-consolidated.xml" "$LISTS/un.xml" # version 1: the real list as published
 V1=$(grep -o 'dateGenerated="[^"]*"' "$LISTS/un.xml" | cut -d'"' -f2)

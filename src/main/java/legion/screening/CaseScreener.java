@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +81,20 @@ class CaseScreener {
         Set<UUID> screenedBefore = new HashSet<>(jdbc.sql("select enlistment_id from screening_result "
                 + "where enlistment_id in (" + in + ")").params(params).query(UUID.class).list());
         Set<String> runsDone = new HashSet<>();
-        jdbc.sql("select enlistment_id, list, list_version from screening_run where enlistment_id in (" + in + ")")
-                .params(params).query((rs, n) -> runsDone.add(rs.getObject(1, UUID.class) + "|" + rs.getString(2)
-                        + "|" + rs.getString(3))).list();
+        Map<String, OffsetDateTime> lastRun = new HashMap<>(); // case|list -> latest run, to screen what a version added
+        Map<String, String> lastVersion = new HashMap<>();
+        jdbc.sql("select enlistment_id, list, list_version, screened_at from screening_run where enlistment_id in ("
+                        + in + ")")
+                .params(params).query((rs, n) -> {
+                    String key = rs.getObject(1, UUID.class) + "|" + rs.getString(2);
+                    runsDone.add(key + "|" + rs.getString(3));
+                    OffsetDateTime at = rs.getObject(4, OffsetDateTime.class);
+                    if (!lastRun.containsKey(key) || lastRun.get(key).isBefore(at)) {
+                        lastRun.put(key, at);
+                        lastVersion.put(key, rs.getString(3));
+                    }
+                    return null;
+                }).list();
         List<Enlistment> first = cases.stream().filter(e -> !screenedBefore.contains(e.id().value())).toList();
         Map<EnlistmentId, List<DuplicateFinder.Candidate>> candidates = first.isEmpty() ? Map.of()
                 : duplicates.duplicatesOfAll(first);
@@ -103,7 +115,10 @@ class CaseScreener {
                     continue;
                 }
                 int found = 0;
-                for (Hit h : lists.screener(source).screen(person)) {
+                String before = lastVersion.get(id.value() + "|" + source);
+                Screener screener = before == null ? lists.screener(source)
+                        : lists.addedSince(source, before).orElseGet(() -> lists.screener(source));
+                for (Hit h : screener.screen(person)) {
                     if (insertHit(id, h.list(), h.listId(), h.matchedName(), h.score(), String.join("; ", h.reasons()),
                             version, flag, now)) {
                         found++;

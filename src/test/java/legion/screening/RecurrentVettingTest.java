@@ -166,6 +166,6 @@ class RecurrentVettingTest {
         assertThat(http.postJsonAs(path, "{\"decision\":\"CLEAR\"}", "vetting1", Cases.PW).status()).isEqualTo(200);
         Http.Response authorized = Cases.act(http, approved, "vetting1", "{\"transition\":\"AUTHORIZE\"}");
         assertThat(authorized.status()).as(authorized.body()).isEqualTo(200);
-        assertThat(authorized.json().get("stage").stringValue()).isEqualTo("AUTHORIZED");
+        assertThat(authorized.json().get("status").stringValue()).isEqualTo("AUTHORIZED");
     }
 }
