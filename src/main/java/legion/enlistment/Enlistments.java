@@ -26,6 +26,9 @@ public interface Enlistments {
 
     Optional<Enlistment> findById(EnlistmentId id);
 
+    /** The cases with these ids that exist, in no particular order (one round trip for cases, one for histories). */
+    List<Enlistment> findAllById(java.util.Collection<EnlistmentId> ids);
+
     /** One page of a queue, oldest first, after the given cursor (keyset pagination). */
     List<CaseSummary> queue(QueueQuery query);
 

@@ -144,17 +144,38 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
     private Optional<Enlistment> find(String where, Object param) {
         List<Enlistment> found = jdbc.sql("select " + COLUMNS + " from enlistment where " + where)
                 .param(param)
-                .query((rs, n) -> map(rs))
+                .query((rs, n) -> map(rs, this::history))
                 .list();
         return found.stream().findFirst();
     }
 
-    private Enlistment map(ResultSet rs) throws SQLException {
+    @Override
+    public List<Enlistment> findAllById(java.util.Collection<EnlistmentId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> values = ids.stream().map(EnlistmentId::value).distinct().toList();
+        String in = String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+        Map<UUID, List<HistoryEntry>> histories = new java.util.HashMap<>();
+        jdbc.sql("select enlistment_id, seq, actor, actor_role, at, from_stage, to_stage, transition, reason_code, "
+                        + "reason from enlistment_history where enlistment_id in (" + in + ") order by enlistment_id, seq")
+                .params(new ArrayList<Object>(values))
+                .query((rs, n) -> histories.computeIfAbsent(rs.getObject("enlistment_id", UUID.class),
+                        k -> new ArrayList<>()).add(historyEntry(rs)))
+                .list();
+        return jdbc.sql("select " + COLUMNS + " from enlistment where id in (" + in + ")")
+                .params(new ArrayList<Object>(values))
+                .query((rs, n) -> map(rs, id -> histories.getOrDefault(id, List.of())))
+                .list();
+    }
+
+    private Enlistment map(ResultSet rs, java.util.function.Function<UUID, List<HistoryEntry>> histories)
+            throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         if (rs.getObject("erased_at") != null) {
             return restore(rs, id, Applicant.erased(rs.getString("nationality"), rs.getString("country_of_residence"),
                     rs.getString("passport_country"), rs.getObject("passport_expiry", LocalDate.class),
-                    ServiceRole.valueOf(rs.getString("service_role"))));
+                    ServiceRole.valueOf(rs.getString("service_role"))), histories.apply(id));
         }
         Integer years = (Integer) rs.getObject("military_years");
         MilitaryExperience experience = years == null ? null
@@ -171,30 +192,34 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
                 languages == null ? List.of() : Arrays.asList(languages.split(",")),
                 ServiceRole.valueOf(rs.getString("service_role")), experience, rs.getBoolean("criminal_record"),
                 rs.getBoolean("law_acknowledged"));
-        return restore(rs, id, applicant);
+        return restore(rs, id, applicant, histories.apply(id));
     }
 
-    private Enlistment restore(ResultSet rs, UUID id, Applicant applicant) throws SQLException {
+    private Enlistment restore(ResultSet rs, UUID id, Applicant applicant, List<HistoryEntry> history)
+            throws SQLException {
         String rejection = rs.getString("rejection_reason");
         String assigned = rs.getString("assigned_role");
         return Enlistment.restore(new EnlistmentId(id), new Reference(rs.getString("reference")), applicant,
                 rs.getString("embassy_code"), instant(rs, "submitted_at"), rs.getLong("version"),
                 Stage.valueOf(rs.getString("stage")), instant(rs, "updated_at"), rs.getString("recommended_by"),
                 rejection == null ? null : RejectionReason.valueOf(rejection),
-                assigned == null ? null : ServiceRole.valueOf(assigned), rs.getString("unit"), history(id));
+                assigned == null ? null : ServiceRole.valueOf(assigned), rs.getString("unit"), history);
     }
 
     private List<HistoryEntry> history(UUID id) {
         return jdbc.sql("select seq, actor, actor_role, at, from_stage, to_stage, transition, reason_code, reason "
                         + "from enlistment_history where enlistment_id = ? order by seq")
                 .param(id)
-                .query((rs, n) -> new HistoryEntry(rs.getInt("seq"), rs.getString("actor"),
-                        rs.getString("actor_role"), instant(rs, "at"),
-                        rs.getString("from_stage") == null ? null : Stage.valueOf(rs.getString("from_stage")),
-                        Stage.valueOf(rs.getString("to_stage")),
-                        rs.getString("transition") == null ? null : Transition.valueOf(rs.getString("transition")),
-                        rs.getString("reason_code"), cipher.decrypt(REASON, rs.getString("reason"))))
+                .query((rs, n) -> historyEntry(rs))
                 .list();
+    }
+
+    private HistoryEntry historyEntry(ResultSet rs) throws SQLException {
+        return new HistoryEntry(rs.getInt("seq"), rs.getString("actor"), rs.getString("actor_role"), instant(rs, "at"),
+                rs.getString("from_stage") == null ? null : Stage.valueOf(rs.getString("from_stage")),
+                Stage.valueOf(rs.getString("to_stage")),
+                rs.getString("transition") == null ? null : Transition.valueOf(rs.getString("transition")),
+                rs.getString("reason_code"), cipher.decrypt(REASON, rs.getString("reason")));
     }
 
     @Override

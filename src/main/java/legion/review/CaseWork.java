@@ -266,15 +266,13 @@ public class CaseWork {
                 e.recommend(actor, action.reason());
             }
             case APPROVE -> {
-                e.checkMayTake(Transition.APPROVE, actor); // a role that may not approve is told so, held or not
-                var hold = screening.holdOf(e.id());
-                if (hold.isPresent()) {
-                    throw new TransitionRefusedException(Refusal.HELD_BY_SCREENING, Transition.APPROVE,
-                            hold.get().explanation(), hold.get().name());
-                }
+                checkNotHeld(e, Transition.APPROVE, actor);
                 e.approve(actor, action.reason());
             }
-            case AUTHORIZE -> e.authorize(actor);
+            case AUTHORIZE -> { // a hit found after approval (a list changed) holds the travel authorization too
+                checkNotHeld(e, Transition.AUTHORIZE, actor);
+                e.authorize(actor);
+            }
             case CONFIRM_ARRIVAL -> e.confirmArrival(actor, action.reason());
             case ENLIST -> e.enlist(actor, action.role(), action.unit());
             case REJECT -> e.reject(actor, action.reasonCode(), action.reason());
@@ -283,6 +281,16 @@ public class CaseWork {
         }
         enlistments.update(e);
         return e;
+    }
+
+    /** Refuses APPROVE or AUTHORIZE while screening holds the case (a role that may not take it is told so first). */
+    private void checkNotHeld(Enlistment e, Transition t, Actor actor) {
+        e.checkMayTake(t, actor);
+        var hold = screening.holdOf(e.id());
+        if (hold.isPresent()) {
+            throw new TransitionRefusedException(Refusal.HELD_BY_SCREENING, t, hold.get().explanation(),
+                    hold.get().name());
+        }
     }
 
     /**

@@ -3,11 +3,18 @@ package legion.screening;
 import java.lang.management.ManagementFactory;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,14 +37,16 @@ class CaseScreener {
 
     private final Enlistments enlistments;
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final ScreeningLists lists;
     private final DuplicateFinder duplicates;
     private final String node;
 
-    CaseScreener(Enlistments enlistments, JdbcClient jdbc, ScreeningLists lists, DuplicateFinder duplicates,
-                 @Value("${legion.screening.node:}") String node) {
+    CaseScreener(Enlistments enlistments, JdbcClient jdbc, JdbcTemplate template, ScreeningLists lists,
+                 DuplicateFinder duplicates, @Value("${legion.screening.node:}") String node) {
         this.enlistments = enlistments;
         this.jdbc = jdbc;
+        this.template = template;
         this.lists = lists;
         this.duplicates = duplicates;
         this.node = node.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : node;
@@ -53,62 +62,106 @@ class CaseScreener {
      * versions, all loaded on this node (the caller checked). Returns whether anything was recorded.
      */
     boolean screen(EnlistmentId id, Map<String, String> versions) {
-        Enlistment e = enlistments.findById(id).orElse(null);
-        if (e == null || e.applicant().erased()) {
-            return false;
+        return screenAll(List.of(id), versions) > 0;
+    }
+
+    /**
+     * Screens a batch of cases as {@link #screen} does each, with a few statements for the whole batch: the cases and
+     * their screening state are read at once, runs and results written in batches; only hits and duplicates (rare)
+     * are written one by one. Returns the number of cases for which anything was recorded.
+     */
+    int screenAll(List<EnlistmentId> ids, Map<String, String> versions) {
+        List<Enlistment> cases = enlistments.findAllById(ids).stream().filter(e -> !e.applicant().erased()).toList();
+        if (cases.isEmpty()) {
+            return 0;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        boolean first = jdbc.sql("select count(*) from screening_result where enlistment_id = ?").param(id.value())
-                .query(Long.class).single() == 0;
-        boolean flag = FLAGGED_STAGES.contains(e.stage());
-        boolean recorded = false;
-        Applicant a = e.applicant();
-        Person person = new Person(a.givenNames() + " " + a.surname(), a.dateOfBirth(), a.nationality(), a.sex());
-        int hits = 0;
-        for (Map.Entry<String, String> list : versions.entrySet()) {
-            String source = list.getKey();
-            String version = list.getValue();
-            if (jdbc.sql("select count(*) from screening_run where enlistment_id = ? and list = ? and list_version = ?")
-                    .params(id.value(), source, version).query(Long.class).single() > 0) {
-                continue;
-            }
-            int found = 0;
-            for (Hit h : lists.screener(source).screen(person)) {
-                if (insertHit(id, h.list(), h.listId(), h.matchedName(), h.score(), String.join("; ", h.reasons()),
-                        version, flag, now)) {
-                    found++;
+        List<Object> params = cases.stream().<Object>map(e -> e.id().value()).toList();
+        String in = String.join(", ", Collections.nCopies(params.size(), "?"));
+        Set<UUID> screenedBefore = new HashSet<>(jdbc.sql("select enlistment_id from screening_result "
+                + "where enlistment_id in (" + in + ")").params(params).query(UUID.class).list());
+        Set<String> runsDone = new HashSet<>();
+        Map<String, OffsetDateTime> lastRun = new HashMap<>(); // case|list -> latest run, to screen what a version added
+        Map<String, String> lastVersion = new HashMap<>();
+        jdbc.sql("select enlistment_id, list, list_version, screened_at from screening_run where enlistment_id in ("
+                        + in + ")")
+                .params(params).query((rs, n) -> {
+                    String key = rs.getObject(1, UUID.class) + "|" + rs.getString(2);
+                    runsDone.add(key + "|" + rs.getString(3));
+                    OffsetDateTime at = rs.getObject(4, OffsetDateTime.class);
+                    if (!lastRun.containsKey(key) || lastRun.get(key).isBefore(at)) {
+                        lastRun.put(key, at);
+                        lastVersion.put(key, rs.getString(3));
+                    }
+                    return null;
+                }).list();
+        List<Enlistment> first = cases.stream().filter(e -> !screenedBefore.contains(e.id().value())).toList();
+        Map<EnlistmentId, List<DuplicateFinder.Candidate>> candidates = first.isEmpty() ? Map.of()
+                : duplicates.duplicatesOfAll(first);
+        List<Object[]> runs = new ArrayList<>();
+        List<Object[]> results = new ArrayList<>();
+        int recorded = 0;
+        for (Enlistment e : cases) {
+            EnlistmentId id = e.id();
+            boolean flag = FLAGGED_STAGES.contains(e.stage());
+            Applicant a = e.applicant();
+            Person person = new Person(a.givenNames() + " " + a.surname(), a.dateOfBirth(), a.nationality(), a.sex());
+            int hits = 0;
+            boolean any = false;
+            for (Map.Entry<String, String> list : versions.entrySet()) {
+                String source = list.getKey();
+                String version = list.getValue();
+                if (!runsDone.add(id.value() + "|" + source + "|" + version)) {
+                    continue;
                 }
+                int found = 0;
+                String before = lastVersion.get(id.value() + "|" + source);
+                Screener screener = before == null ? lists.screener(source)
+                        : lists.addedSince(source, before).orElseGet(() -> lists.screener(source));
+                for (Hit h : screener.screen(person)) {
+                    if (insertHit(id, h.list(), h.listId(), h.matchedName(), h.score(), String.join("; ", h.reasons()),
+                            version, flag, now)) {
+                        found++;
+                    }
+                }
+                runs.add(new Object[] {id.value(), source, version, now, truncate(node, 100), found});
+                hits += found;
+                any = true;
             }
-            jdbc.sql("insert into screening_run (enlistment_id, list, list_version, screened_at, node, hits) "
-                            + "values (?, ?, ?, ?, ?, ?)")
-                    .params(id.value(), source, version, now, truncate(node, 100), found).update();
-            hits += found;
-            recorded = true;
+            if (candidates.containsKey(id)) {
+                int dups = 0;
+                for (DuplicateFinder.Candidate c : candidates.get(id)) {
+                    // the pair may have been found already when the other case was screened: one pair, one decision
+                    boolean known = jdbc.sql("select count(*) from screening_duplicate where enlistment_id = ? and other_id = ?")
+                            .params(c.other().id().value(), id.value()).query(Long.class).single() > 0;
+                    if (!known) {
+                        jdbc.sql("insert into screening_duplicate (enlistment_id, other_id, score, certain, blocklisted, "
+                                        + "reasons, status) values (?, ?, ?, ?, ?, ?, 'OPEN')")
+                                .params(id.value(), c.other().id().value(), c.score(), c.certain(), c.blocklisted(),
+                                        truncate(c.reasons(), 1000))
+                                .update();
+                        dups++;
+                    }
+                    if (c.blocklisted() && insertHit(id, "blocklist", c.other().reference().value(),
+                            "rejected for security reasons", 1.0,
+                            "same person as a case rejected for security reasons: " + c.reasons(), null, flag, now)) {
+                        hits++;
+                    }
+                }
+                results.add(new Object[] {id.value(), now, truncate(String.valueOf(versions), 400), hits, dups});
+                any = true;
+            }
+            if (any) {
+                recorded++;
+            }
         }
-        if (first) {
-            int dups = 0;
-            for (DuplicateFinder.Candidate c : duplicates.duplicatesOf(e)) {
-                // the pair may have been found already when the other case was screened: one pair, one decision
-                boolean known = jdbc.sql("select count(*) from screening_duplicate where enlistment_id = ? and other_id = ?")
-                        .params(c.other().id().value(), id.value()).query(Long.class).single() > 0;
-                if (!known) {
-                    jdbc.sql("insert into screening_duplicate (enlistment_id, other_id, score, certain, blocklisted, "
-                                    + "reasons, status) values (?, ?, ?, ?, ?, ?, 'OPEN')")
-                            .params(id.value(), c.other().id().value(), c.score(), c.certain(), c.blocklisted(),
-                                    truncate(c.reasons(), 1000))
-                            .update();
-                    dups++;
-                }
-                if (c.blocklisted() && insertHit(id, "blocklist", c.other().reference().value(),
-                        "rejected for security reasons", 1.0,
-                        "same person as a case rejected for security reasons: " + c.reasons(), null, flag, now)) {
-                    hits++;
-                }
-            }
-            jdbc.sql("insert into screening_result (enlistment_id, screened_at, list_versions, hits, duplicates) "
-                            + "values (?, ?, ?, ?, ?)")
-                    .params(id.value(), now, truncate(String.valueOf(versions), 400), hits, dups).update();
-            recorded = true;
+        if (!runs.isEmpty()) {
+            template.batchUpdate("insert into screening_run (enlistment_id, list, list_version, screened_at, node, hits) "
+                    + "values (?, ?, ?, ?, ?, ?)", runs);
+        }
+        if (!results.isEmpty()) {
+            template.batchUpdate("insert into screening_result (enlistment_id, screened_at, list_versions, hits, "
+                    + "duplicates) values (?, ?, ?, ?, ?)", results);
         }
         return recorded;
     }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import legion.enlistment.Applicant;
 import legion.enlistment.Enlistment;
+import legion.enlistment.EnlistmentId;
 import legion.enlistment.Enlistments;
 import legion.enlistment.Reference;
 import legion.enlistment.RejectionReason;
@@ -42,6 +43,25 @@ class DuplicateFinder {
     }
 
     List<Candidate> duplicatesOf(Enlistment e) {
+        return duplicatesOfAll(List.of(e)).get(e.id());
+    }
+
+    /**
+     * The candidates of each case, after one sync of the index for the whole batch: every case of the batch was
+     * committed before it was queued, so one sync sees them all, as a sync per case would.
+     */
+    Map<EnlistmentId, List<Candidate>> duplicatesOfAll(List<Enlistment> cases) {
+        Map<EnlistmentId, List<Candidate>> result = new HashMap<>();
+        synchronized (index) {
+            syncIndex();
+        }
+        for (Enlistment e : cases) {
+            result.put(e.id(), candidates(e));
+        }
+        return result;
+    }
+
+    private List<Candidate> candidates(Enlistment e) {
         Map<Reference, Candidate> found = new HashMap<>();
         for (Reference r : enlistments.findByPassportNumber(e.applicant().passport().number())) {
             if (!r.equals(e.reference())) {
@@ -49,7 +69,6 @@ class DuplicateFinder {
             }
         }
         synchronized (index) {
-            syncIndex();
             for (ScoredPair p : index.candidates(record(e))) {
                 String otherRef = p.id1().equals(e.reference().value()) ? p.id2() : p.id1();
                 Reference r = new Reference(otherRef);
@@ -71,12 +90,12 @@ class DuplicateFinder {
     private void syncIndex() {
         Instant since = lastSync == null ? Instant.EPOCH : lastSync.minusSeconds(60);
         Instant started = Instant.now();
-        List<legion.enlistment.EnlistmentId> ids = enlistments.submittedSince(since);
+        List<EnlistmentId> fresh = enlistments.submittedSince(since).stream().filter(id -> indexed.add(id.value()))
+                .toList();
         lastSync = started;
-        for (var id : ids) {
-            if (indexed.add(id.value())) {
-                enlistments.findById(id).filter(o -> !o.applicant().erased()).ifPresent(o -> index.add(record(o)));
-            }
+        for (int i = 0; i < fresh.size(); i += 500) {
+            enlistments.findAllById(fresh.subList(i, Math.min(fresh.size(), i + 500))).stream()
+                    .filter(o -> !o.applicant().erased()).forEach(o -> index.add(record(o)));
         }
     }
 

@@ -1,6 +1,6 @@
 package legion.screening;
 
-/** What screening holds APPROVE for, in the order checked (the {@code "hold"} of a 409). */
+/** What screening holds APPROVE and AUTHORIZE for, in the order checked (the {@code "hold"} of a 409). */
 public enum Hold {
     /** Not yet screened against the current version of every configured list (or a list has not loaded). */
     SCREENING_PENDING("screening holds this case: it is not yet screened against every loaded list"),

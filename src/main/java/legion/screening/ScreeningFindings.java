@@ -65,28 +65,21 @@ class ScreeningFindings {
 
     /** Stores a decided hit; false when someone else decided it since it was read. */
     boolean update(WatchlistHit h) {
-        FindingDecided d = h.decided();
-        boolean stored = jdbc.sql("update screening_hit set status = ?, proposed_by = ?, decided_by = ?, "
-                        + "proposed_at = case when ? = 'PROPOSE_CLEAR' then ? else proposed_at end, "
-                        + "decided_at = case when ? = 'PROPOSE_CLEAR' then decided_at else ? end "
-                        + "where id = ? and status = ?")
-                .params(h.status().name(), h.proposedBy(), h.decidedBy(), d.decision(), ts(d), d.decision(), ts(d),
-                        h.id(), d.from()).update() == 1;
-        if (stored) {
-            insert(d);
-        }
-        return stored;
+        return update(h, "screening_hit");
     }
 
     /** Stores a decided duplicate; false when someone else decided it since it was read. */
     boolean update(PossibleDuplicate p) {
-        FindingDecided d = p.decided();
-        boolean stored = jdbc.sql("update screening_duplicate set status = ?, proposed_by = ?, decided_by = ?, "
-                        + "proposed_at = case when ? = 'PROPOSE_DISMISS' then ? else proposed_at end, "
-                        + "decided_at = case when ? = 'PROPOSE_DISMISS' then decided_at else ? end "
-                        + "where id = ? and status = ?")
-                .params(p.status().name(), p.proposedBy(), p.decidedBy(), d.decision(), ts(d), d.decision(), ts(d),
-                        p.id(), d.from()).update() == 1;
+        return update(p, "screening_duplicate");
+    }
+
+    /** A proposal stamps {@code proposed_at}, any other decision {@code decided_at}; the decision is kept with it. */
+    private boolean update(Finding<?, ?> f, String table) {
+        FindingDecided d = f.decided();
+        boolean proposal = d.decision().startsWith("PROPOSE_");
+        boolean stored = jdbc.sql("update " + table + " set status = ?, proposed_by = ?, decided_by = ?, "
+                        + (proposal ? "proposed_at" : "decided_at") + " = ? where id = ? and status = ?")
+                .params(f.status().name(), f.proposedBy(), f.decidedBy(), ts(d), f.id(), d.from()).update() == 1;
         if (stored) {
             insert(d);
         }

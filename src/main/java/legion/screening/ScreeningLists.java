@@ -1,20 +1,26 @@
 package legion.screening;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +60,12 @@ public class ScreeningLists implements SmartLifecycle {
         }
     }
 
-    private record Loaded(Watchlist list, Screener screener) {
+    /**
+     * A loaded list, its screener (the compiled name index) and the stamp of the files it was read from; when it
+     * replaced a version loaded here before and only added entries to it, {@code added} screens against the added
+     * entries alone ({@link #addedSince}).
+     */
+    private record Loaded(Watchlist list, Screener screener, String stamp, String previousVersion, Screener added) {
     }
 
     private final Map<String, String> configured;
@@ -107,6 +118,11 @@ public class ScreeningLists implements SmartLifecycle {
     }
 
     private void load(String source, String location) {
+        String stamp = stamp(Path.of(location));
+        Loaded previous = loaded.get(source);
+        if (stamp != null && previous != null && stamp.equals(previous.stamp()) && !status.get(source).failing()) {
+            return; // the files have not changed since they were read: no parsing, no new index
+        }
         Watchlist list;
         try {
             list = Watchlists.load(source, Path.of(location));
@@ -125,8 +141,18 @@ public class ScreeningLists implements SmartLifecycle {
             }
             return;
         }
+        // the screener (the compiled name index) is built before the version is recorded for all nodes: workers
+        // wait for this node to have the recorded version loaded, so they wait only for the transaction, not the build
+        Loaded now;
+        if (previous != null && previous.list().version().equals(list.version())) {
+            now = new Loaded(list, previous.list().entries().equals(list.entries()) ? previous.screener()
+                    : new Screener(List.of(list)), stamp, previous.previousVersion(), previous.added());
+        } else {
+            now = new Loaded(list, new Screener(List.of(list)), stamp, previous == null ? null
+                    : previous.list().version(), previous == null ? null : added(previous.list(), list));
+        }
         recordVersion(list);
-        loaded.put(source, new Loaded(list, new Screener(List.of(list))));
+        loaded.put(source, now);
         status.put(source, new ListStatus(source, location, list.version(), list.entries().size(), clock.instant(),
                 null, null));
         LOG.info("screening: list '{}' version {} loaded ({} entries)", source, list.version(), list.entries().size());
@@ -152,6 +178,36 @@ public class ScreeningLists implements SmartLifecycle {
             LOG.info("screening: list '{}' changed to version {}; {} cases queued for screening", list.source(),
                     list.version(), queued);
         });
+    }
+
+    /**
+     * What identifies the files of a list as read (name, size, modification time and file key of each; a file replaced
+     * by a move has a new key), or null when they cannot be listed (then the list is read, and its error reported).
+     * The location is a file, a directory, or the common prefix of the files (OFAC).
+     */
+    static String stamp(Path location) {
+        try {
+            List<Path> files;
+            if (Files.isRegularFile(location)) {
+                files = List.of(location);
+            } else {
+                Path dir = Files.isDirectory(location) ? location : location.toAbsolutePath().getParent();
+                String prefix = Files.isDirectory(location) ? "" : location.getFileName().toString();
+                try (Stream<Path> listed = Files.list(dir)) {
+                    files = listed.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+                }
+            }
+            StringBuilder sb = new StringBuilder();
+            for (Path f : files) {
+                BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+                sb.append(f.getFileName()).append(':').append(a.size()).append(':')
+                        .append(a.lastModifiedTime().to(TimeUnit.NANOSECONDS)).append(':').append(a.fileKey())
+                        .append(';');
+            }
+            return sb.toString();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String safe(String message) {
@@ -199,6 +255,39 @@ public class ScreeningLists implements SmartLifecycle {
             return null;
         }).list();
         return versions;
+    }
+
+    /**
+     * A screener over the entries {@code list} added to {@code before}, or null when it also removed or changed one:
+     * then a case screened against {@code before} must be screened against the whole new version.
+     */
+    static Screener added(Watchlist before, Watchlist list) {
+        Set<WatchlistEntry> old = new HashSet<>(before.entries());
+        List<WatchlistEntry> added = new ArrayList<>();
+        int kept = 0;
+        for (WatchlistEntry e : list.entries()) {
+            if (old.contains(e)) {
+                kept++;
+            } else {
+                added.add(e);
+            }
+        }
+        if (kept < old.size()) {
+            return null;
+        }
+        return new Screener(List.of(new Watchlist(list.source(), list.version(), added)));
+    }
+
+    /**
+     * For a case already screened against version {@code screenedVersion} of a list: a screener over what the loaded
+     * version added to it, when it only added entries (a case's hits can then only be new ones among them: every
+     * other entry is unchanged and was screened, and fewer competing names never hide a match, ADR 0051); empty when
+     * the whole list must be screened.
+     */
+    Optional<Screener> addedSince(String source, String screenedVersion) {
+        Loaded l = loaded.get(source);
+        return l != null && l.added() != null && screenedVersion.equals(l.previousVersion())
+                ? Optional.of(l.added()) : Optional.empty();
     }
 
     /** The screener of one loaded list. */

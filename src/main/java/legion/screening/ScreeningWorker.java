@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,6 +34,7 @@ class ScreeningWorker implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ScreeningWorker.class);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate tx;
     private final ScreeningLists lists;
     private final CaseScreener screener;
@@ -43,13 +45,14 @@ class ScreeningWorker implements SmartLifecycle {
     private final long pauseMillis;
     private volatile ScheduledExecutorService executor;
 
-    ScreeningWorker(JdbcClient jdbc, TransactionTemplate tx, ScreeningLists lists, CaseScreener screener,
+    ScreeningWorker(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, ScreeningLists lists, CaseScreener screener,
                     @Value("${legion.screening.workers:1}") int workers,
                     @Value("${legion.screening.batch:50}") int batch,
                     @Value("${legion.screening.interval-ms:2000}") long intervalMillis,
                     @Value("${legion.screening.enabled:true}") boolean enabled,
                     @Value("${legion.screening.pause-ms:0}") long pauseMillis) {
         this.jdbc = jdbc;
+        this.template = template;
         this.tx = tx;
         this.lists = lists;
         this.screener = screener;
@@ -81,12 +84,9 @@ class ScreeningWorker implements SmartLifecycle {
             }
             Set<UUID> cases = new LinkedHashSet<>();
             rows.forEach(r -> cases.add(r.caseId()));
-            for (UUID id : cases) {
-                screener.screen(new EnlistmentId(id), versions);
-            }
-            for (Claimed r : rows) {
-                jdbc.sql("delete from screening_work where id = ?").param(r.id()).update();
-            }
+            screener.screenAll(cases.stream().map(EnlistmentId::new).toList(), versions);
+            template.batchUpdate("delete from screening_work where id = ?",
+                    rows.stream().map(r -> new Object[] {r.id()}).toList());
             return cases.size();
         });
         return done == null ? 0 : done;

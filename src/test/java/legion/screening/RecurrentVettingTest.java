@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +38,7 @@ import legion.support.LegionIntegrationTest;
 @LegionIntegrationTest
 @TestPropertySource(properties = {"legion.screening.lists=un=target/rescreen/un.xml",
         "legion.screening.reload-interval-ms=300", "legion.screening.interval-ms=300"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecurrentVettingTest {
 
     static final Path LIST = Path.of("target/rescreen/un.xml");
@@ -77,6 +81,7 @@ class RecurrentVettingTest {
     }
 
     @Test
+    @Order(1)
     void aListChangeRescreensAnAuthorizedVolunteerAndRaisesTheFlag() throws Exception {
         Http http = new Http(port);
         String authorized = submit(http, "Zebulon", "Quartermaine");
@@ -121,5 +126,46 @@ class RecurrentVettingTest {
         install("un-v2.xml");
         assertThat(runs(authorized, V2)).isEqualTo(1L);
         assertThat(runs(authorized, V1)).isEqualTo(1L);
+    }
+
+    String currentVersion() {
+        return jdbc.sql("select version from screening_list where source = 'un'").query(String.class).optional()
+                .orElse("");
+    }
+
+    /**
+     * A hit found after APPROVE (the list changed while the case waited for its travel authorization) holds AUTHORIZE
+     * as it holds APPROVE ({@code 409}, {@code "hold": "WATCHLIST_HIT"}), until two officers clear it.
+     */
+    @Test
+    @Order(2)
+    void aNewHitOnAnApprovedCaseHoldsAuthorizeUntilCleared() throws Exception {
+        install("un-v1.xml"); // whatever the test before left: the person is not listed yet
+        assertThat(Eventually.equalTo(V1, Duration.ofSeconds(30), this::currentVersion)).isEqualTo(V1);
+        Http http = new Http(port);
+        String approved = submit(http, "Zebulon", "Quartermaine");
+        Cases.toVetting(http, approved, "embassy-gb");
+        Cases.approve(http, approved);
+        assertThat(Cases.screening(http, approved).get("hits").size()).isZero();
+
+        install("un-v2.xml");
+        assertThat(Eventually.equalTo(1L, Duration.ofSeconds(60), () -> runs(approved, V2))).isEqualTo(1L);
+        Http.Response held = Cases.act(http, approved, "vetting1", "{\"transition\":\"AUTHORIZE\"}");
+        assertThat(held.status()).as(held.body()).isEqualTo(409);
+        assertThat(held.json().get("refusal").stringValue()).isEqualTo("HELD_BY_SCREENING");
+        assertThat(held.json().get("hold").stringValue()).isEqualTo("WATCHLIST_HIT");
+        assertThat(enlistments.findByReference(new Reference(approved)).orElseThrow().stage().name())
+                .isEqualTo("APPROVED");
+
+        var hit = Cases.screening(http, approved).get("hits").get(0);
+        assertThat(hit.get("listId").stringValue()).isEqualTo("9900001");
+        String path = "/api/v1/enlistments/" + approved + "/screening/hits/" + hit.get("id").asLong();
+        assertThat(http.postJsonAs(path, "{\"decision\":\"CLEAR\"}", "vetting2", Cases.PW).status()).isEqualTo(200);
+        assertThat(Cases.act(http, approved, "vetting1", "{\"transition\":\"AUTHORIZE\"}").status())
+                .as("a clearing proposed by one officer still holds").isEqualTo(409);
+        assertThat(http.postJsonAs(path, "{\"decision\":\"CLEAR\"}", "vetting1", Cases.PW).status()).isEqualTo(200);
+        Http.Response authorized = Cases.act(http, approved, "vetting1", "{\"transition\":\"AUTHORIZE\"}");
+        assertThat(authorized.status()).as(authorized.body()).isEqualTo(200);
+        assertThat(authorized.json().get("status").stringValue()).isEqualTo("AUTHORIZED");
     }
 }
