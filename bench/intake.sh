@@ -4,6 +4,7 @@
 # (../shared/bench/baseline, the yardstick) and the single-row insert rate pgbench reaches at 16 clients.
 #   bash bench/intake.sh [seconds]      (needs: PostgreSQL on localhost, wrk, pgbench; builds target/legion.jar and
 #                                        target/baseline/target/baseline.jar)
+#   LEGION_BENCH_JVM_ARGS: JVM options for Legion (e.g. a JFR recording), LEGION_BENCH_ARGS: its arguments
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_RUN=${1:-30}
@@ -13,7 +14,11 @@ psql_admin() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q "$@"; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install postgresql-contrib" >&2; exit 2; }
 [ -f target/legion.jar ] || ./mvnw -q -B -DskipTests package
-BASELINE_SRC=${BASELINE_SRC:-../shared/bench/baseline}
+# the shared baseline sits beside the main checkout (../shared) or beside the worktrees' folder (../../shared)
+if [ -z "${BASELINE_SRC:-}" ]; then
+  for d in ../shared/bench/baseline ../../shared/bench/baseline; do [ -d "$d" ] && BASELINE_SRC=$d && break; done
+fi
+[ -d "${BASELINE_SRC:-}" ] || { echo "the shared baseline is missing: set BASELINE_SRC" >&2; exit 2; }
 if [ ! -f target/baseline/target/baseline.jar ]; then
   rm -rf target/baseline && mkdir -p target && cp -r "$BASELINE_SRC" target/baseline && chmod -R u+w target/baseline
   ./mvnw -q -B -f target/baseline/pom.xml -DskipTests package
@@ -32,8 +37,10 @@ pg_lat=$(grep -E "latency average" /tmp/legion-pgbench.txt | sed -E 's/.*= ([0-9
 echo "pgbench tps=$pg_tps latency_avg_ms=$pg_lat"
 
 echo "== baseline (plain Spring Boot endpoint, one insert) on PostgreSQL, port $PORT"
+# in its own schema: Legion's Flyway wants an empty public schema
+PGPASSWORD=legion psql -h localhost -U legion -d $DB -q -c "create schema baseline"
 java -Xmx1g -jar target/baseline/target/baseline.jar --server.port=$PORT \
-  --spring.datasource.url=jdbc:postgresql://localhost:5432/$DB --spring.datasource.username=legion \
+  --spring.datasource.url="jdbc:postgresql://localhost:5432/$DB?currentSchema=baseline" --spring.datasource.username=legion \
   --spring.datasource.password=legion --spring.datasource.hikari.maximum-pool-size=16 > /tmp/legion-bench-baseline.log 2>&1 &
 BASE=$!
 trap 'kill $BASE 2>/dev/null || true' EXIT
@@ -46,13 +53,13 @@ kill $BASE; wait $BASE 2>/dev/null || true
 
 echo "== Legion on PostgreSQL, port $PORT"
 # one wrk host stands for thousands of volunteers: lift the per-client limit (the global one stays)
-java -Xmx1g -jar target/legion.jar --server.port=$PORT --legion.demo.enabled=false \
+java -Xmx1g ${LEGION_BENCH_JVM_ARGS:-} -jar target/legion.jar --server.port=$PORT --legion.demo.enabled=false \
   --legion.rate-limit.per-client-per-minute=100000000 --legion.rate-limit.per-client-burst=100000 \
   --spring.datasource.url=jdbc:postgresql://localhost:5432/$DB --spring.datasource.username=legion \
   --spring.datasource.password=legion ${LEGION_BENCH_ARGS:-} > /tmp/legion-bench-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf -o /dev/null http://localhost:$PORT/ && break; sleep 0.5; done
+for _ in $(seq 1 600); do curl -sf -o /dev/null http://localhost:$PORT/ && break; kill -0 $APP || { echo "Legion did not start: /tmp/legion-bench-app.log" >&2; exit 1; }; sleep 0.5; done
 echo "warm-up 10s"
 wrk -t2 -c16 -d10s -s bench/intake.lua http://localhost:$PORT/ > /dev/null
 echo "== wrk: 16 connections, ${SECONDS_RUN}s"

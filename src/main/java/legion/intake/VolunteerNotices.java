@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import legion.embassy.Embassies;
 import legion.embassy.Embassy;
 import legion.enlistment.Enlistment;
 import legion.enlistment.EnlistmentApproved;
@@ -23,7 +22,6 @@ import legion.enlistment.EnlistmentAuthorized;
 import legion.enlistment.EnlistmentId;
 import legion.enlistment.EnlistmentRejected;
 import legion.enlistment.EnlistmentRevoked;
-import legion.enlistment.EnlistmentSubmitted;
 import legion.enlistment.Enlistments;
 import legion.enlistment.InformationRequested;
 import legion.enlistment.InterviewScheduled;
@@ -37,7 +35,8 @@ import legion.web.Languages;
  * Tells volunteers what happens to their application, by mail in their language: received (with the reference),
  * information requested, interview invitation (date, time, zone, mode), rejection with its reason, approval, travel
  * authorization ready, revocation. Each message is queued in the outbox in the very transaction that changed the case
- * (just before it commits, when everything the message tells is written), so it exists exactly when the change does.
+ * (just before it commits, when everything the message tells is written; a new application's acknowledgement is queued
+ * by {@link Intake} itself, last in its transaction), so it exists exactly when the change does.
  * No passport number or date of birth in any mail; the volunteer's language is the one they applied in.
  */
 @Component
@@ -46,29 +45,30 @@ class VolunteerNotices {
     private final Outbox outbox;
     private final Enlistments enlistments;
     private final CaseFiles files;
-    private final Embassies embassies;
     private final MessageSource messages;
     private final JdbcClient jdbc;
     private final String statusUrl;
 
-    VolunteerNotices(Outbox outbox, Enlistments enlistments, CaseFiles files, Embassies embassies, MessageSource messages, JdbcClient jdbc,
+    VolunteerNotices(Outbox outbox, Enlistments enlistments, CaseFiles files, MessageSource messages, JdbcClient jdbc,
                      @Value("${legion.public-url:http://localhost:8080}") String publicUrl) {
         this.outbox = outbox;
         this.enlistments = enlistments;
         this.files = files;
-        this.embassies = embassies;
         this.messages = messages;
         this.jdbc = jdbc;
         this.statusUrl = publicUrl.replaceAll("/+$", "") + "/status";
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
-    void on(EnlistmentSubmitted e) {
+    /**
+     * A new application was stored ({@link Intake}, in its transaction, after everything the message tells): records
+     * the volunteer's language and queues the acknowledgement with the reference. Given the case just written, so
+     * that nothing is read back or decrypted again on the intake path.
+     */
+    void received(Enlistment c, Embassy embassy) {
         Locale language = Languages.closest(LocaleContextHolder.getLocale());
         jdbc.sql("insert into intake_volunteer_language (enlistment_id, language) values (?, ?) on conflict do nothing")
-                .params(e.id().value(), language.toLanguageTag()).update();
-        enlistments.findById(e.id()).ifPresent(c -> queue(c, "SUBMITTED", language, "",
-                embassies.find(c.embassyCode()).map(Embassy::name).orElse(c.embassyCode())));
+                .params(c.id().value(), language.toLanguageTag()).update();
+        queue(c, "SUBMITTED", language, "", embassy.name());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
