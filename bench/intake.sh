@@ -4,6 +4,10 @@
 # (../shared/bench/baseline, the yardstick) and the single-row insert rate pgbench reaches at 16 clients.
 #   bash bench/intake.sh [seconds]      (needs: PostgreSQL on localhost, wrk, pgbench; builds target/legion.jar and
 #                                        target/baseline/target/baseline.jar)
+#   LEGION_BENCH_JVM_ARGS: JVM options for Legion (e.g. a JFR recording), LEGION_BENCH_ARGS: its arguments,
+#   LEGION_JAR: another build to measure (default target/legion.jar, built when missing: rebuild it after a change).
+#   Besides the rates it prints the CPU milliseconds each request cost (bench/cpu.py): JVM by thread group and the
+#   PostgreSQL backends, for the baseline and for Legion; on a shared machine these compare runs better than rates.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_RUN=${1:-30}
@@ -12,12 +16,29 @@ DB=legion_bench
 psql_admin() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q "$@"; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 command -v pgbench >/dev/null || { echo "pgbench is missing: apt-get install postgresql-contrib" >&2; exit 2; }
-[ -f target/legion.jar ] || ./mvnw -q -B -DskipTests package
-BASELINE_SRC=${BASELINE_SRC:-../shared/bench/baseline}
+LEGION_JAR=${LEGION_JAR:-target/legion.jar}
+[ -f "$LEGION_JAR" ] || ./mvnw -q -B -DskipTests package
+# the shared baseline sits beside the main checkout (../shared) or beside the worktrees' folder (../../shared)
+if [ -z "${BASELINE_SRC:-}" ]; then
+  for d in ../shared/bench/baseline ../../shared/bench/baseline; do [ -d "$d" ] && BASELINE_SRC=$d && break; done
+fi
+[ -d "${BASELINE_SRC:-}" ] || { echo "the shared baseline is missing: set BASELINE_SRC" >&2; exit 2; }
 if [ ! -f target/baseline/target/baseline.jar ]; then
   rm -rf target/baseline && mkdir -p target && cp -r "$BASELINE_SRC" target/baseline && chmod -R u+w target/baseline
   ./mvnw -q -B -f target/baseline/pom.xml -DskipTests package
 fi
+
+# Warms up by work done, not by time: on a busy machine ten seconds may be a few hundred requests, far from compiled.
+WARM_REQUESTS=${WARM_REQUESTS:-6000}
+warm_up() {
+  local warmed=0 started n
+  started=$(date +%s)
+  while [ "$warmed" -lt "$WARM_REQUESTS" ] && [ $(( $(date +%s) - started )) -lt 150 ]; do
+    n=$(wrk -t2 -c16 -d10s -s bench/intake.lua http://localhost:$PORT/ | grep RESULT | sed -E 's/.*requests=([0-9]+).*/\1/')
+    warmed=$(( warmed + ${n:-0} ))
+  done
+  echo "warm-up: $warmed requests in $(( $(date +%s) - started ))s"
+}
 
 psql_admin -c "do \$\$ begin if not exists (select from pg_roles where rolname = 'legion') then create role legion login password 'legion'; end if; end \$\$;"
 psql_admin -c "drop database if exists $DB with (force)"
@@ -32,33 +53,41 @@ pg_lat=$(grep -E "latency average" /tmp/legion-pgbench.txt | sed -E 's/.*= ([0-9
 echo "pgbench tps=$pg_tps latency_avg_ms=$pg_lat"
 
 echo "== baseline (plain Spring Boot endpoint, one insert) on PostgreSQL, port $PORT"
+# in its own schema: Legion's Flyway wants an empty public schema
+PGPASSWORD=legion psql -h localhost -U legion -d $DB -q -c "create schema baseline"
 java -Xmx1g -jar target/baseline/target/baseline.jar --server.port=$PORT \
-  --spring.datasource.url=jdbc:postgresql://localhost:5432/$DB --spring.datasource.username=legion \
+  --spring.datasource.url="jdbc:postgresql://localhost:5432/$DB?currentSchema=baseline" --spring.datasource.username=legion \
   --spring.datasource.password=legion --spring.datasource.hikari.maximum-pool-size=16 > /tmp/legion-bench-baseline.log 2>&1 &
 BASE=$!
 trap 'kill $BASE 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d '{}' http://localhost:$PORT/api/v1/enlistments && break; sleep 0.5; done
-wrk -t2 -c16 -d10s -s bench/intake.lua http://localhost:$PORT/ > /dev/null
+warm_up
+python3 bench/cpu.py snap $BASE $DB > /tmp/legion-cpu-baseline-0.json
 wrk -t2 -c16 -d"${SECONDS_RUN}s" --latency -s bench/intake.lua http://localhost:$PORT/ | tee /tmp/legion-wrk-baseline.txt | grep RESULT
+python3 bench/cpu.py snap $BASE $DB > /tmp/legion-cpu-baseline-1.json
 base_line=$(grep RESULT /tmp/legion-wrk-baseline.txt)
 base_rps=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$base_line")
+python3 bench/cpu.py diff /tmp/legion-cpu-baseline-0.json /tmp/legion-cpu-baseline-1.json \
+  "$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$base_line")"
 kill $BASE; wait $BASE 2>/dev/null || true
 
 echo "== Legion on PostgreSQL, port $PORT"
 # one wrk host stands for thousands of volunteers: lift the per-client limit (the global one stays)
-java -Xmx1g -jar target/legion.jar --server.port=$PORT --legion.demo.enabled=false \
+java -Xmx1g ${LEGION_BENCH_JVM_ARGS:-} -jar "$LEGION_JAR" --server.port=$PORT --legion.demo.enabled=false \
   --legion.rate-limit.per-client-per-minute=100000000 --legion.rate-limit.per-client-burst=100000 \
   --spring.datasource.url=jdbc:postgresql://localhost:5432/$DB --spring.datasource.username=legion \
   --spring.datasource.password=legion ${LEGION_BENCH_ARGS:-} > /tmp/legion-bench-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf -o /dev/null http://localhost:$PORT/ && break; sleep 0.5; done
-echo "warm-up 10s"
-wrk -t2 -c16 -d10s -s bench/intake.lua http://localhost:$PORT/ > /dev/null
+for _ in $(seq 1 600); do curl -sf -o /dev/null http://localhost:$PORT/ && break; kill -0 $APP || { echo "Legion did not start: /tmp/legion-bench-app.log" >&2; exit 1; }; sleep 0.5; done
+warm_up
 echo "== wrk: 16 connections, ${SECONDS_RUN}s"
+python3 bench/cpu.py snap $APP $DB > /tmp/legion-cpu-0.json
 wrk -t2 -c16 -d"${SECONDS_RUN}s" --latency -s bench/intake.lua http://localhost:$PORT/ | tee /tmp/legion-wrk.txt | grep RESULT
+python3 bench/cpu.py snap $APP $DB > /tmp/legion-cpu-1.json
 line=$(grep RESULT /tmp/legion-wrk.txt)
 rps=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$line")
+python3 bench/cpu.py diff /tmp/legion-cpu-0.json /tmp/legion-cpu-1.json "$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")"
 stored=$(PGPASSWORD=legion psql -h localhost -U legion -d $DB -tAc "select count(*) from enlistment")
 echo "stored enlistments: $stored"
 python3 - "$rps" "$pg_tps" "$base_rps" <<'PY'

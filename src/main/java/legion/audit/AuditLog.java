@@ -25,7 +25,14 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final AuditChain chain;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    /** One generator per thread: the JDK's default one serialises every caller on a global lock. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     AuditLog(JdbcClient jdbc, AuditChain chain, ObjectProvider<Clock> clocks) {
         this.jdbc = jdbc;
@@ -37,7 +44,7 @@ public class AuditLog {
     public void append(String actor, String actorRole, String action, String subject, String detail) {
         Instant at = AuditChain.canonical(clock.instant());
         byte[] nonceBytes = new byte[16];
-        random.nextBytes(nonceBytes);
+        RANDOM.get().nextBytes(nonceBytes);
         String nonce = HexFormat.of().formatHex(nonceBytes);
         String text = detail == null ? null : truncate(detail);
         jdbc.sql("insert into audit_log (at, actor, actor_role, action, subject, detail, nonce, entry_mac) "

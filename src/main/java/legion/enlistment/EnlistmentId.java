@@ -2,10 +2,12 @@ package legion.enlistment;
 
 import java.util.UUID;
 
+import legion.privacy.Randomness;
+
 /** The internal identity of an enlistment (never shown to volunteers). */
 public record EnlistmentId(UUID value) {
 
     public static EnlistmentId random() {
-        return new EnlistmentId(UUID.randomUUID());
+        return new EnlistmentId(Randomness.uuid());
     }
 }

@@ -1,8 +1,9 @@
 package legion.enlistment;
 
-import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import legion.privacy.Randomness;
 
 /**
  * The human-friendly reference of an enlistment, {@code LGN-XXXX-XXXX}: eight characters from Crockford's
@@ -13,7 +14,6 @@ public record Reference(String value) {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final Pattern FORMAT = Pattern.compile("LGN-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public Reference {
         if (value == null || !FORMAT.matcher(value).matches()) {
@@ -23,11 +23,12 @@ public record Reference(String value) {
 
     public static Reference random() {
         StringBuilder sb = new StringBuilder("LGN-");
+        long bits = Randomness.current().nextLong(); // 8 characters of 5 bits each from one draw
         for (int i = 0; i < 8; i++) {
             if (i == 4) {
                 sb.append('-');
             }
-            sb.append(ALPHABET.charAt(RANDOM.nextInt(32)));
+            sb.append(ALPHABET.charAt((int) (bits >>> (5 * i)) & 31));
         }
         return new Reference(sb.toString());
     }

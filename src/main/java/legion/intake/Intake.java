@@ -39,10 +39,12 @@ public class Intake {
     private final TransactionTemplate tx;
     private final Advisories advisories;
     private final legion.eligibility.Eligibility eligibility;
+    private final VolunteerNotices notices;
 
     Intake(Enlistments enlistments, Embassies embassies, JdbcClient jdbc, TransactionTemplate tx,
-           Advisories advisories, legion.eligibility.Eligibility eligibility) {
+           Advisories advisories, legion.eligibility.Eligibility eligibility, VolunteerNotices notices) {
         this.eligibility = eligibility;
+        this.notices = notices;
         this.enlistments = enlistments;
         this.embassies = embassies;
         this.jdbc = jdbc;
@@ -72,8 +74,8 @@ public class Intake {
     }
 
     /**
-     * One attempt. The first attempt does not look the key up again (callers check {@link #replay} first, and the
-     * key's primary key catches a concurrent first use); a retry after such a collision replays the winner.
+     * One attempt. The first attempt does not look the key up: its primary key catches a key used before (or
+     * concurrently), and the retry after such a collision replays the earlier answer (or finds it a conflict).
      */
     private Submission submitOnce(Applicant applicant, String key, String hash, boolean retry) {
         if (key != null && retry) {
@@ -93,6 +95,7 @@ public class Intake {
                     .params(key, hash, enlistment.id().value(), OffsetDateTime.now(ZoneOffset.UTC))
                     .update();
         }
+        notices.received(enlistment, embassy);
         return new Submission(enlistment.reference(), enlistment.stage(), embassy, enlistment.submittedAt(), false,
                 acknowledged);
     }

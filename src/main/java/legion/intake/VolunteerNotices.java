@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import legion.embassy.Embassies;
 import legion.embassy.Embassy;
 import legion.enlistment.Enlistment;
 import legion.enlistment.EnlistmentApproved;
@@ -22,7 +21,6 @@ import legion.enlistment.EnlistmentAuthorized;
 import legion.enlistment.EnlistmentId;
 import legion.enlistment.EnlistmentRejected;
 import legion.enlistment.EnlistmentRevoked;
-import legion.enlistment.EnlistmentSubmitted;
 import legion.enlistment.Enlistments;
 import legion.enlistment.InformationRequested;
 import legion.enlistment.InterviewScheduled;
@@ -36,7 +34,8 @@ import legion.web.Languages;
  * Tells volunteers what happens to their application, by mail in their language: received (with the reference),
  * information requested, interview invitation (date, time, zone, mode), rejection with its reason, approval, travel
  * authorization ready, revocation. Each message is queued in the outbox in the very transaction that changed the case
- * (just before it commits, when everything the message tells is written), so it exists exactly when the change does.
+ * (just before it commits, when everything the message tells is written; a new application's acknowledgement is queued
+ * by {@link Intake} itself, last in its transaction), so it exists exactly when the change does.
  * No passport number or date of birth in any mail; the volunteer's language is the one they applied in.
  */
 @Component
@@ -45,29 +44,30 @@ public class VolunteerNotices {
     private final Outbox outbox;
     private final Enlistments enlistments;
     private final CaseFiles files;
-    private final Embassies embassies;
     private final MessageSource messages;
     private final VolunteerLanguages languages;
     private final String statusUrl;
 
-    VolunteerNotices(Outbox outbox, Enlistments enlistments, CaseFiles files, Embassies embassies, MessageSource messages,
+    VolunteerNotices(Outbox outbox, Enlistments enlistments, CaseFiles files, MessageSource messages,
                      VolunteerLanguages languages,
                      @Value("${legion.public-url:http://localhost:8080}") String publicUrl) {
         this.outbox = outbox;
         this.enlistments = enlistments;
         this.files = files;
-        this.embassies = embassies;
         this.messages = messages;
         this.languages = languages;
         this.statusUrl = publicUrl.replaceAll("/+$", "") + "/status";
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
-    void on(EnlistmentSubmitted e) {
+    /**
+     * A new application was stored ({@link Intake}, in its transaction, after everything the message tells): records
+     * the volunteer's language and queues the acknowledgement with the reference. Given the case just written, so
+     * that nothing is read back or decrypted again on the intake path.
+     */
+    void received(Enlistment c, Embassy embassy) {
         Locale language = Languages.closest(LocaleContextHolder.getLocale());
-        languages.record(e.id(), language);
-        enlistments.findById(e.id()).ifPresent(c -> queue(c, "SUBMITTED", language, "",
-                embassies.find(c.embassyCode()).map(Embassy::name).orElse(c.embassyCode())));
+        languages.record(c.id(), language);
+        queue(c, "SUBMITTED", language, "", embassy.name());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

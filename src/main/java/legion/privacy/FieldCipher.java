@@ -3,7 +3,6 @@ package legion.privacy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 import javax.crypto.Cipher;
@@ -19,7 +18,6 @@ import javax.crypto.spec.GCMParameterSpec;
 public class FieldCipher {
 
     private static final String PREFIX = "v1:";
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Cipher and Mac instances are not thread-safe but costly to look up: one of each per thread. */
     private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
         try {
@@ -52,7 +50,7 @@ public class FieldCipher {
         }
         try {
             byte[] iv = new byte[12];
-            RANDOM.nextBytes(iv);
+            Randomness.current().nextBytes(iv);
             Cipher c = GCM.get();
             c.init(Cipher.ENCRYPT_MODE, keys.key(keys.currentId()), new GCMParameterSpec(128, iv));
             c.updateAAD(field.getBytes(StandardCharsets.UTF_8));
@@ -68,7 +66,7 @@ public class FieldCipher {
     public byte[] encryptBytes(String field, byte[] plaintext) {
         try {
             byte[] iv = new byte[12];
-            RANDOM.nextBytes(iv);
+            Randomness.current().nextBytes(iv);
             Cipher c = GCM.get();
             c.init(Cipher.ENCRYPT_MODE, keys.key(keys.currentId()), new GCMParameterSpec(128, iv));
             c.updateAAD(field.getBytes(StandardCharsets.UTF_8));

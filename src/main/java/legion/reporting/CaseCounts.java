@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -13,11 +14,13 @@ import legion.enlistment.EnlistmentSubmitted;
 import legion.enlistment.StageChanged;
 
 /**
- * Keeps reporting's read model ({@code reporting_case}) from the enlistment events, after their transaction commits
- * (asynchronously, through the event publication registry: a failed or lost delivery is resubmitted, so the model
- * catches up). Each write is idempotent and ignores an event older than what the row already holds, so a
- * redelivered or late event changes nothing; an edge's event that overtakes the case's submission creates the row,
- * and the submission then fills in what only it carries (nationality, role).
+ * Keeps reporting's read model ({@code reporting_case}) from the enlistment events. A submission writes its row in the
+ * transaction that stores the case (a plain insert: no publication in the registry and no second transaction on the
+ * intake path, ADR 0130). The edges arrive after their transaction commits (asynchronously, through the event
+ * publication registry: a failed or lost delivery is resubmitted, so the model catches up). Each write is idempotent
+ * and ignores an event older than what the row already holds, so a redelivered or late event changes nothing; an
+ * edge's event that overtakes a case's submission creates the row, and the submission then fills in what only it
+ * carries (nationality, role).
  */
 @Component
 class CaseCounts {
@@ -28,12 +31,11 @@ class CaseCounts {
         this.jdbc = jdbc;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(EnlistmentSubmitted e) {
-        int filled = jdbc.sql("update reporting_case set nationality = ?, service_role = ? where enlistment_id = ?")
-                .params(e.nationality(), e.role(), e.id().value()).update();
-        if (filled == 0) {
-            insertIfAbsent(e.id().value(), "SUBMITTED", e.at(), e.embassyCode(), e.nationality(), e.role());
+        if (!insertIfAbsent(e.id().value(), "SUBMITTED", e.at(), e.embassyCode(), e.nationality(), e.role())) {
+            jdbc.sql("update reporting_case set nationality = ?, service_role = ? where enlistment_id = ?")
+                    .params(e.nationality(), e.role(), e.id().value()).update();
         }
     }
 
@@ -50,10 +52,10 @@ class CaseCounts {
      * Two events of one case handled at the same moment may both insert: the loser fails on the primary key, its
      * publication stays incomplete and is resubmitted, and then finds the row.
      */
-    private void insertIfAbsent(UUID id, String stage, Instant at, String embassy, String nationality, String role) {
-        jdbc.sql("insert into reporting_case (enlistment_id, stage, stage_at, embassy_code, nationality, service_role) "
+    private boolean insertIfAbsent(UUID id, String stage, Instant at, String embassy, String nationality, String role) {
+        return jdbc.sql("insert into reporting_case (enlistment_id, stage, stage_at, embassy_code, nationality, service_role) "
                         + "select ?, ?, ?, ?, ?, ? where not exists (select 1 from reporting_case where enlistment_id = ?)")
-                .params(id, stage, ts(at), embassy, nationality, role, id).update();
+                .params(id, stage, ts(at), embassy, nationality, role, id).update() == 1;
     }
 
     private static OffsetDateTime ts(Instant at) {

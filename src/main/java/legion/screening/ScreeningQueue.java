@@ -6,8 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import legion.enlistment.EnlistmentId;
@@ -37,11 +37,11 @@ class ScreeningQueue {
     }
 
     /**
-     * A new application is queued after its transaction commits, through the event publication registry: a failed or
-     * lost delivery is resubmitted (ADR 0040), so no case goes unscreened; a second delivery only adds a row that finds
-     * the case screened already.
+     * A new application is queued in the very transaction that stores it: its work row commits with the case or not at
+     * all, so no case goes unscreened, without a publication in the event registry and a second transaction per case
+     * on the intake path (ADR 0130).
      */
-    @ApplicationModuleListener
+    @EventListener
     void on(EnlistmentSubmitted submitted) {
         enqueue(List.of(submitted.id()));
     }

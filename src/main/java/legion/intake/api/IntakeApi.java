@@ -81,16 +81,15 @@ class IntakeApi {
         }
         JsonNode body = JsonBodies.parse(JsonBodies.read(request.getInputStream(), request.getContentLengthLong()));
         String digest = key == null ? null : JsonBodies.digest(body);
-        Optional<Submission> earlier = key == null ? Optional.empty() : intake.replay(key, digest);
+        ApplicationValidator.Result result = validator.validate(body);
         Submission s;
-        if (earlier.isPresent()) {
-            s = earlier.get();
-        } else {
-            ApplicationValidator.Result result = validator.validate(body);
-            if (!result.valid()) {
-                throw RequestProblems.invalid(result.problems(), messages, locale);
-            }
+        if (result.valid()) {
+            // a key seen before is caught by its primary key when the submission stores it: Intake replays it
             s = intake.submit(result.applicant(), key, digest);
+        } else {
+            // an earlier answer for this key still stands (or the key is a conflict) even when the body is invalid
+            Optional<Submission> earlier = key == null ? Optional.empty() : intake.replay(key, digest);
+            s = earlier.orElseThrow(() -> RequestProblems.invalid(result.problems(), messages, locale));
         }
         Advisory a = s.legalAdvisory();
         var view = new SubmissionView(s.reference().value(), s.status().name(),
