@@ -84,6 +84,25 @@ public final class ConsoleSession {
         return post(path, all);
     }
 
+    /**
+     * Posts a form with the CSRF token of the given page and, as a browser does after Post/Redirect/Get, follows
+     * the redirect with a GET: the page the answer leads to (or the answer itself when it is no redirect).
+     */
+    public Page postAndFollow(String path, Page from, Map<String, String> form) {
+        return follow(postWithToken(path, from, form));
+    }
+
+    /** The page a redirect leads to, fetched with a GET in this session; any other answer as it is. */
+    public Page follow(Page answer) {
+        Page page = answer;
+        for (int hops = 0; hops < 5 && page.status() / 100 == 3 && page.location() != null; hops++) {
+            String to = page.location();
+            page = get(to.startsWith("http") ? URI.create(to).getRawPath()
+                    + (URI.create(to).getRawQuery() == null ? "" : "?" + URI.create(to).getRawQuery()) : to);
+        }
+        return page;
+    }
+
     /** Posts a multipart form (one optional file) with the CSRF token of the given page. */
     public Page postMultipart(String path, Page from, Map<String, String> fields, String fileField, String fileName,
                               String fileType, byte[] file) {
