@@ -59,6 +59,11 @@ public final class ConsoleSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET that asks for HTML, as a browser does (error pages then answer as pages, not as JSON). */
+    public Page getPage(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,*/*;q=0.8").GET());
+    }
+
     public Page post(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));

@@ -83,15 +83,6 @@ class PortalController {
         return "portal/start";
     }
 
-    /**
-     * Any other address under the portal's paths is not found, in the portal's layout (without this, the static
-     * resources' handler would answer it, with a problem document meant for API clients).
-     */
-    @GetMapping({"/apply/**", "/status/**"})
-    String unknown() {
-        throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
-    }
-
     /** The first question (a new application when none is in progress in this session). */
     @GetMapping("/apply")
     String apply() {
