@@ -77,7 +77,7 @@ class BrowserJourneyTest {
         browser.get(url("/"));
         submit(browser.findElement(By.linkText("Start now")));
 
-        // Sending nothing shows an error summary whose links lead to the fields.
+        // One small group of questions per page. Sending nothing shows an error summary whose links lead to the fields.
         submit(browser.findElement(By.cssSelector("button[type=submit].button")));
         WebElement summary = browser.findElement(By.cssSelector(".error-summary"));
         assertThat(summary.getText()).contains("Enter your given names").contains("Enter your surname");
@@ -86,35 +86,39 @@ class BrowserJourneyTest {
 
         type("givenNames", "Олександр");
         type("surname", "Шевченко-O'Neil");
+        next();
         type("dobDay", "11");
         type("dobMonth", "3");
         type("dobYear", "1985");
         browser.findElement(By.id("sex")).click();
         new Select(browser.findElement(By.id("nationality"))).selectByValue("GB");
         new Select(browser.findElement(By.id("countryOfResidence"))).selectByValue("GB");
+        next();
         type("passportNumber", "X1234567");
         new Select(browser.findElement(By.id("passportIssuingCountry"))).selectByValue("GB");
         LocalDate expiry = LocalDate.now().plusYears(4);
         type("expiryDay", Integer.toString(expiry.getDayOfMonth()));
         type("expiryMonth", Integer.toString(expiry.getMonthValue()));
         type("expiryYear", Integer.toString(expiry.getYear()));
+        next();
         type("email", "volunteer@example.org");
         type("languages", "en, uk");
+        next();
         browser.findElement(By.id("role-COMBAT_MEDIC")).click();
         browser.findElement(By.id("hasExperience")).click();
         type("years", "6");
         type("branch", "Royal Army Medical Corps");
+        next();
         browser.findElement(By.id("criminalRecord-no")).click();
         shot("apply-filled");
-        submit(browser.findElement(By.cssSelector("button[type=submit].button")));
+        next();
 
         // Check your answers: the name as written, then change and come back with nothing lost.
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Check your answers");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Олександр").contains("Шевченко-O'Neil");
-        submit(browser.findElement(By.xpath("//button[contains(., 'Change your answers')]")));
-        assertThat(browser.findElement(By.id("givenNames")).getAttribute("value")).isEqualTo("Олександр");
+        submit(browser.findElement(By.id("change-hasExperience")));
         assertThat(browser.findElement(By.id("years")).getAttribute("value")).isEqualTo("6");
-        submit(browser.findElement(By.cssSelector("button[type=submit].button")));
+        next();
 
         // The advisory for the chosen nationality is shown in plain words above the acknowledgement; nothing is sent
         // until the volunteer acknowledges it.
@@ -192,23 +196,28 @@ class BrowserJourneyTest {
         browser.get(url("/apply"));
         type("givenNames", "Jānis");
         type("surname", "Bērziņš");
+        next();
         type("dobDay", "2");
         type("dobMonth", "7");
         type("dobYear", "1990");
         browser.findElement(By.id("sex")).click();
         new Select(browser.findElement(By.id("nationality"))).selectByValue("LV");
         new Select(browser.findElement(By.id("countryOfResidence"))).selectByValue("LV");
+        next();
         type("passportNumber", "LV1234567");
         new Select(browser.findElement(By.id("passportIssuingCountry"))).selectByValue("LV");
         LocalDate expiry = LocalDate.now().plusYears(3);
         type("expiryDay", Integer.toString(expiry.getDayOfMonth()));
         type("expiryMonth", Integer.toString(expiry.getMonthValue()));
         type("expiryYear", Integer.toString(expiry.getYear()));
+        next();
         type("email", "janis@example.org");
+        next();
         browser.findElement(By.id("role-DRIVER")).click();
         browser.findElement(By.id("hasExperience-no")).click();
+        next();
         browser.findElement(By.id("criminalRecord-no")).click();
-        submit(browser.findElement(By.cssSelector("button[type=submit].button")));
+        next();
 
         assertThat(browser.findElement(By.id("advisory-status")).getText()).isEqualTo("Allowed");
         assertThat(browser.findElement(By.id("advisory")).getText())
@@ -221,6 +230,11 @@ class BrowserJourneyTest {
         assertThat(jdbc.sql("select a.country || '/' || a.advisory_version from advisory_acknowledgement a "
                 + "join enlistment e on e.id = a.enlistment_id where e.reference = ?").param(reference)
                 .query(String.class).single()).isEqualTo("LV/1");
+    }
+
+    /** Continue to the next page of questions. */
+    private void next() {
+        submit(browser.findElement(By.cssSelector("main button[type=submit].button")));
     }
 
     private void act(String transition, String reason) {

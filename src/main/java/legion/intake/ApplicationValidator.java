@@ -148,7 +148,7 @@ public class ApplicationValidator {
             return null;
         }
         if (value.codePointCount(0, value.length()) > max) {
-            p.add(new FieldProblem(field, "length"));
+            p.add(new FieldProblem(field, "length", null, List.of(String.valueOf(max)))); // the limit, for the message
             return null;
         }
         return value;

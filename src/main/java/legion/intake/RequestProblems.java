@@ -52,7 +52,10 @@ public final class RequestProblems {
         if (f.rule() != null) {
             return messages.getMessage(f.code(), f.args().toArray(), f.code(), locale);
         }
-        String generic = messages.getMessage("error." + f.code(), null, f.code(), locale);
+        // a too-long value is told its limit ("at most 254 characters"); a field's own text names its own
+        String generic = f.code().equals("length") && !f.args().isEmpty()
+                ? messages.getMessage("error.length.max", f.args().toArray(), f.code(), locale)
+                : messages.getMessage("error." + f.code(), null, f.code(), locale);
         return messages.getMessage("error." + f.fieldKey() + "." + f.code(), null, generic, locale);
     }
 }

@@ -31,15 +31,13 @@ class PageProblems {
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             org.springframework.security.web.firewall.RequestRejectedException.class, IllegalArgumentException.class})
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String badRequest() {
-        return "error/400";
+    ModelAndView badRequest() {
+        return page(400);
     }
 
     @ExceptionHandler(SecurityException.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden() {
-        return "error/403";
+    ModelAndView forbidden() {
+        return page(403);
     }
 
     /** Anything else: the status a Spring exception carries, or 500; never details. */
@@ -47,7 +45,7 @@ class PageProblems {
     @ExceptionHandler({org.apache.catalina.connector.ClientAbortException.class,
             org.springframework.web.context.request.async.AsyncRequestNotUsableException.class})
     ModelAndView aborted() {
-        ModelAndView mav = new ModelAndView("error");
+        ModelAndView mav = page(408);
         mav.setStatus(HttpStatus.REQUEST_TIMEOUT);
         return mav;
     }
@@ -65,6 +63,29 @@ class PageProblems {
         return page(status);
     }
 
+    /**
+     * Whether an error page belongs in the console's layout: a page under {@code /console} for a signed-in officer.
+     * Everyone else (volunteers, unknown addresses, anyone signed out) sees the portal's.
+     */
+    static boolean inConsole(jakarta.servlet.http.HttpServletRequest request) {
+        Object failed = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String path = failed instanceof String s ? s : request.getRequestURI();
+        String context = request.getContextPath();
+        if (path == null || !path.startsWith(context + "/console")) {
+            return false;
+        }
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated()
+                && !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)
+                && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().startsWith("ROLE_"));
+    }
+
+    /** Error pages rendered by the container's error controller choose their layout by this too. */
+    @org.springframework.web.bind.annotation.ModelAttribute("inConsole")
+    boolean inConsoleAttribute(jakarta.servlet.http.HttpServletRequest request) {
+        return inConsole(request);
+    }
+
     private static ModelAndView page(int status) {
         String view = switch (status) {
             case 400, 403, 404 -> "error/" + status;
@@ -72,6 +93,10 @@ class PageProblems {
         };
         ModelAndView mav = new ModelAndView(view);
         mav.setStatus(HttpStatus.valueOf(status));
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+            mav.addObject("inConsole", inConsole(servlet.getRequest()));
+        }
         return mav;
     }
 }

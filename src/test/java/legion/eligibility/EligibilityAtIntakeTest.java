@@ -120,7 +120,7 @@ class EligibilityAtIntakeTest {
     @Test
     void thePortalFormShowsTheSameMessageForARefusal() {
         ConsoleSession portal = ConsoleSession.anonymous(port);
-        var page = portal.get("/apply");
+        var page = portal.follow(portal.get("/apply"));
         Map<String, String> form = new LinkedHashMap<>();
         form.put("givenNames", "Arthur");
         form.put("surname", "Dent");
@@ -142,7 +142,7 @@ class EligibilityAtIntakeTest {
         form.put("hasExperience", "no");
         form.put("criminalRecord", "false");
         form.put("homeCountryLawAcknowledged", "true");
-        var answer = portal.postWithToken("/apply", page, form);
+        var answer = portal.postAndFollow("/apply", page, form);
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("error-summary")
                 .contains("Volunteers must be between 18 and 60 years old on the day they apply")

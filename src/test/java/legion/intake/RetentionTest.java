@@ -94,29 +94,36 @@ class RetentionTest {
         Case c = submit();
         ConsoleSession portal = ConsoleSession.anonymous(port);
         var form = portal.get("/status");
-        var codePage = portal.postWithToken("/status", form, Map.of("reference", c.reference().value(),
+        var codePage = portal.postAndFollow("/status", form, Map.of("reference", c.reference().value(),
                 "passportNumber", c.passport(), "dobDay", "11", "dobMonth", "3", "dobYear", "1982"));
         assertThat(codePage.body()).contains("id=\"code\"").doesNotContain(c.reference().value());
         String code = legion.support.Outbox.codeFor(mail.outbox(), c.reference().value());
-        var wrong = portal.postWithToken("/status/code", codePage, Map.of("code", code.equals("000000") ? "111111" : "000000"));
+        var wrong = portal.postAndFollow("/status/code", codePage, Map.of("code", code.equals("000000") ? "111111" : "000000"));
         assertThat(wrong.body()).contains("not right");
         var in = portal.postWithToken("/status/code", wrong, Map.of("code", code));
         assertThat(in.location()).endsWith("/status/case");
         var status = portal.get("/status/case");
         assertThat(status.body()).contains(c.reference().value()).contains("id=\"withdraw\"").doesNotContain("id=\"erase\"");
-        portal.postWithToken("/status/withdraw", status, Map.of());
+        // withdrawing asks again on a page of its own; only its button withdraws
+        var confirm = portal.get("/status/withdraw");
+        assertThat(confirm.body()).contains("Are you sure you want to withdraw your application?")
+                .contains("id=\"confirm-withdraw\"").contains("href=\"/status/case\"");
+        assertThat(portal.get("/status/case").body()).contains("id=\"withdraw\"");
+        assertThat(portal.get("/status/erase").location()).endsWith("/status/case"); // not erasable yet
+        portal.postWithToken("/status/withdraw", confirm, Map.of());
         var withdrawn = portal.get("/status/case");
         assertThat(withdrawn.body()).contains("has been withdrawn").contains("id=\"erase\"");
+        assertThat(portal.get("/status/erase").body()).contains("Are you sure you want to erase your personal data?");
         portal.postWithToken("/status/erase", withdrawn, Map.of());
         assertThat(portal.get("/status/case").body()).contains("has been erased");
         assertThat(enlistments.findByReference(c.reference()).orElseThrow().applicant().erased()).isTrue();
         // the same code does not work twice, and unmatched details send nothing but look the same
         ConsoleSession other = ConsoleSession.anonymous(port);
         var f2 = other.get("/status");
-        var nothing = other.postWithToken("/status", f2, Map.of("reference", "LGN-0000-0000",
+        var nothing = other.postAndFollow("/status", f2, Map.of("reference", "LGN-0000-0000",
                 "passportNumber", c.passport(), "dobDay", "11", "dobMonth", "3", "dobYear", "1982"));
         assertThat(nothing.body()).isEqualTo(nothing.body()).contains("id=\"code\"");
-        assertThat(other.postWithToken("/status/code", nothing, Map.of("code", code)).body()).contains("not right");
+        assertThat(other.postAndFollow("/status/code", nothing, Map.of("code", code)).body()).contains("not right");
         assertThat(other.get("/status/case").location()).endsWith("/status");
     }
 }

@@ -61,7 +61,7 @@ class InformationRequestLoopTest {
 
         ConsoleSession volunteer = ConsoleSession.anonymous(port);
         var form = volunteer.get("/status");
-        var codePage = volunteer.postWithToken("/status", form, Map.of("reference", ref, "passportNumber", passport,
+        var codePage = volunteer.postAndFollow("/status", form, Map.of("reference", ref, "passportNumber", passport,
                 "dobDay", "11", "dobMonth", "3", "dobYear", "1982"));
         volunteer.postWithToken("/status/code", codePage, Map.of("code", Outbox.codeFor(mail.outbox(), ref)));
         var mine = volunteer.get("/status/case");
@@ -71,10 +71,18 @@ class InformationRequestLoopTest {
         var text = volunteer.postMultipart("/status/answer", mine, Map.of("answer", "here", "kind", "SERVICE_RECORD"),
                 "file", "record.pdf", "application/pdf", "just text, not a PDF".getBytes());
         // the page says why from the bundles (the capital letter: no longer the exception's message)
-        assertThat(volunteer.get("/status/case").body()).contains("Only PDF, PNG and JPEG files are accepted.");
+        assertThat(volunteer.get("/status/case").body()).contains("Only PDF, PNG and JPEG files are accepted.")
+                .contains(">here</textarea>"); // what was typed is kept
         byte[] big = Arrays.copyOf(PDF, 5 * 1024 * 1024 + 1);
         volunteer.postMultipart("/status/answer", mine, Map.of("answer", "here"), "file", "big.pdf", "application/pdf", big);
-        assertThat(volunteer.get("/status/case").body()).contains("The file is larger than 5 MB.");
+        assertThat(volunteer.get("/status/case").body()).contains("The file is larger than 5 MB.")
+                .contains(">here</textarea>");
+        // far over the limit (it once answered 413 and lost the answer): told the limit, the answer kept
+        var huge = volunteer.postMultipart("/status/answer", mine, Map.of("answer", "still here"), "file", "huge.pdf",
+                "application/pdf", Arrays.copyOf(PDF, 12 * 1024 * 1024));
+        assertThat(huge.status()).isEqualTo(302);
+        assertThat(volunteer.get("/status/case").body()).contains("The file is larger than 5 MB.")
+                .contains(">still here</textarea>");
         volunteer.postMultipart("/status/answer", mine, Map.of("answer", "here"), "file", "scan.pdf", "application/pdf", PNG);
         assertThat(volunteer.get("/status/case").body())
                 .contains("The file is not what it says it is: it was sent as application/pdf, but its content is image/png.");

@@ -59,6 +59,11 @@ public final class ConsoleSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET that asks for HTML, as a browser does (error pages then answer as pages, not as JSON). */
+    public Page getPage(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,*/*;q=0.8").GET());
+    }
+
     public Page post(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
@@ -82,6 +87,25 @@ public final class ConsoleSession {
         Map<String, String> all = new LinkedHashMap<>(form);
         all.put("_csrf", from.csrf());
         return post(path, all);
+    }
+
+    /**
+     * Posts a form with the CSRF token of the given page and, as a browser does after Post/Redirect/Get, follows
+     * the redirect with a GET: the page the answer leads to (or the answer itself when it is no redirect).
+     */
+    public Page postAndFollow(String path, Page from, Map<String, String> form) {
+        return follow(postWithToken(path, from, form));
+    }
+
+    /** The page a redirect leads to, fetched with a GET in this session; any other answer as it is. */
+    public Page follow(Page answer) {
+        Page page = answer;
+        for (int hops = 0; hops < 5 && page.status() / 100 == 3 && page.location() != null; hops++) {
+            String to = page.location();
+            page = get(to.startsWith("http") ? URI.create(to).getRawPath()
+                    + (URI.create(to).getRawQuery() == null ? "" : "?" + URI.create(to).getRawQuery()) : to);
+        }
+        return page;
     }
 
     /** Posts a multipart form (one optional file) with the CSRF token of the given page. */

@@ -43,6 +43,11 @@ public final class Outbox {
         return code.group(1);
     }
 
+    /** The newest message with a security code whose text mentions the reference (not a notice sent meanwhile). */
+    public static Message newestCodeFor(Path outbox, String reference) {
+        return newestFor(outbox, reference, true);
+    }
+
     /** The newest message whose text mentions the reference. */
     public static Message newestFor(Path outbox, String reference) {
         return newestFor(outbox, reference, false);

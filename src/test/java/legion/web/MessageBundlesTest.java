@@ -128,7 +128,7 @@ class MessageBundlesTest {
             "pl", Set.of("footer.api", "app.name", "console.role.SYSTEM", "console.role.ADMINISTRATOR"),
             "de", Set.of("footer.api", "app.name", "advisory.version"),
             "fr", Set.of("footer.api", "advisory.version", "advisory.history", "check.advisory.sources"),
-            "es", Set.of("footer.api", "no"));
+            "es", Set.of("footer.api", "no", "error.title"));
 
     /**
      * The languages complete for what volunteers see (the portal, the mails and the travel authorization letter) but

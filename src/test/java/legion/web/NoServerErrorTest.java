@@ -39,7 +39,7 @@ class NoServerErrorTest {
     void longIdempotencyKeysOnThePortalAreHandled(int length) {
         String key = "k".repeat(length - 3) + length;
         ConsoleSession s = ConsoleSession.anonymous(port);
-        var page = s.get("/apply");
+        var page = s.follow(s.get("/apply"));
         long before = cases();
         var first = s.postWithToken("/apply/submit", page, answers(key));
         assertThat(first.status()).isEqualTo(302);

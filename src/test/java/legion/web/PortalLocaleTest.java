@@ -38,7 +38,8 @@ import legion.support.Outbox;
 class PortalLocaleTest {
 
     /** A word of the navigation in each translation, written here rather than read from the bundle. */
-    static final Map<String, String> APPLY = Map.of("en", "Apply", "uk", "Подати заяву", "pl", "Złóż wniosek");
+    static final Map<String, String> APPLY = Map.of("en", "Apply", "uk", "Подати заяву", "pl", "Złóż wniosek",
+            "de", "Bewerben", "fr", "Postuler", "es", "Solicitar");
 
     @LocalServerPort
     int port;
@@ -65,7 +66,7 @@ class PortalLocaleTest {
     void portalPagesReadInTheChosenLanguage(String language) throws Exception {
         Properties t = MessageBundlesTest.load(MessageBundlesTest.bundle(language));
         ConsoleSession volunteer = ConsoleSession.anonymous(port);
-        for (String page : List.of("/", "/apply", "/status", "/apply/confirmation", "/login")) {
+        for (String page : List.of("/", "/apply/name", "/status", "/apply/confirmation", "/login")) {
             var shown = volunteer.get(page + "?lang=" + language);
             assertThat(shown.status()).as(page).isEqualTo(200);
             assertThat(shown.body()).as(page).doesNotContain("??").contains("<html lang=\"" + language + "\">");
@@ -78,7 +79,9 @@ class PortalLocaleTest {
         }
         // the choice is kept: the next page without ?lang= is in the same language
         assertThat(volunteer.get("/").body()).contains(shown(t, "start.title")).contains(shown(t, "start.button"));
-        assertThat(volunteer.get("/login").body()).contains(shown(t, "login.button"));
+        // the officers' sign-in is in the languages complete for the console; the others show it in English
+        assertThat(volunteer.get("/login").body()).contains(MessageBundlesTest.VOLUNTEERS_ONLY.contains(language)
+                ? "Sign in" : shown(t, "login.button"));
     }
 
     /**
@@ -91,9 +94,9 @@ class PortalLocaleTest {
         Properties t = MessageBundlesTest.load(MessageBundlesTest.bundle(language));
         Locale locale = Locale.forLanguageTag(language);
         ConsoleSession volunteer = ConsoleSession.anonymous(port);
-        var form = volunteer.get("/apply?lang=" + language);
+        var form = volunteer.follow(volunteer.get("/apply?lang=" + language));
 
-        var errors = volunteer.postWithToken("/apply", form, Map.of());
+        var errors = volunteer.postAndFollow("/apply", form, Map.of());
         assertThat(errors.body()).doesNotContain("??").contains(shown(t, "error.summary"))
                 .contains(shown(t, "error.surname.required")).doesNotContain("Enter your surname");
 
@@ -108,7 +111,7 @@ class PortalLocaleTest {
                 "email", "jan.nowak." + language + "@example.org", "languages", "en, " + language, "role", "INFANTRY"));
         answers.putAll(Map.of("hasExperience", "yes", "years", "6", "branch", "Royal Anglian Regiment",
                 "combatDeployments", "2", "criminalRecord", "false"));
-        var check = volunteer.postWithToken("/apply", errors, answers);
+        var check = volunteer.postAndFollow("/apply", errors, answers);
         String country = new Locale("", "GB").getDisplayCountry(locale);
         assertThat(check.body()).doesNotContain("??").contains(shown(t, "check.title"))
                 .contains(shown(t, "check.experience", "6", "Royal Anglian Regiment", "2"))
@@ -117,7 +120,7 @@ class PortalLocaleTest {
                 .contains(shown(t, "field.homeCountryLawAcknowledged"))
                 .doesNotContain("Check your answers").doesNotContain("United Kingdom");
 
-        var unacknowledged = volunteer.postWithToken("/apply/submit", check, answers);
+        var unacknowledged = volunteer.postAndFollow("/apply/submit", check, answers);
         assertThat(unacknowledged.body()).contains(shown(t, "error.acknowledge"));
         Map<String, String> acknowledged = new LinkedHashMap<>(answers);
         acknowledged.put("homeCountryLawAcknowledged", "true");
@@ -131,21 +134,19 @@ class PortalLocaleTest {
         String ref = reference.group();
 
         var status = volunteer.get("/status");
-        var codePage = volunteer.postWithToken("/status", status, Map.of("reference", ref, "passportNumber", passport,
+        var codePage = volunteer.postAndFollow("/status", status, Map.of("reference", ref, "passportNumber", passport,
                 "dobDay", "11", "dobMonth", "3", "dobYear", "1985"));
         assertThat(codePage.body()).doesNotContain("??").contains(shown(t, "status.code.title"));
         String code = Outbox.codeFor(mail.outbox(), ref);
         String body = new MessageFormat(t.getProperty("mail.code.body"), locale).format(new Object[] {code, ref, 10});
-        assertThat(newestMailFor(ref)).contains("Subject: " + t.getProperty("mail.code.subject")).contains(body)
+        assertThat(Outbox.newestCodeFor(mail.outbox(), ref).asRead())
+                .contains("Subject: " + t.getProperty("mail.code.subject")).contains(body)
                 .doesNotContain("security code is");
         volunteer.postWithToken("/status/code", codePage, Map.of("code", code));
         assertThat(volunteer.get("/status/case").body()).doesNotContain("??").contains(shown(t, "stage.SUBMITTED"))
                 .contains(shown(t, "status.stage.explain.SUBMITTED")).contains(shown(t, "status.withdraw"));
     }
 
-    private String newestMailFor(String reference) {
-        return Outbox.newestFor(mail.outbox(), reference).asRead();
-    }
 
     /** With no choice made, the browser's Accept-Language decides, by language whatever the region. */
     @Test
@@ -155,10 +156,13 @@ class PortalLocaleTest {
         expected.put("pl-PL", "pl");
         expected.put("pl", "pl");
         expected.put("pl-PL,pl;q=0.9,en-US;q=0.8,en;q=0.7", "pl");
-        expected.put("de-DE,de;q=0.9,pl;q=0.8,en;q=0.5", "pl");
+        expected.put("de-DE,de;q=0.9,pl;q=0.8,en;q=0.5", "de");
+        expected.put("nl-NL,nl;q=0.9,pl;q=0.8,en;q=0.5", "pl");
         expected.put("uk-UA,uk;q=0.9,pl;q=0.8", "uk");
         expected.put("en-GB,en;q=0.9,pl;q=0.8", "en");
-        expected.put("fr-FR,fr;q=0.9", "en");
+        expected.put("fr-FR,fr;q=0.9", "fr");
+        expected.put("es-MX,es;q=0.9", "es");
+        expected.put("it-IT,it;q=0.9", "en");
         for (var e : expected.entrySet()) {
             var page = http.getWith("/", "Accept-Language", e.getKey());
             assertThat(page.status()).as(e.getKey()).isEqualTo(200);

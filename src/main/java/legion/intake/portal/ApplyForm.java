@@ -17,7 +17,7 @@ public record ApplyForm(String givenNames, String surname, String dobDay, String
                         String passportIssuingCountry, String expiryDay, String expiryMonth, String expiryYear,
                         String email, String phone, String languages, String role, String hasExperience,
                         String years, String branch, String combatDeployments, String criminalRecord,
-                        String homeCountryLawAcknowledged, String idempotencyKey) {
+                        String homeCountryLawAcknowledged, String idempotencyKey) implements java.io.Serializable {
 
     /** Which input an error on a JSON field points at (for the error summary's links). */
     static final Map<String, String> INPUT_OF = Map.ofEntries(
@@ -30,6 +30,30 @@ public record ApplyForm(String givenNames, String surname, String dobDay, String
     static ApplyForm empty() {
         return new ApplyForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * These answers with those a page posted: a field the request names replaces the one kept, any other stays
+     * (each page posts only its own questions). Unknown parameters are ignored.
+     */
+    ApplyForm merge(Map<String, String[]> posted) {
+        var components = ApplyForm.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = String.class;
+            String[] given = posted.get(components[i].getName());
+            try {
+                values[i] = given != null && given.length > 0 ? given[0] : components[i].getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return ApplyForm.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     ApplyForm withIdempotencyKey(String key) {
@@ -56,7 +80,7 @@ public record ApplyForm(String givenNames, String surname, String dobDay, String
         put(root, "nationality", nationality);
         put(root, "countryOfResidence", countryOfResidence);
         ObjectNode passport = root.putObject("passport");
-        put(passport, "number", passportNumber == null ? null : passportNumber.strip().toUpperCase(java.util.Locale.ROOT));
+        put(passport, "number", normalisedPassportNumber());
         put(passport, "issuingCountry", passportIssuingCountry);
         put(passport, "expiryDate", date(expiryYear, expiryMonth, expiryDay));
         put(root, "email", email == null ? null : email.strip());
@@ -98,6 +122,12 @@ public record ApplyForm(String givenNames, String surname, String dobDay, String
             }
         }
         return m;
+    }
+
+    /** The passport number as the MRZ writes it: capitals, without the spaces or dashes people type in it. */
+    String normalisedPassportNumber() {
+        return passportNumber == null ? null
+                : passportNumber.replaceAll("[\\s\\-]", "").toUpperCase(java.util.Locale.ROOT);
     }
 
     List<String> languageList() {

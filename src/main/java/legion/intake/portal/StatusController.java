@@ -51,34 +51,42 @@ class StatusController {
     @PostMapping("/status")
     String details(@RequestParam(defaultValue = "") String reference, @RequestParam(defaultValue = "") String passportNumber,
                    @RequestParam(defaultValue = "") String dobDay, @RequestParam(defaultValue = "") String dobMonth,
-                   @RequestParam(defaultValue = "") String dobYear, HttpServletRequest request, Locale locale, Model model) {
+                   @RequestParam(defaultValue = "") String dobYear, HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
         LocalDate dob;
         try {
             dob = LocalDate.of(Integer.parseInt(dobYear.strip()), Integer.parseInt(dobMonth.strip()),
                     Integer.parseInt(dobDay.strip()));
         } catch (RuntimeException e) {
-            model.addAttribute("reference", reference);
-            model.addAttribute("invalidDate", true);
-            return "portal/status";
+            redirect.addFlashAttribute("reference", reference);
+            redirect.addFlashAttribute("invalidDate", true);
+            return "redirect:/status";
         }
         HttpSession session = request.getSession(true);
         request.changeSessionId();
         Optional<EnlistmentId> sent = Reference.parse(reference).flatMap(r -> codes.send(r, passportNumber, dob, locale));
         // a placeholder keeps the next step identical whether or not the details matched
         VolunteerSession.pending(session, sent.orElse(new EnlistmentId(java.util.UUID.randomUUID())));
-        return "portal/status-code";
+        return "redirect:/status/code";
+    }
+
+    /** Where the emailed code is entered (a refresh sends no second code: the details were posted once). */
+    @GetMapping("/status/code")
+    String codePage(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null || VolunteerSession.pending(session).isEmpty() ? "redirect:/status" : "portal/status-code";
     }
 
     @PostMapping("/status/code")
-    String code(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+    String code(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+                RedirectAttributes redirect) {
         HttpSession session = request.getSession(false);
         Optional<EnlistmentId> pending = session == null ? Optional.empty() : VolunteerSession.pending(session);
         if (pending.isEmpty()) {
             return "redirect:/status";
         }
         if (!codes.verify(pending.get(), code)) {
-            model.addAttribute("failed", true);
-            return "portal/status-code";
+            redirect.addFlashAttribute("failed", true);
+            return "redirect:/status/code";
         }
         request.changeSessionId();
         VolunteerSession.verified(session, pending.get());
@@ -108,6 +116,24 @@ class StatusController {
             });
         }
         return "portal/status-case";
+    }
+
+    /** Withdrawing and erasing are asked again, on a page of their own, before anything is done. */
+    @GetMapping({"/status/withdraw", "/status/erase"})
+    String confirm(HttpServletRequest request, Model model) {
+        Optional<Enlistment> e = verified(request);
+        if (e.isEmpty()) {
+            return "redirect:/status";
+        }
+        boolean erase = request.getRequestURI().endsWith("/erase");
+        boolean allowed = erase ? !e.get().applicant().erased() && Retention.erasable(e.get().stage())
+                : e.get().stage().isOpen();
+        if (!allowed) {
+            return "redirect:/status/case";
+        }
+        model.addAttribute("action", erase ? "erase" : "withdraw");
+        model.addAttribute("found", e.get().reference().value());
+        return "portal/status-confirm";
     }
 
     @PostMapping({"/status/withdraw", "/status/erase"})
@@ -149,6 +175,7 @@ class StatusController {
             // the page says it from the bundles, in the volunteer's language; the exception's English is for logs
             redirect.addFlashAttribute("answerProblem", "status.request.refused." + e.problem().name());
             redirect.addFlashAttribute("answerProblemArguments", e.arguments());
+            redirect.addFlashAttribute("answer", answer); // what they typed stays in the box
         }
         return "redirect:/status/case";
     }
