@@ -30,11 +30,15 @@ class CaseCounts {
 
     @ApplicationModuleListener
     void on(EnlistmentSubmitted e) {
-        int filled = jdbc.sql("update reporting_case set nationality = ?, service_role = ? where enlistment_id = ?")
-                .params(e.nationality(), e.role(), e.id().value()).update();
+        int filled = jdbc.sql("update reporting_case set nationality = ?, service_role = ?, submitted_at = ? "
+                        + "where enlistment_id = ?")
+                .params(e.nationality(), e.role(), ts(e.at()), e.id().value()).update();
         if (filled == 0) {
             insertIfAbsent(e.id().value(), "SUBMITTED", e.at(), e.embassyCode(), e.nationality(), e.role());
+            jdbc.sql("update reporting_case set submitted_at = ? where enlistment_id = ?")
+                    .params(ts(e.at()), e.id().value()).update();
         }
+        enter(e.id().value(), "SUBMITTED", e.embassyCode(), e.at());
     }
 
     @ApplicationModuleListener
@@ -44,6 +48,29 @@ class CaseCounts {
         if (moved == 0) {
             insertIfAbsent(e.id().value(), e.to().name(), e.at(), e.embassyCode(), null, null);
         }
+        if (e instanceof legion.enlistment.EnlistmentRejected r) {
+            jdbc.sql("update reporting_case set rejection_reason = ? where enlistment_id = ?")
+                    .params(r.reason().name(), e.id().value()).update();
+        }
+        jdbc.sql("update reporting_stage_time set left_at = ? where enlistment_id = ? and stage = ? and left_at is null "
+                        + "and entered_at <= ?")
+                .params(ts(e.at()), e.id().value(), e.from().name(), ts(e.at())).update();
+        enter(e.id().value(), e.to().name(), e.embassyCode(), e.at());
+    }
+
+    /**
+     * A stay of a case in a stage, once (a redelivered event inserts nothing). When a later stay is known already
+     * (events overtook each other), this one ends where the next one begins.
+     */
+    private void enter(UUID id, String stage, String embassy, Instant at) {
+        jdbc.sql("insert into reporting_stage_time (enlistment_id, stage, embassy_code, entered_at) select ?, ?, ?, ? "
+                        + "where not exists (select 1 from reporting_stage_time where enlistment_id = ? and stage = ? "
+                        + "and entered_at = ?)")
+                .params(id, stage, embassy, ts(at), id, stage, ts(at)).update();
+        jdbc.sql("update reporting_stage_time set left_at = (select min(n.entered_at) from reporting_stage_time n "
+                        + "where n.enlistment_id = ? and n.entered_at > ?) where enlistment_id = ? and stage = ? "
+                        + "and entered_at = ? and left_at is null")
+                .params(id, ts(at), id, stage, ts(at)).update();
     }
 
     /**
