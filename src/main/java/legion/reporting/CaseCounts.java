@@ -33,10 +33,13 @@ class CaseCounts {
 
     @EventListener
     void on(EnlistmentSubmitted e) {
-        if (!insertIfAbsent(e.id().value(), "SUBMITTED", e.at(), e.embassyCode(), e.nationality(), e.role())) {
-            jdbc.sql("update reporting_case set nationality = ?, service_role = ? where enlistment_id = ?")
-                    .params(e.nationality(), e.role(), e.id().value()).update();
+        // in the submitting transaction (ADR 0130): nothing of this case is in the read model yet, unless backfilled
+        if (!insertIfAbsent(e.id().value(), "SUBMITTED", e.at(), e.embassyCode(), e.nationality(), e.role(), e.at())) {
+            jdbc.sql("update reporting_case set nationality = ?, service_role = ?, submitted_at = ? where enlistment_id = ?")
+                    .params(e.nationality(), e.role(), ts(e.at()), e.id().value()).update();
         }
+        jdbc.sql("insert into reporting_stage_time (enlistment_id, stage, embassy_code, entered_at) values (?, ?, ?, ?)")
+                .params(e.id().value(), "SUBMITTED", e.embassyCode(), ts(e.at())).update();
     }
 
     @ApplicationModuleListener
@@ -44,18 +47,44 @@ class CaseCounts {
         int moved = jdbc.sql("update reporting_case set stage = ?, stage_at = ? where enlistment_id = ? and stage_at <= ?")
                 .params(e.to().name(), ts(e.at()), e.id().value(), ts(e.at())).update();
         if (moved == 0) {
-            insertIfAbsent(e.id().value(), e.to().name(), e.at(), e.embassyCode(), null, null);
+            insertIfAbsent(e.id().value(), e.to().name(), e.at(), e.embassyCode(), null, null, null);
         }
+        if (e instanceof legion.enlistment.EnlistmentRejected r) {
+            jdbc.sql("update reporting_case set rejection_reason = ? where enlistment_id = ?")
+                    .params(r.reason().name(), e.id().value()).update();
+        }
+        jdbc.sql("update reporting_stage_time set left_at = ? where enlistment_id = ? and stage = ? and left_at is null "
+                        + "and entered_at <= ?")
+                .params(ts(e.at()), e.id().value(), e.from().name(), ts(e.at())).update();
+        enter(e.id().value(), e.to().name(), e.embassyCode(), e.at());
+    }
+
+    /**
+     * A stay of a case in a stage, once (a redelivered event inserts nothing). When a later stay is known already
+     * (events overtook each other), this one ends where the next one begins.
+     */
+    private void enter(UUID id, String stage, String embassy, Instant at) {
+        jdbc.sql("insert into reporting_stage_time (enlistment_id, stage, embassy_code, entered_at) select ?, ?, ?, ? "
+                        + "where not exists (select 1 from reporting_stage_time where enlistment_id = ? and stage = ? "
+                        + "and entered_at = ?)")
+                .params(id, stage, embassy, ts(at), id, stage, ts(at)).update();
+        jdbc.sql("update reporting_stage_time set left_at = (select min(n.entered_at) from reporting_stage_time n "
+                        + "where n.enlistment_id = ? and n.entered_at > ?) where enlistment_id = ? and stage = ? "
+                        + "and entered_at = ? and left_at is null")
+                .params(id, ts(at), id, stage, ts(at)).update();
     }
 
     /**
      * Two events of one case handled at the same moment may both insert: the loser fails on the primary key, its
      * publication stays incomplete and is resubmitted, and then finds the row.
      */
-    private boolean insertIfAbsent(UUID id, String stage, Instant at, String embassy, String nationality, String role) {
-        return jdbc.sql("insert into reporting_case (enlistment_id, stage, stage_at, embassy_code, nationality, service_role) "
-                        + "select ?, ?, ?, ?, ?, ? where not exists (select 1 from reporting_case where enlistment_id = ?)")
-                .params(id, stage, ts(at), embassy, nationality, role, id).update() == 1;
+    private boolean insertIfAbsent(UUID id, String stage, Instant at, String embassy, String nationality, String role,
+                                   Instant submitted) {
+        return jdbc.sql("insert into reporting_case (enlistment_id, stage, stage_at, embassy_code, nationality, service_role, "
+                        + "submitted_at) select ?, ?, ?, ?, ?, ?, ? "
+                        + "where not exists (select 1 from reporting_case where enlistment_id = ?)")
+                .params(id, stage, ts(at), embassy, nationality, role, submitted == null ? null : ts(submitted), id)
+                .update() == 1;
     }
 
     private static OffsetDateTime ts(Instant at) {
