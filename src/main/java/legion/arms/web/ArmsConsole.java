@@ -47,9 +47,12 @@ class ArmsConsole {
     private final TraceLimit traces;
     private final legion.arms.register.MartialLaw martialLaw;
     private final legion.arms.register.OverdueHolders overdue;
+    private final legion.arms.register.OfflineDesk offline;
 
     ArmsConsole(ArmsRegister register, ArmsSupervision supervision, TraceLimit traces,
-                legion.arms.register.MartialLaw martialLaw, legion.arms.register.OverdueHolders overdue) {
+                legion.arms.register.MartialLaw martialLaw, legion.arms.register.OverdueHolders overdue,
+                legion.arms.register.OfflineDesk offline) {
+        this.offline = offline;
         this.register = register;
         this.supervision = supervision;
         this.traces = traces;
@@ -141,6 +144,95 @@ class ArmsConsole {
             flash.addFlashAttribute("returnProblem", "arms.desk.conflict");
         }
         return "redirect:/console/arms/desk";
+    }
+
+    /** The desk that keeps working without network once loaded (ADR 0102): issues and returns queued in the browser. */
+    @GetMapping("/console/arms/desk/offline")
+    String offlineDesk(Authentication auth, Model model) {
+        Actor a = actor(auth, Role.ISSUING_OFFICER);
+        model.addAttribute("point", Points.of(a));
+        model.addAttribute("officer", a.id());
+        model.addAttribute("statuses", LegalStatus.values());
+        return "console/arms-desk-offline";
+    }
+
+    /** One queued entry as the offline desk sends it. */
+    record SyncRequest(String slip, String kind, String madeAt, String make, String serial, String documentNumber,
+                       String surname, String givenNames, String patronymic, String dateOfBirth, String legalStatus,
+                       Integer rounds, Integer magazines) {
+    }
+
+    /**
+     * An entry the offline desk queued, checked again now: 200 with RECORDED (and the receipt's address) or
+     * CONFLICT (flagged for the supervisor, nothing recorded); 400 when it is not a well-formed entry.
+     */
+    @PostMapping(path = "/console/arms/desk/sync", consumes = "application/json", produces = "application/json")
+    org.springframework.http.ResponseEntity<?> sync(Authentication auth,
+                                                    @org.springframework.web.bind.annotation.RequestBody SyncRequest r) {
+        Actor a = actor(auth, Role.ISSUING_OFFICER);
+        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        java.time.Instant madeAt = null;
+        LocalDate born = null;
+        LegalStatus status = null;
+        boolean isReturn = "RETURN".equals(r.kind());
+        try {
+            madeAt = java.time.Instant.parse(r.madeAt());
+        } catch (RuntimeException e) {
+            problems.add(new InvalidInputException.Problem("madeAt", "date"));
+        }
+        if (r.slip() == null || !r.slip().matches("P-[A-Z0-9-]{1,40}-[0-9A-Z]{4}-[0-9]{1,6}")) {
+            problems.add(new InvalidInputException.Problem("slip", "characters"));
+        }
+        if (!isReturn && !"ISSUE".equals(r.kind())) {
+            problems.add(new InvalidInputException.Problem("kind", "range"));
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("make", r.make() == null ? "" : r.make());
+        f.put("serial", r.serial() == null ? "" : r.serial());
+        text(problems, f, "make", 60, true);
+        text(problems, f, "serial", 60, true);
+        if (!isReturn) {
+            f.put("documentNumber", r.documentNumber() == null ? "" : r.documentNumber());
+            f.put("surname", r.surname() == null ? "" : r.surname());
+            f.put("givenNames", r.givenNames() == null ? "" : r.givenNames());
+            f.put("patronymic", r.patronymic() == null ? "" : r.patronymic());
+            text(problems, f, "documentNumber", 20, true);
+            text(problems, f, "surname", 100, true);
+            text(problems, f, "givenNames", 100, true);
+            text(problems, f, "patronymic", 100, false);
+            try {
+                born = LocalDate.parse(r.dateOfBirth());
+                status = LegalStatus.valueOf(r.legalStatus());
+            } catch (RuntimeException e) {
+                problems.add(new InvalidInputException.Problem("dateOfBirth", "date"));
+            }
+            if (r.rounds() == null || r.rounds() < 0 || r.rounds() > 10_000 || r.magazines() == null
+                    || r.magazines() < 0 || r.magazines() > 100) {
+                problems.add(new InvalidInputException.Problem("rounds", "range"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return org.springframework.http.ResponseEntity.badRequest().body(Map.of("errors",
+                    problems.stream().map(InvalidInputException.Problem::field).toList()));
+        }
+        var holder = isReturn ? null : new ArmsRegister.HolderDetails(f.get("surname").strip(),
+                f.get("givenNames").strip(), f.get("patronymic").isBlank() ? null : f.get("patronymic").strip(), born,
+                f.get("documentNumber").strip(), null, null, status);
+        var outcome = offline.sync(a, new legion.arms.register.OfflineDesk.Queued(r.slip(), isReturn, madeAt,
+                r.make().strip(), r.serial().strip(), holder, isReturn ? 0 : r.rounds(), isReturn ? 0 : r.magazines()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("slip", outcome.slip());
+        body.put("result", outcome.result());
+        if (outcome.issueNumber() != null) {
+            body.put("issueNumber", outcome.issueNumber());
+            if (!isReturn) {
+                body.put("receipt", "/console/arms/receipts/" + outcome.issueNumber());
+            }
+        }
+        if (outcome.conflict() != null) {
+            body.put("conflict", outcome.conflict());
+        }
+        return org.springframework.http.ResponseEntity.ok(body);
     }
 
     @GetMapping("/console/arms/receipts/{number}")
