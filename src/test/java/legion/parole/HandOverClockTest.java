@@ -32,6 +32,20 @@ class HandOverClockTest {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    legion.access.Officers officers;
+
+    private void officerWithAddress(String username, Role role, Unit unit) {
+        if (!officers.exists(username)) {
+            officers.createInUnit(username, username, "clock-password-1", role, unit);
+        }
+        officers.setMailAddress(username, username + "@example.org");
+    }
+
+    private long mails(ParoleReference ref, String username) {
+        return jdbc.sql("select count(*) from outbox_message where dedupe_key = ? and kind = 'PAROLE_HAND_OVER_OVERDUE'")
+                .param("parole:overdue:" + ref.value() + ":" + username).query(Long.class).single();
+    }
 
     static final Actor PRISON = Actor.inUnit("clock-prison", Role.PRISON_OFFICER, Unit.of(Unit.PRISON, "UA-PRN-CLOCK"));
 
@@ -56,6 +70,9 @@ class HandOverClockTest {
 
     @Test
     void aHandOverMissedByTheDueTimeIsFlaggedOnceAcrossNodes() throws Exception {
+        officerWithAddress("clock-escort-mail", Role.ESCORT, null);
+        officerWithAddress("clock-sup-mail", Role.SUPERVISING_OFFICER, Unit.of(Unit.MILITARY_UNIT, "A1"));
+        officerWithAddress("clock-sup-other", Role.SUPERVISING_OFFICER, Unit.of(Unit.MILITARY_UNIT, "B2"));
         Instant effect = Instant.parse("2025-06-01T10:00:00Z");
         ParoleReference ref = released(effect);
         MutableClock clock = new MutableClock(effect.plus(Duration.ofHours(24)));
@@ -77,6 +94,9 @@ class HandOverClockTest {
         b.get();
         node2.flagOverdue();
         assertThat(audited(ref)).as("flagged once across both nodes and every later check").isEqualTo(1);
+        assertThat(mails(ref, "clock-escort-mail")).as("the escort is told once").isEqualTo(1);
+        assertThat(mails(ref, "clock-sup-mail")).as("the accepting unit's supervisor is told once").isEqualTo(1);
+        assertThat(mails(ref, "clock-sup-other")).as("another unit's supervisor is not told").isZero();
         assertThat(node1.board(1000)).filteredOn(w -> w.reference().equals(ref))
                 .singleElement().satisfies(w -> assertThat(w.overdueSince()).isEqualTo(clock.instant()));
 

@@ -214,6 +214,12 @@ class ParoleApiTest {
         assertThat(http.get("/api/v1/parole/eligible-soon?days=-1", "t-prison-77", PW).status()).isEqualTo(422);
         assertThat(http.get("/api/v1/parole/eligible-soon?days=x", "t-prison-77", PW).status()).isEqualTo(400);
         assertThat(http.get("/api/v1/parole/eligible-soon?days=30", "t-clerk", PW).status()).isEqualTo(403);
+        // the facility's queue: its own cases only, no personal data
+        Http.Response queue = http.get("/api/v1/parole/cases?stage=APPLIED&limit=200", "t-prison-77", PW);
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.body()).doesNotContain(elsewhere).doesNotContain("Петренко");
+        assertThat(http.get("/api/v1/parole/cases?stage=APPLIED&limit=200", "t-prison-12", PW).body())
+                .doesNotContain(soon).doesNotContain(later);
     }
 
     @Test
