@@ -26,7 +26,8 @@ class ErrorPageLayoutTest {
             assertThat(page.status()).as(path).isEqualTo(404);
             assertThat(page.location()).as(path).isNull();
             assertThat(page.body()).as(path).contains("Page not found").contains("href=\"/status\"")
-                    .contains("hreflang=\"es\"").doesNotContain("Sign out");
+                    .contains("hreflang=\"es\"").doesNotContain("Sign out")
+                    .doesNotContain("LEGION_SESSION="); // no session id in a link, even on a client's first page
         }
     }
 
