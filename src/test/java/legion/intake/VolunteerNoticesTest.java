@@ -16,7 +16,8 @@ import java.util.Properties;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,34 +64,37 @@ class VolunteerNoticesTest {
     @Autowired
     JdbcClient jdbc;
 
-    @Test
-    void aVolunteerWhoAppliedInPolishIsToldEveryStepInPolishOnce() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"pl, 'pl-PL,pl;q=0.9', PL, embassy-pl, Jan, Kowalski",
+            "de, 'de-DE,de;q=0.9', DE, embassy-de, Jürgen, Böhm"})
+    void aVolunteerIsToldEveryStepInTheLanguageTheyAppliedInOnce(String language, String acceptLanguage,
+            String country, String embassy, String given, String surname) throws Exception {
         Http http = new Http(port);
-        Map<String, Object> application = Applications.valid("Jan", "Kowalski", "PL");
+        Map<String, Object> application = Applications.valid(given, surname, country);
         String passport = passportOf(application);
-        var submitted = http.postJson("/api/v1/enlistments", Http.json(application), "Accept-Language", "pl-PL,pl;q=0.9");
+        var submitted = http.postJson("/api/v1/enlistments", Http.json(application), "Accept-Language", acceptLanguage);
         assertThat(submitted.status()).isEqualTo(201);
         String ref = submitted.json().get("reference").stringValue();
 
-        ok(Cases.act(http, ref, "embassy-pl", "{\"transition\":\"START_REVIEW\"}"));
-        ok(Cases.act(http, ref, "embassy-pl", "{\"transition\":\"REQUEST_INFORMATION\",\"reason\":\"Send your service record\"}"));
-        ok(Cases.act(http, ref, "embassy-pl", "{\"transition\":\"RECEIVE_INFORMATION\",\"reason\":\"received\"}"));
-        Cases.toInterviewed(http, ref, "embassy-pl");
-        ok(Cases.act(http, ref, "embassy-pl", "{\"transition\":\"RECOMMEND\",\"reason\":\"fine\"}"));
+        ok(Cases.act(http, ref, embassy, "{\"transition\":\"START_REVIEW\"}"));
+        ok(Cases.act(http, ref, embassy, "{\"transition\":\"REQUEST_INFORMATION\",\"reason\":\"Send your service record\"}"));
+        ok(Cases.act(http, ref, embassy, "{\"transition\":\"RECEIVE_INFORMATION\",\"reason\":\"received\"}"));
+        Cases.toInterviewed(http, ref, embassy);
+        ok(Cases.act(http, ref, embassy, "{\"transition\":\"RECOMMEND\",\"reason\":\"fine\"}"));
         Cases.clearDuplicates(http, ref);
         ok(Cases.act(http, ref, "vetting1", "{\"transition\":\"APPROVE\"}"));
         ok(Cases.act(http, ref, "vetting1", "{\"transition\":\"AUTHORIZE\"}"));
         ok(Cases.act(http, ref, "vetting1", "{\"transition\":\"REVOKE\",\"reason\":\"new information\"}"));
 
         List<MimeMessage> mails = mailsFor(ref, 6);
-        Properties pl = bundle("pl");
+        Properties pl = bundle(language);
         assertThat(subjects(mails)).containsExactly(
                 format(pl, "notice.subject.SUBMITTED", ref), format(pl, "notice.subject.INFO_REQUESTED", ref),
                 format(pl, "notice.subject.INTERVIEW", ref), format(pl, "notice.subject.APPROVED", ref),
                 format(pl, "notice.subject.AUTHORIZED", ref), format(pl, "notice.subject.REVOKED", ref));
         for (MimeMessage m : mails) {
             String text = String.valueOf(m.getContent());
-            assertThat(m.getHeader("Content-Language", null)).isEqualTo("pl");
+            assertThat(m.getHeader("Content-Language", null)).isEqualTo(language);
             assertThat(m.getContentType()).containsIgnoringCase("charset=UTF-8");
             assertThat(m.getAllRecipients()[0].toString()).isEqualTo(application.get("email"));
             assertThat(text).contains(ref).contains("https://legion.example/status")
@@ -105,24 +109,26 @@ class VolunteerNoticesTest {
         assertThat(allFor(ref)).hasSize(6);
     }
 
-    @Test
-    void aRejectionInEnglishGivesTheReasonInPlainWords() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"en, en-GB, GB, embassy-gb", "es, es-MX, MX, embassy-us"})
+    void aRejectionGivesTheReasonInPlainWordsInTheVolunteersLanguage(String language, String acceptLanguage,
+            String country, String embassy) throws Exception {
         Http http = new Http(port);
-        Map<String, Object> application = Applications.valid("Ann", "Lee", "GB");
-        String ref = http.postJson("/api/v1/enlistments", Http.json(application), "Accept-Language", "en-GB")
+        Map<String, Object> application = Applications.valid("Ann", "Lee", country);
+        String ref = http.postJson("/api/v1/enlistments", Http.json(application), "Accept-Language", acceptLanguage)
                 .json().get("reference").stringValue();
-        ok(Cases.act(http, ref, "embassy-gb", "{\"transition\":\"START_REVIEW\"}"));
-        ok(Cases.act(http, ref, "embassy-gb", "{\"transition\":\"REJECT\",\"reasonCode\":\"NO_MILITARY_EXPERIENCE\","
+        ok(Cases.act(http, ref, embassy, "{\"transition\":\"START_REVIEW\"}"));
+        ok(Cases.act(http, ref, embassy, "{\"transition\":\"REJECT\",\"reasonCode\":\"NO_MILITARY_EXPERIENCE\","
                 + "\"reason\":\"no service record at all\"}"));
 
         List<MimeMessage> mails = mailsFor(ref, 2);
-        Properties en = bundle("");
+        Properties en = bundle(language.equals("en") ? "" : language);
         assertThat(subjects(mails)).containsExactly(format(en, "notice.subject.SUBMITTED", ref),
                 format(en, "notice.subject.REJECTED", ref));
         String rejection = String.valueOf(mails.get(1).getContent());
         assertThat(rejection).contains(en.getProperty("notice.reason.NO_MILITARY_EXPERIENCE"))
                 .doesNotContain("no service record at all");
-        assertThat(mails.get(1).getHeader("Content-Language", null)).isEqualTo("en");
+        assertThat(mails.get(1).getHeader("Content-Language", null)).isEqualTo(language);
     }
 
     private static void ok(Http.Response r) {
