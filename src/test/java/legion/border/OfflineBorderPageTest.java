@@ -21,9 +21,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,7 +36,6 @@ import legion.support.Applications;
 import legion.support.ConsoleSession;
 import legion.support.Http;
 import legion.support.LegionIntegrationTest;
-import legion.support.TestDatabase;
 
 /**
  * The offline border page in a real browser: it stores the signer keys and the signed revocation list while online,
@@ -318,19 +314,8 @@ class OfflineBorderPageTest {
         return browser.findElement(By.id("result")).getAttribute("data-status");
     }
 
-    private WebDriver openBrowser(int proxyPort) throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("legion.test.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1600", "--lang=en-GB",
-                "--proxy-server=http://127.0.0.1:" + proxyPort, "--proxy-bypass-list=<-loopback>");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("legion.test.chromedriver", "/usr/bin/chromedriver")).toFile())
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-        return driver;
+    private WebDriver openBrowser(int proxyPort) {
+        return legion.support.Browsers.open(proxyPort);
     }
 
     @AfterEach
@@ -355,26 +340,6 @@ class OfflineBorderPageTest {
 
     /** Signs in; tries again if the first attempt hangs (the proxy may still be reconnecting after a restore). */
     private void signIn(String user) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                signInOnce(user);
-                return;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private void signInOnce(String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(PW);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/login/code"));
-        browser.findElement(By.id("code")).sendKeys(TestDatabase.code());
-        browser.findElement(By.id("continue")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/console"));
+        legion.support.Browsers.signIn(browser, port, user, PW);
     }
 }
