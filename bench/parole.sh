@@ -75,7 +75,8 @@ PGPASSWORD=legion psql -h localhost -U legion -d $DB -q -v ON_ERROR_STOP=1 <<SQL
 insert into parole_case (id, reference, facility, stage, version, filed_at, updated_at, full_name, date_of_birth,
     prisoner_number, offences, sentence_end, life_sentence, responsible_post, consent_at, consent_witness,
     policy_version, outcome, eligible_from, rules, crypto_key)
-select md5('c' || g)::uuid, 'PRL-' || upper(substr(md5('r' || g), 1, 4)) || '-' || upper(substr(md5('s' || g), 1, 4)),
+select md5('c' || g)::uuid,
+       'PRL-' || upper(substr(lpad(to_hex(g), 8, '0'), 1, 4)) || '-' || upper(substr(lpad(to_hex(g), 8, '0'), 5, 4)),
        case when g % 20 = 0 then 'UA-PRISON-1' else 'UA-PRISON-' || (g % 20 + 100) end,
        (array['APPLIED','APPLIED','APPLIED','SCREENED','EXAMINED','ACCEPTED','PETITIONED','RELEASED','IN_SERVICE',
               'DISCHARGED','NOT_ELIGIBLE','WITHDRAWN'])[g % 12 + 1], 0,
