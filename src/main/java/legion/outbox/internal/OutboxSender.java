@@ -20,11 +20,13 @@ import legion.outbox.MailTransport;
 import legion.privacy.FieldCipher;
 
 /**
- * Sends queued mail. Every node runs it; a message is claimed by one node at a time (its state moves from
- * {@code QUEUED} to {@code SENDING} under a row lock, rows locked by another node skipped), so nodes share the work.
+ * Sends queued mail. Every node runs it; a batch is claimed by one node at a time ({@code QUEUED} to {@code CLAIMED}
+ * under a row lock, rows locked by another node skipped), so nodes share the work; each message is marked
+ * {@code SENDING} just before it goes to the server.
  * A refusal by the mail server puts the message back with exponential back-off until the last attempt
- * ({@code FAILED}); a claim older than the lease means its node died while sending, perhaps after the server took
- * the message, so it becomes {@code UNCERTAIN} and is never resent without an administrator: never twice.
+ * ({@code FAILED}); a claim older than the lease means its node died: a message it had not tried yet is queued
+ * again, the one it was sending (perhaps after the server took it) becomes {@code UNCERTAIN} and is never resent
+ * without an administrator: never twice, and at most one uncertain message per dead node.
  * A sent message keeps no recipient or text.
  */
 @Component
@@ -74,9 +76,13 @@ class OutboxSender {
 
     /** Claims of nodes that died while sending: those messages may have been delivered. */
     void expireClaims() {
+        var expired = at(clock.instant().minus(lease));
+        jdbc.sql("update outbox_message set status = 'QUEUED', claim = null, claimed_at = null "
+                        + "where status = 'CLAIMED' and claimed_at < ?")
+                .param(expired).update();
         int n = jdbc.sql("update outbox_message set status = 'UNCERTAIN', claim = null "
                         + "where status = 'SENDING' and claimed_at < ?")
-                .param(at(clock.instant().minus(lease))).update();
+                .param(expired).update();
         if (n > 0) {
             log.warn("outbox: {} message(s) were being sent by a node that stopped; marked UNCERTAIN for an administrator", n);
         }
@@ -91,7 +97,7 @@ class OutboxSender {
                             + "order by id limit ? for update skip locked")
                     .params(at(now), batch).query(Long.class).list();
             for (Long id : due) {
-                jdbc.sql("update outbox_message set status = 'SENDING', claim = ?, claimed_at = ? where id = ?")
+                jdbc.sql("update outbox_message set status = 'CLAIMED', claim = ?, claimed_at = ? where id = ?")
                         .params(claim, at(now), id).update();
             }
             return due;
@@ -111,6 +117,12 @@ class OutboxSender {
             return;
         }
         Row r = row.get();
+        // from here on the server may take it: should this node die now, the message is uncertain, not queued
+        if (jdbc.sql("update outbox_message set status = 'SENDING', claimed_at = ? where id = ? and claim = ? "
+                        + "and status = 'CLAIMED'")
+                .params(at(clock.instant()), id, claim).update() != 1) {
+            return;
+        }
         try {
             transport.send(cipher.decrypt("outbox.to", r.to), cipher.decrypt("outbox.subject", r.subject),
                     cipher.decrypt("outbox.text", r.body), Locale.forLanguageTag(r.language), "outbox-" + id);
