@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +29,7 @@ import legion.support.Cases;
 import legion.support.ConsoleSession;
 import legion.support.Eventually;
 import legion.support.Http;
+import legion.support.KeepsListVersions;
 import legion.support.LegionIntegrationTest;
 
 /**
@@ -36,6 +38,7 @@ import legion.support.LegionIntegrationTest;
  * to vetting officers (queue filter, case page) and the border page tells the guard to refer to second line.
  */
 @LegionIntegrationTest
+@ExtendWith(KeepsListVersions.class)
 @TestPropertySource(properties = {"legion.screening.lists=un=target/rescreen/un.xml",
         "legion.screening.reload-interval-ms=300", "legion.screening.interval-ms=300"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -20,12 +20,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import legion.support.Applications;
 import legion.support.Cases;
 import legion.support.Eventually;
 import legion.support.Http;
+import legion.support.KeepsListVersions;
 import legion.support.LegionProcess;
 import legion.support.TestDatabase;
 
@@ -35,6 +37,7 @@ import legion.support.TestDatabase;
  * exactly once per list version; two nodes share the re-screening (each case once, counted per node).
  */
 @Tag("integration")
+@ExtendWith(KeepsListVersions.class)
 class RescreeningNodesTest {
 
     static final String PW = Cases.PW;

@@ -22,6 +22,7 @@ import legion.support.Cases;
 import legion.support.ConsoleSession;
 import legion.support.Eventually;
 import legion.support.Http;
+import legion.support.KeepsListVersions;
 import legion.support.LegionIntegrationTest;
 
 /**
@@ -31,6 +32,7 @@ import legion.support.LegionIntegrationTest;
  * has loaded it is screened and approved; a later reload that cannot be read is reported and keeps the version loaded.
  */
 @LegionIntegrationTest
+@ExtendWith(KeepsListVersions.class)
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {"legion.screening.lists=un=target/fails-closed/un.xml",
         "legion.screening.reload-interval-ms=200"})
