@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -57,6 +58,14 @@ class OutboxAcrossNodesTest {
 
     @TempDir
     Path dir;
+
+    /** Its own database: the cached test applications of this JVM send the shared test database's mail. */
+    static String url;
+
+    @BeforeAll
+    static void ownDatabase() {
+        url = TestDatabase.ownPostgresDatabase("outbox");
+    }
 
     @Test
     void noMessageTwiceNoneLostWithANodeKilledMidSendAndTwoNodesSharing() throws Exception {
@@ -135,7 +144,7 @@ class OutboxAcrossNodesTest {
 
     private LegionProcess start(String name) throws Exception {
         return LegionProcess.start(dir.resolve(name), LegionProcess.freePort(), "384m", List.of(
-                "--legion.demo.enabled=false", "--legion.screening.enabled=false",
+                "--spring.datasource.url=" + url, "--legion.demo.enabled=false", "--legion.screening.enabled=false",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP.getSmtp().getPort(),
                 "--legion.outbox.interval-ms=100", "--legion.outbox.initial-delay-ms=0", "--legion.outbox.lease=PT3S",
                 "--legion.rate-limit.per-client-per-minute=10000000", "--legion.rate-limit.per-client-burst=100000"));
@@ -173,7 +182,7 @@ class OutboxAcrossNodesTest {
     }
 
     private static Connection connect() throws Exception {
-        return DriverManager.getConnection(TestDatabase.postgresUrl(), TestDatabase.postgresUser(),
+        return DriverManager.getConnection(url, TestDatabase.postgresUser(),
                 TestDatabase.postgresPassword());
     }
 }

@@ -45,6 +45,26 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return query < 0 ? url + "_" + fork : url.substring(0, query) + "_" + fork + url.substring(query);
     }
 
+    /**
+     * A PostgreSQL database of the caller's own beside the test database ({@code <name>_<suffix>}, made afresh), for
+     * real processes that must not meet the cached test applications of this JVM, whose background jobs work the
+     * shared test database; its URL. Needs the {@code CREATEDB} right ({@code .ci/run} grants it to the test role).
+     */
+    public static String ownPostgresDatabase(String suffix) {
+        String url = postgresUrl();
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        String name = base.substring(base.lastIndexOf('/') + 1) + "_" + suffix;
+        try (Connection c = DriverManager.getConnection(url, postgresUser(), postgresPassword());
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make the database " + name + " (the test role needs CREATEDB)", e);
+        }
+        return base.substring(0, base.lastIndexOf('/') + 1) + name + (query < 0 ? "" : url.substring(query));
+    }
+
     public static String postgresUser() {
         return System.getProperty("legion.test.postgres.user", "legion");
     }
