@@ -120,24 +120,14 @@ class ParoleConsoleController {
                @RequestParam(required = false) String decidedOn, RedirectAttributes redirect) {
         Actor actor = actor(auth);
         ParoleReference ref = parse(reference);
-        try {
+        return onCase(ref, redirect, "parole.transition." + transition.name(), () -> {
             ParoleAction action = new ParoleAction(transition, reason, expectedVersion, witness, unit, position,
                     caseNumber == null && effectiveAt == null ? null
                             : new ParoleAction.RulingFacts(court, caseNumber, kyiv(effectiveAt)),
                     authority == null && authorityReference == null ? null
                             : new ParoleAction.AuthorityFacts(authority, authorityReference, day(decidedOn)));
             work.act(actor, ref, action);
-            redirect.addFlashAttribute("flash", "parole.case.done");
-            redirect.addFlashAttribute("flashArg", "parole.transition." + transition.name());
-        } catch (ParoleRefusedException e) {
-            if (e.refusal() == ParoleRefusedException.Refusal.OUT_OF_SCOPE) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", "parole.refusal." + e.refusal().name());
-        } catch (ParoleProblem e) {
-            redirect.addFlashAttribute("problem", "parole.problem.invalid");
-        }
-        return "redirect:/console/parole/cases/" + ref.value();
+        });
     }
 
     @PostMapping("/console/parole/cases/{reference}/service-events")
@@ -148,10 +138,19 @@ class ParoleConsoleController {
                         @RequestParam(required = false) Long expectedVersion, RedirectAttributes redirect) {
         Actor actor = actor(auth);
         ParoleReference ref = parse(reference);
+        return onCase(ref, redirect, "parole.kind." + kind.name(), () ->
+                work.recordServiceEvent(actor, ref, kind, day(occurredOn), offence, details, reason, expectedVersion));
+    }
+
+    /**
+     * Does one thing to a case and goes back to its page: done (the flash names {@code doneArg}), refused by a rule
+     * (the refusal named), or bad input; a case outside the officer's scope stays a 404.
+     */
+    private static String onCase(ParoleReference ref, RedirectAttributes redirect, String doneArg, Runnable step) {
         try {
-            work.recordServiceEvent(actor, ref, kind, day(occurredOn), offence, details, reason, expectedVersion);
+            step.run();
             redirect.addFlashAttribute("flash", "parole.case.done");
-            redirect.addFlashAttribute("flashArg", "parole.kind." + kind.name());
+            redirect.addFlashAttribute("flashArg", doneArg);
         } catch (ParoleRefusedException e) {
             if (e.refusal() == ParoleRefusedException.Refusal.OUT_OF_SCOPE) {
                 throw e;
