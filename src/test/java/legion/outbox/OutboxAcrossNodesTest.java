@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -151,7 +150,7 @@ class OutboxAcrossNodesTest {
     }
 
     private static long pending() throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select count(*) from outbox_message where status in ('QUEUED', 'CLAIMED', 'SENDING')")) {
             rs.next();
             return rs.getLong(1);
@@ -160,7 +159,7 @@ class OutboxAcrossNodesTest {
 
     private static Map<Long, String> rows() throws Exception {
         Map<Long, String> rows = new HashMap<>();
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select id, status from outbox_message")) {
             while (rs.next()) {
                 rows.put(rs.getLong(1), rs.getString(2));
@@ -171,7 +170,7 @@ class OutboxAcrossNodesTest {
 
     private static List<String> acknowledgements() throws Exception {
         List<String> references = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select e.reference from outbox_message m join enlistment e "
                      + "on m.dedupe_key = concat('enlistment:', e.id, ':SUBMITTED')")) {
             while (rs.next()) {
@@ -179,10 +178,5 @@ class OutboxAcrossNodesTest {
             }
         }
         return references;
-    }
-
-    private static Connection connect() throws Exception {
-        return DriverManager.getConnection(url, TestDatabase.postgresUser(),
-                TestDatabase.postgresPassword());
     }
 }

@@ -1,7 +1,6 @@
 package legion.support;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -33,7 +32,7 @@ public final class KeepsListVersions implements BeforeAllCallback, AfterAllCallb
             return;
         }
         before.clear();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.connect(TestDatabase.postgresUrl()); Statement s = c.createStatement()) {
             if (!c.getMetaData().getTables(null, null, "screening_list", null).next()) {
                 return; // a fresh database: nothing recorded yet
             }
@@ -50,7 +49,7 @@ public final class KeepsListVersions implements BeforeAllCallback, AfterAllCallb
         if (!TestDatabase.postgres() || before.isEmpty()) {
             return;
         }
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = TestDatabase.connect(TestDatabase.postgresUrl()); Statement s = c.createStatement();
              PreparedStatement insert = c.prepareStatement(
                      "insert into screening_list (source, version, entries, loaded_at) values (?, ?, ?, ?)")) {
             s.executeUpdate("delete from screening_list");
@@ -62,10 +61,5 @@ public final class KeepsListVersions implements BeforeAllCallback, AfterAllCallb
                 insert.executeUpdate();
             }
         }
-    }
-
-    private static Connection connect() throws Exception {
-        return DriverManager.getConnection(TestDatabase.postgresUrl(), TestDatabase.postgresUser(),
-                TestDatabase.postgresPassword());
     }
 }

@@ -38,11 +38,18 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public static String postgresUrl() {
         String url = System.getProperty("legion.test.postgres.url", "jdbc:postgresql://localhost:5432/legion_test");
         String fork = System.getProperty("legion.test.postgres.fork", "");
-        if (!fork.matches("\\d+")) {
-            return url;
-        }
+        return fork.matches("\\d+") ? suffixed(url, fork) : url;
+    }
+
+    /** The URL of the database named as {@code url}'s with {@code _suffix} appended (its parameters kept). */
+    private static String suffixed(String url, String suffix) {
         int query = url.indexOf('?');
-        return query < 0 ? url + "_" + fork : url.substring(0, query) + "_" + fork + url.substring(query);
+        return query < 0 ? url + "_" + suffix : url.substring(0, query) + "_" + suffix + url.substring(query);
+    }
+
+    /** A connection to the PostgreSQL database at {@code url} as the test role. */
+    public static Connection connect(String url) throws java.sql.SQLException {
+        return DriverManager.getConnection(url, postgresUser(), postgresPassword());
     }
 
     /**
@@ -52,17 +59,16 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
      */
     public static String ownPostgresDatabase(String suffix) {
         String url = postgresUrl();
-        int query = url.indexOf('?');
-        String base = query < 0 ? url : url.substring(0, query);
-        String name = base.substring(base.lastIndexOf('/') + 1) + "_" + suffix;
-        try (Connection c = DriverManager.getConnection(url, postgresUser(), postgresPassword());
-             Statement s = c.createStatement()) {
+        String own = suffixed(url, suffix);
+        String base = own.contains("?") ? own.substring(0, own.indexOf('?')) : own;
+        String name = base.substring(base.lastIndexOf('/') + 1);
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
             s.execute("create database " + name);
         } catch (Exception e) {
             throw new IllegalStateException("cannot make the database " + name + " (the test role needs CREATEDB)", e);
         }
-        return base.substring(0, base.lastIndexOf('/') + 1) + name + (query < 0 ? "" : url.substring(query));
+        return own;
     }
 
     public static String postgresUser() {
@@ -146,7 +152,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         if (postgresCleaned) {
             return;
         }
-        try (Connection c = DriverManager.getConnection(postgresUrl(), postgresUser(), postgresPassword());
+        try (Connection c = connect(postgresUrl());
              Statement s = c.createStatement()) {
             s.execute("drop schema public cascade");
             s.execute("create schema public");
