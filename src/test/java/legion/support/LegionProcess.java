@@ -39,6 +39,12 @@ public final class LegionProcess {
         cmd.addAll(args);
         TestDatabase.PRIVACY_KEYS.forEach((k, v) -> cmd.add("--" + k + "=" + v));
         TestDatabase.CHEAPER.forEach((k, v) -> cmd.add("--" + k + "=" + v));
+        // a test polls one node from one address (waiting for screening, say): limits it sets itself win
+        TestDatabase.GENEROUS_LIMITS.forEach((k, v) -> {
+            if (args.stream().noneMatch(a -> a.startsWith("--" + k + "="))) {
+                cmd.add("--" + k + "=" + v);
+            }
+        });
         if (TestDatabase.postgres()) {
             TestDatabase.properties(); // makes sure the schema exists and is clean for this run
             if (args.stream().noneMatch(a -> a.startsWith("--spring.datasource.url="))) {

@@ -97,6 +97,18 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     /** Settings of every test application and test node that only make tests cheaper (bcrypt's lowest cost). */
     public static final Map<String, Object> CHEAPER = Map.of("legion.access.password-hash-cost", "4");
 
+    /**
+     * Rate limits far above what a test sends from its one address (in-process applications and the processes
+     * {@link LegionProcess} starts alike); RateLimitTest and the officer-API limit tests set their own.
+     */
+    public static final Map<String, String> GENEROUS_LIMITS = Map.of(
+            "legion.rate-limit.per-client-per-minute", "1000000",
+            "legion.rate-limit.per-client-burst", "100000",
+            "legion.rate-limit.officer-api.per-client-per-minute", "1000000",
+            "legion.rate-limit.officer-api.per-client-burst", "100000",
+            "legion.rate-limit.officer-api.per-account-per-minute", "1000000",
+            "legion.rate-limit.officer-api.per-account-burst", "100000");
+
     /** The datasource properties of the database under test (a fresh one per call for H2), and the data keys. */
     public static Map<String, Object> properties() {
         Map<String, Object> props = new java.util.HashMap<>(PRIVACY_KEYS);
@@ -130,20 +142,22 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             props.put("legion.access.totp-replay-protection", "false");
         }
         // tests send many requests from one address; RateLimitTest checks the limits with its own settings
-        if (!context.getEnvironment().containsProperty("legion.rate-limit.per-client-burst")) {
-            props.put("legion.rate-limit.per-client-per-minute", "1000000");
-            props.put("legion.rate-limit.per-client-burst", "100000");
-        }
+        GENEROUS_LIMITS.forEach((k, v) -> {
+            if (k.startsWith("legion.rate-limit.per-client")
+                    && !context.getEnvironment().containsProperty("legion.rate-limit.per-client-burst")) {
+                props.put(k, v);
+            }
+        });
         // tests run many requests at once from one address; SlowClientsTest checks this limit with its own setting
         if (!context.getEnvironment().containsProperty("legion.web.max-requests-per-client")) {
             props.put("legion.web.max-requests-per-client", "10000");
         }
-        if (!context.getEnvironment().containsProperty("legion.rate-limit.officer-api.per-client-burst")) {
-            for (String which : new String[] {"per-client", "per-account"}) {
-                props.put("legion.rate-limit.officer-api." + which + "-per-minute", "1000000");
-                props.put("legion.rate-limit.officer-api." + which + "-burst", "100000");
+        GENEROUS_LIMITS.forEach((k, v) -> {
+            if (k.startsWith("legion.rate-limit.officer-api.")
+                    && !context.getEnvironment().containsProperty("legion.rate-limit.officer-api.per-client-burst")) {
+                props.put(k, v);
             }
-        }
+        });
         props.put("legion.data-dir", System.getProperty("java.io.tmpdir") + "/legion-test-" + UUID.randomUUID());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("legion-test-db", props));
     }
