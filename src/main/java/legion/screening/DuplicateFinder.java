@@ -72,14 +72,13 @@ class DuplicateFinder {
                 enlistments.findByReference(r).ifPresent(o -> found.put(r, candidate(o, 1.0, true, "same passport number")));
             }
         }
-        synchronized (index) {
-            for (ScoredPair p : index.candidates(record(e))) {
-                String otherRef = p.id1().equals(e.reference().value()) ? p.id2() : p.id1();
-                Reference r = new Reference(otherRef);
-                if (!r.equals(e.reference()) && !found.containsKey(r)) {
-                    enlistments.findByReference(r).ifPresent(o ->
-                            found.put(r, candidate(o, p.score(), false, String.join("; ", p.reasons()))));
-                }
+        // the index takes its own read lock: workers look up side by side (only the sync above is one at a time)
+        for (ScoredPair p : index.candidates(record(e))) {
+            String otherRef = p.id1().equals(e.reference().value()) ? p.id2() : p.id1();
+            Reference r = new Reference(otherRef);
+            if (!r.equals(e.reference()) && !found.containsKey(r)) {
+                enlistments.findByReference(r).ifPresent(o ->
+                        found.put(r, candidate(o, p.score(), false, String.join("; ", p.reasons()))));
             }
         }
         return new ArrayList<>(found.values());
