@@ -63,19 +63,22 @@ class DuplicateFinder {
 
     private List<Candidate> candidates(Enlistment e) {
         Map<Reference, Candidate> found = new HashMap<>();
+        int most = index.maxCandidates();
         for (Reference r : enlistments.findByPassportNumber(e.applicant().passport().number())) {
+            if (most > 0 && found.size() >= most) {
+                break; // thousands of applications with one passport number: a flood, the first are enough
+            }
             if (!r.equals(e.reference())) {
                 enlistments.findByReference(r).ifPresent(o -> found.put(r, candidate(o, 1.0, true, "same passport number")));
             }
         }
-        synchronized (index) {
-            for (ScoredPair p : index.candidates(record(e))) {
-                String otherRef = p.id1().equals(e.reference().value()) ? p.id2() : p.id1();
-                Reference r = new Reference(otherRef);
-                if (!r.equals(e.reference()) && !found.containsKey(r)) {
-                    enlistments.findByReference(r).ifPresent(o ->
-                            found.put(r, candidate(o, p.score(), false, String.join("; ", p.reasons()))));
-                }
+        // the index takes its own read lock: workers look up side by side (only the sync above is one at a time)
+        for (ScoredPair p : index.candidates(record(e))) {
+            String otherRef = p.id1().equals(e.reference().value()) ? p.id2() : p.id1();
+            Reference r = new Reference(otherRef);
+            if (!r.equals(e.reference()) && !found.containsKey(r)) {
+                enlistments.findByReference(r).ifPresent(o ->
+                        found.put(r, candidate(o, p.score(), false, String.join("; ", p.reasons()))));
             }
         }
         return new ArrayList<>(found.values());

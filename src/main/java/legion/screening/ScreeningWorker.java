@@ -46,9 +46,9 @@ class ScreeningWorker implements SmartLifecycle {
     private volatile ScheduledExecutorService executor;
 
     ScreeningWorker(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, ScreeningLists lists, CaseScreener screener,
-                    @Value("${legion.screening.workers:1}") int workers,
-                    @Value("${legion.screening.batch:50}") int batch,
-                    @Value("${legion.screening.interval-ms:2000}") long intervalMillis,
+                    @Value("${legion.screening.workers:4}") int workers,
+                    @Value("${legion.screening.batch:200}") int batch,
+                    @Value("${legion.screening.interval-ms:500}") long intervalMillis,
                     @Value("${legion.screening.enabled:true}") boolean enabled,
                     @Value("${legion.screening.pause-ms:0}") long pauseMillis) {
         this.jdbc = jdbc;

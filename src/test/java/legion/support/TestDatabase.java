@@ -148,6 +148,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 props.put(k, v);
             }
         });
+        // many cached test applications share a JVM: one screening worker each, polling every 2 s, unless a test says
+        for (String[] kv : new String[][] {{"legion.screening.workers", "1"}, {"legion.screening.interval-ms", "2000"}}) {
+            if (!context.getEnvironment().containsProperty(kv[0])) {
+                props.put(kv[0], kv[1]);
+            }
+        }
         // tests run many requests at once from one address; SlowClientsTest checks this limit with its own setting
         if (!context.getEnvironment().containsProperty("legion.web.max-requests-per-client")) {
             props.put("legion.web.max-requests-per-client", "10000");
