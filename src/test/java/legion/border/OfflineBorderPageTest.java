@@ -36,6 +36,7 @@ import legion.support.Applications;
 import legion.support.ConsoleSession;
 import legion.support.Http;
 import legion.support.LegionIntegrationTest;
+import legion.support.SwitchableProxy;
 
 /**
  * The offline border page in a real browser: it stores the signer keys and the signed revocation list while online,

@@ -134,20 +134,27 @@ public class ArmsRegister {
             throw new CustodyRefusedException(CustodyEvent.ISSUED, w.status());
         }
         Instant now = clock.instant();
-        Holder holder = holders.findByDocument(details.documentNumber()).orElseGet(() -> {
-            Holder h = new Holder(UUID.randomUUID().toString(), details.surname(), details.givenNames(),
+        Holder known = holders.findByDocument(details.documentNumber()).orElse(null);
+        Holder holder;
+        int held;
+        if (known != null) {
+            holder = known;
+            holders.lock(holder.id());   // two issues to one holder at once are counted one after the other
+            held = holders.weaponsHeld(holder.id());
+        } else {
+            // registered now, in this transaction: the new row is locked by its insert (a second desk registering
+            // the same document at once fails on its unique blind index) and holds no weapon yet
+            holder = new Holder(UUID.randomUUID().toString(), details.surname(), details.givenNames(),
                     details.patronymic(), details.dateOfBirth(), details.documentNumber(), details.address(),
                     details.phone(), details.legalStatus());
-            holders.insert(h, now);
-            return h;
-        });
-        holders.lock(holder.id());
+            holders.insert(holder, now);
+            held = 0;
+        }
         if (details.email() != null && !details.email().isBlank()) {
             holders.recordEmail(holder.id(), details.email());
         }
         IssueCheck check = new IssueCheck(holder.dateOfBirth(), holder.legalStatus(),
-                holders.prohibited(holder.documentNumber()), holders.weaponsHeld(holder.id()), w.status(), w.point(),
-                Points.of(desk));
+                holders.prohibited(holder.documentNumber()), held, w.status(), w.point(), Points.of(desk));
         LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         Assessment verdict = rules.judge(check, today);
         if (!verdict.failures().isEmpty()) {
@@ -156,14 +163,13 @@ public class ArmsRegister {
         String number = IssueNumbers.next();
         w.issue(number, holder.id(), Points.of(desk), desk, rounds, magazines, now);
         weapons.update(w);
+        Map<String, String> receipt = Map.of("documentNumber", ArmsReceipts.receiptNumber(number), "make", w.make(),
+                "serial", w.serial(), "holder", (holder.givenNames() + " " + holder.surname()).strip(),
+                "holderDocument", holder.documentNumber(), "point", Points.of(desk), "issuedOn", today.toString());
+        // the seal alone: the receipt page draws its barcode when it is printed
+        String seal = java.util.HexFormat.of().withUpperCase().formatHex(seals.sign(ArmsReceipts.RECEIPT, receipt));
         issues.open(number, w.id(), holder.id(), Points.of(desk), desk.id(), rounds, magazines, now,
-                verdict.policyVersion(), martialLaw.dueOn().orElse(null));
-        String seal = seals.issue(ArmsReceipts.RECEIPT, java.util.Map.of(
-                "documentNumber", ArmsReceipts.receiptNumber(number), "make", w.make(), "serial", w.serial(),
-                "holder", (holder.givenNames() + " " + holder.surname()).strip(),
-                "holderDocument", holder.documentNumber(), "point", Points.of(desk), "issuedOn", today.toString()))
-                .hex();
-        issues.attachSeal(number, seal);
+                verdict.policyVersion(), martialLaw.dueOn().orElse(null), seal);
         audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_ISSUED", number,
                 "weapon " + w.id() + ", point " + Points.of(desk) + ", policy v" + verdict.policyVersion());
         return new Issued(number, w, holder, Points.of(desk), now, rounds, magazines, verdict.policyVersion(), seal);

@@ -16,11 +16,11 @@ class Issues {
     }
 
     void open(String number, String weaponId, String holderId, String point, String officer, int rounds,
-              int magazines, Instant at, int policyVersion, java.time.LocalDate dueOn) {
+              int magazines, Instant at, int policyVersion, java.time.LocalDate dueOn, String sealHex) {
         jdbc.sql("insert into arms_issue (number, weapon_id, holder_id, point_code, officer, rounds, magazines, "
-                        + "issued_at, policy_version, due_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "issued_at, policy_version, due_on, seal) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(number, weaponId, holderId, point, officer, rounds, magazines, Weapons.ts(at), policyVersion,
-                        dueOn)
+                        dueOn, sealHex)
                 .update();
     }
 
@@ -39,9 +39,5 @@ class Issues {
                 rs.getString("number"), rs.getString("weapon_id"), rs.getString("point_code"), rs.getString("officer"),
                 rs.getInt("rounds"), rs.getInt("magazines"), Weapons.instant(rs, "issued_at"),
                 Weapons.instant(rs, "returned_at"), rs.getString("seal"))).optional();
-    }
-
-    void attachSeal(String number, String sealHex) {
-        jdbc.sql("update arms_issue set seal = ? where number = ?").params(sealHex, number).update();
     }
 }

@@ -156,6 +156,13 @@ class ArmsConsole {
         return "console/arms-desk-offline";
     }
 
+    /** The offline desk's service worker: the page, its script and the style sheet, cached for a reload offline. */
+    @org.springframework.context.annotation.Bean
+    static legion.shared.OfflinePage armsOfflineDesk() {
+        return new legion.shared.OfflinePage("arms-desk-offline", "/console/arms/desk/offline",
+                List.of("/js/arms-desk-offline.js", "/css/legion.css"));
+    }
+
     /** One queued entry as the offline desk sends it. */
     record SyncRequest(String slip, String kind, String madeAt, String make, String serial, String documentNumber,
                        String surname, String givenNames, String patronymic, String dateOfBirth, String legalStatus,

@@ -6,9 +6,6 @@ import java.util.HexFormat;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -48,14 +45,11 @@ class BorderController {
         return "console/border-offline";
     }
 
-    /**
-     * The offline page's service worker. Served here rather than by the static resource handler to add
-     * {@code Service-Worker-Allowed}: a worker under {@code /js/} may then control {@code /console/border/offline}.
-     */
-    @GetMapping(path = "/js/border-offline-sw.js", produces = "text/javascript")
-    ResponseEntity<Resource> serviceWorker() {
-        return ResponseEntity.ok().header("Service-Worker-Allowed", OFFLINE_SCOPE)
-                .cacheControl(CacheControl.noCache()).body(WORKER);
+    /** The offline page's service worker (served by the platform's {@code legion.web.OfflineWorkers}). */
+    @org.springframework.context.annotation.Bean
+    static legion.shared.OfflinePage borderOfflinePage() {
+        return new legion.shared.OfflinePage("border-offline", OFFLINE_SCOPE,
+                java.util.List.of("/js/border-offline.js", "/css/legion.css"));
     }
 
     /** The result the offline page shows for a crossing it sent. */
@@ -92,7 +86,6 @@ class BorderController {
     }
 
     static final String OFFLINE_SCOPE = "/console/border/offline";
-    private static final Resource WORKER = new ClassPathResource("static/js/border-offline-sw.js");
 
     @PostMapping("/console/border")
     String scan(Authentication auth, @RequestParam(defaultValue = "") String checkpoint,

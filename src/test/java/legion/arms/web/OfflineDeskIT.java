@@ -22,6 +22,7 @@ import legion.support.Browsers;
 import legion.support.ConsoleSession;
 import legion.support.Http;
 import legion.support.LegionIntegrationTest;
+import legion.support.SwitchableProxy;
 
 /**
  * The offline issuing desk: in a real browser with the network cut, issues are kept under numbered provisional slips
@@ -41,11 +42,15 @@ class OfflineDeskIT {
     JdbcClient jdbc;
 
     ChromeDriver browser;
+    SwitchableProxy proxy;
 
     @AfterEach
     void close() {
         if (browser != null) {
             browser.quit();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
     }
 
@@ -79,28 +84,48 @@ class OfflineDeskIT {
     }
 
     @Test
-    void issuesMadeWithoutNetworkAreSentLaterAndAConflictIsFlaggedNotMerged() {
+    void issuesMadeWithoutNetworkAreSentLaterAndAConflictIsFlaggedNotMerged() throws Exception {
         Http http = new Http(port);
         String taken = stock(http);
         String free = stock(http);
-        browser = Browsers.open(0);
+        String takenDocument = document();
+        proxy = new SwitchableProxy(port);          // the browser's only way to the server, for it and its worker
+        browser = Browsers.open(proxy.port());
         Browsers.signIn(browser, port, "armory-kyiv", PW);
         browser.get("http://localhost:" + port + "/console/arms/desk");
         browser.findElement(By.id("offline-link")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-loaded")));
+        wait.until(d -> "true".equals(d.findElement(By.id("worker-state")).getAttribute("data-ready")));
         browser.executeScript("localStorage.clear()");
 
+        // the network cut: the proxy closed (the service worker's way out) and the page told it is offline
+        proxy.cut();
         ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
         offline.setOffline(true);
         offline.setLatency(Duration.ZERO);
         browser.setNetworkConditions(offline);
         wait.until(d -> "offline".equals(d.findElement(By.id("connection")).getText()));
 
-        issueInBrowser(taken, document());
+        issueInBrowser(taken, takenDocument);
+        wait.until(d -> "1".equals(d.findElement(By.id("main")).getAttribute("data-queued")));
         String slip = browser.findElement(By.id("slip-number")).getText();
         assertThat(slip).matches("P-KYIV-POLICE-01-[A-Z0-9]{4}-1");
+        assertThat(browser.findElement(By.id("slip-fields")).getText()).contains("Литвин").contains(takenDocument);
+        // the holder's data is kept encrypted: neither the name nor the document is readable in the storage
+        String stored = (String) browser.executeScript("return localStorage.getItem('legion.arms.offline.armory-kyiv')");
+        assertThat(stored).contains(taken).contains("\"sealed\"").doesNotContain("Литвин")
+                .doesNotContain(takenDocument).doesNotContain("1979-05-30");
+
+        // reloaded without network, the page comes from its service worker and still holds the queue
+        browser.navigate().refresh();
+        wait.until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-loaded")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Issuing desk (works offline)");
+        assertThat(browser.findElement(By.id("connection")).getText()).isEqualTo("offline");
+        assertThat(browser.findElements(By.cssSelector("#queue tr[data-state=QUEUED]"))).hasSize(1);
+
         issueInBrowser(free, document());
+        wait.until(d -> "2".equals(d.findElement(By.id("main")).getAttribute("data-queued")));
         assertThat(browser.findElement(By.id("slip-number")).getText()).endsWith("-2");
         List<WebElement> rows = browser.findElements(By.cssSelector("#queue tr"));
         assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.getAttribute("data-state")).isEqualTo("QUEUED"));
@@ -116,6 +141,7 @@ class OfflineDeskIT {
                 "armory-kyiv-2", PW);
         assertThat(other.status()).as(other.body()).isEqualTo(201);
 
+        proxy.restore();
         browser.deleteNetworkConditions();
         wait.until(d -> "online".equals(d.findElement(By.id("connection")).getText()));
         browser.findElement(By.id("send")).click();
@@ -126,6 +152,9 @@ class OfflineDeskIT {
         WebElement recorded = browser.findElement(By.cssSelector("#queue tr[data-state=RECORDED]"));
         assertThat(recorded.getText()).contains(free).containsPattern("ARM-[0-9A-Z]{4}-[0-9A-Z]{4}");
         assertThat(recorded.findElement(By.tagName("a")).getAttribute("href")).contains("/console/arms/receipts/ARM-");
+        // answered for, the entries keep no personal data, sealed or not
+        String after = (String) browser.executeScript("return localStorage.getItem('legion.arms.offline.armory-kyiv')");
+        assertThat(after).contains(slip).doesNotContain("sealed").doesNotContain(takenDocument);
 
         // never merged: the weapon stays with the holder the online desk gave it to, the supervisor has the finding
         assertThat(jdbc.sql("select count(*) from arms_issue i join arms_weapon w on w.id = i.weapon_id "

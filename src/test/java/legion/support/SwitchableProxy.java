@@ -1,4 +1,4 @@
-package legion.border;
+package legion.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,14 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * closes it and every open connection. DevTools' offline emulation covers the page but not its service worker;
  * this covers both.
  */
-final class SwitchableProxy implements AutoCloseable {
+public final class SwitchableProxy implements AutoCloseable {
 
     private volatile ServerSocket server;
     private final int target;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
-    SwitchableProxy(int target) throws IOException {
+    public SwitchableProxy(int target) throws IOException {
         this.target = target;
         this.port = listen(0);
     }
@@ -38,12 +38,12 @@ final class SwitchableProxy implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The network is back: the proxy listens again on the same port. */
-    void restore() throws IOException {
+    public void restore() throws IOException {
         listen(port);
     }
 
@@ -78,7 +78,7 @@ final class SwitchableProxy implements AutoCloseable {
     }
 
     /** From now on the browser reaches nothing: new connections are refused, open ones closed. */
-    void cut() {
+    public void cut() {
         closeQuietly(server);
         open.forEach(SwitchableProxy::closeQuietly);
     }

@@ -1,15 +1,16 @@
 /*
- * Service worker of the offline border page. Registered by border-offline.js with the scope of that page only
- * (the server sends Service-Worker-Allowed for it). Network first, so an online guard always gets the current page
- * and a session that expired still leads to the sign-in page; without network, the last copy from the cache.
- * The API (signer keys, revocation list) is left to the page, which keeps its own copy in localStorage.
+ * Service worker of an offline console page (the border page, the arms issuing desk), served by legion.web's
+ * OfflineWorkers at /js/<name>-sw.js after a first line that sets OFFLINE = {name, scope, assets} (paths with the
+ * context path). Registered by the page with its own path as scope (the server sends Service-Worker-Allowed for
+ * it). Network first, so an online officer always gets the current page and a session that expired still leads to
+ * the sign-in page; without network, the last copy from the cache. APIs are left to the page, which keeps its own
+ * data in the browser's storage.
  */
 'use strict';
 
-var CACHE = 'legion-border-offline-v1';
+var CACHE = 'legion-offline-' + OFFLINE.name + '-v1';
 var SCOPE = new URL(self.registration.scope).pathname;
-var BASE = SCOPE.replace(/\/console\/border\/offline\/?$/, '');
-var CACHED = [SCOPE, BASE + '/js/border-offline.js', BASE + '/css/legion.css'];
+var CACHED = [SCOPE].concat(OFFLINE.assets);
 
 function store(cache, path, response) {
   if (response && response.ok && !response.redirected && response.type === 'basic') {
@@ -29,8 +30,9 @@ self.addEventListener('install', function (event) {
 });
 
 self.addEventListener('activate', function (event) {
+  var prefix = 'legion-offline-' + OFFLINE.name + '-';
   event.waitUntil(caches.keys().then(function (names) {
-    return Promise.all(names.filter(function (n) { return n.indexOf('legion-border-offline-') === 0 && n !== CACHE; })
+    return Promise.all(names.filter(function (n) { return n.indexOf(prefix) === 0 && n !== CACHE; })
       .map(function (n) { return caches.delete(n); }));
   }).then(function () { return self.clients.claim(); }));
 });
