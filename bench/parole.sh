@@ -5,6 +5,7 @@
 #  2. a facility's queue (GET /api/v1/parole/cases) and its eligible-soon list (GET /api/v1/parole/eligible-soon)
 #     with 100,000 cases in PostgreSQL — p50/p99 over sequential calls of a signed-in prison officer.
 #   flock /tmp/bench.lock bash bench/parole.sh      (needs PostgreSQL on localhost and python3; builds the jar)
+#   SCREEN=0 skips part 1; JFR=1 records the node of part 2 (target/bench-parole/node.jfr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100000}
@@ -44,6 +45,7 @@ with open(out, "w", encoding="utf-8") as f:
         f.write(f"C{i:06d}, {written},{end},{'true' if life else 'false'},{post}\n")
 PY
 
+if [ "${SCREEN:-1}" = 1 ]; then
 echo "== parole-screen of $N convicts (2 cores)"
 start=$(date +%s.%N)
 set +e
@@ -55,6 +57,7 @@ end=$(date +%s.%N)
 echo "exit $code (1 = some rows INVALID), $(($(wc -l < "$WORK/verdicts.csv") - 1)) verdicts"
 python3 -c "print('parole-screen wall time: %.2f s' % ($end - $start))"
 cut -d, -f2 "$WORK/verdicts.csv" | sort | uniq -c
+fi
 
 echo "== queue and eligible-soon with $N cases in PostgreSQL"
 psql_admin() { runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q "$@"; }
@@ -62,12 +65,14 @@ psql_admin -c "drop database if exists $DB with (force)"
 psql_admin -c "create database $DB owner legion"
 URL=jdbc:postgresql://localhost:5432/$DB
 SECRET=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
-java -XX:ActiveProcessorCount=2 -jar target/legion.jar --server.port=$PORT --legion.data-dir="$WORK/data" \
+JFR_OPTS=()
+[ "${JFR:-0}" = 1 ] && JFR_OPTS=(-XX:+FlightRecorder "-XX:StartFlightRecording=filename=$WORK/node.jfr,settings=profile,dumponexit=true")
+java -XX:ActiveProcessorCount=2 "${JFR_OPTS[@]}" -jar target/legion.jar --server.port=$PORT --legion.data-dir="$WORK/data" \
      --spring.datasource.url=$URL --spring.datasource.username=legion --spring.datasource.password=legion \
      --legion.demo.password=bench-password --legion.demo.totp-secret=$SECRET --legion.rate-limit.enabled=false \
      > "$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SERVER 2>/dev/null && wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "http://localhost:$PORT/login" >/dev/null 2>&1 && break; sleep 1; done
 # 100,000 cases over 20 facilities (the demo facility holds 5,000 of them), stages and eligibility days spread;
 # names as legacy plaintext (the application reads them as it reads values written before encryption)
