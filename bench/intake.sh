@@ -8,6 +8,9 @@
 #   LEGION_JAR: another build to measure (default target/legion.jar, built when missing: rebuild it after a change).
 #   Besides the rates it prints the CPU milliseconds each request cost (bench/cpu.py): JVM by thread group and the
 #   PostgreSQL backends, for the baseline and for Legion; on a shared machine these compare runs better than rates.
+#   Legion screens against the real UN list and the OFAC snapshot of ../shared/testdata/watchlists (SCREENING_LISTS
+#   to change them, SCREENING_LISTS=none for none); after the measured surge it prints the screening lag of the cases
+#   submitted during it (screened_at - submitted_at: p50, p99, max; the target is every case within 10 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_RUN=${1:-30}
@@ -27,6 +30,15 @@ if [ ! -f target/baseline/target/baseline.jar ]; then
   rm -rf target/baseline && mkdir -p target && cp -r "$BASELINE_SRC" target/baseline && chmod -R u+w target/baseline
   ./mvnw -q -B -f target/baseline/pom.xml -DskipTests package
 fi
+
+if [ -z "${SCREENING_LISTS:-}" ]; then
+  for d in ../shared/testdata ../../shared/testdata /work/shared/testdata; do [ -d "$d/watchlists" ] && TESTDATA=$d && break; done
+  [ -d "${TESTDATA:-}" ] || { echo "the shared test data is missing: set SCREENING_LISTS" >&2; exit 2; }
+  SCREENING_LISTS="un=$TESTDATA/watchlists/un-consolidated.xml,ofac=$TESTDATA/watchlists/ofac-sdn-snapshot-"
+fi
+LISTS_ARG=()
+[ "$SCREENING_LISTS" = none ] || LISTS_ARG=("--legion.screening.lists=$SCREENING_LISTS")
+sql() { PGPASSWORD=legion psql -h localhost -U legion -d $DB -tAc "$1"; }
 
 # Warms up by work done, not by time: on a busy machine ten seconds may be a few hundred requests, far from compiled.
 WARM_REQUESTS=${WARM_REQUESTS:-6000}
@@ -76,15 +88,24 @@ echo "== Legion on PostgreSQL, port $PORT"
 java -Xmx1g ${LEGION_BENCH_JVM_ARGS:-} -jar "$LEGION_JAR" --server.port=$PORT --legion.demo.enabled=false \
   --legion.rate-limit.per-client-per-minute=100000000 --legion.rate-limit.per-client-burst=100000 \
   --spring.datasource.url=jdbc:postgresql://localhost:5432/$DB --spring.datasource.username=legion \
-  --spring.datasource.password=legion ${LEGION_BENCH_ARGS:-} > /tmp/legion-bench-app.log 2>&1 &
+  --spring.datasource.password=legion "${LISTS_ARG[@]}" ${LEGION_BENCH_ARGS:-} > /tmp/legion-bench-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do curl -sf -o /dev/null http://localhost:$PORT/ && break; kill -0 $APP || { echo "Legion did not start: /tmp/legion-bench-app.log" >&2; exit 1; }; sleep 0.5; done
+if [ ${#LISTS_ARG[@]} -gt 0 ]; then
+  lists=$(tr ',' '\n' <<<"$SCREENING_LISTS" | grep -c .)
+  for _ in $(seq 1 600); do
+    [ "$(grep -cE "list '[a-z]+' version .* loaded" /tmp/legion-bench-app.log)" -ge "$lists" ] && break; sleep 0.5
+  done
+  grep -E "list '[a-z]+' version .* loaded" /tmp/legion-bench-app.log | sed -E 's/.*(list .*loaded).*/\1/'
+fi
 warm_up
 echo "== wrk: 16 connections, ${SECONDS_RUN}s"
 python3 bench/cpu.py snap $APP $DB > /tmp/legion-cpu-0.json
+surge_from=$(sql "select now()")
 wrk -t2 -c16 -d"${SECONDS_RUN}s" --latency -s bench/intake.lua http://localhost:$PORT/ | tee /tmp/legion-wrk.txt | grep RESULT
 python3 bench/cpu.py snap $APP $DB > /tmp/legion-cpu-1.json
+surge_to=$(sql "select now()")
 line=$(grep RESULT /tmp/legion-wrk.txt)
 rps=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$line")
 python3 bench/cpu.py diff /tmp/legion-cpu-0.json /tmp/legion-cpu-1.json "$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")"
@@ -96,3 +117,17 @@ rps, tps, base = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
 print(f"RATIO intake/baseline = {rps / base:.3f} ({rps:.0f} applications/s vs {base:.0f}/s of the plain endpoint)")
 print(f"RATIO intake/pgbench = {rps / tps:.3f} ({rps:.0f} applications/s vs {tps:.0f} inserts/s)")
 PY
+
+echo "== screening lag of the cases submitted during the surge (lists: $SCREENING_LISTS)"
+for _ in $(seq 1 600); do
+  left=$(sql "select count(*) from enlistment e left join screening_result r on r.enlistment_id = e.id
+              where e.submitted_at between '$surge_from' and '$surge_to' and r.enlistment_id is null")
+  [ "$left" = 0 ] && break; sleep 0.5
+done
+sql "select 'LAG cases=' || count(*) || ' unscreened=' || count(*) filter (where r.enlistment_id is null)
+       || ' p50=' || round(percentile_cont(0.5) within group (order by extract(epoch from r.screened_at - e.submitted_at))::numeric, 2)
+       || 's p99=' || round(percentile_cont(0.99) within group (order by extract(epoch from r.screened_at - e.submitted_at))::numeric, 2)
+       || 's max=' || round(max(extract(epoch from r.screened_at - e.submitted_at))::numeric, 2)
+       || 's over10s=' || count(*) filter (where r.screened_at - e.submitted_at > interval '10 seconds')
+     from enlistment e left join screening_result r on r.enlistment_id = e.id
+     where e.submitted_at between '$surge_from' and '$surge_to'"

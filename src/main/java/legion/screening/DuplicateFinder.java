@@ -63,7 +63,11 @@ class DuplicateFinder {
 
     private List<Candidate> candidates(Enlistment e) {
         Map<Reference, Candidate> found = new HashMap<>();
+        int most = index.maxCandidates();
         for (Reference r : enlistments.findByPassportNumber(e.applicant().passport().number())) {
+            if (most > 0 && found.size() >= most) {
+                break; // thousands of applications with one passport number: a flood, the first are enough
+            }
             if (!r.equals(e.reference())) {
                 enlistments.findByReference(r).ifPresent(o -> found.put(r, candidate(o, 1.0, true, "same passport number")));
             }

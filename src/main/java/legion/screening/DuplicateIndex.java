@@ -61,6 +61,11 @@ public final class DuplicateIndex {
         }
     }
 
+    /** {@link LinkageConfig#maxCandidates()} of this index's configuration. */
+    public int maxCandidates() {
+        return linker.config().maxCandidates();
+    }
+
     public int size() {
         lock.readLock().lock();
         try {
@@ -71,13 +76,33 @@ public final class DuplicateIndex {
     }
 
     /**
+     * What one look-up found and cost: the candidates, how many stored records were compared with the query, and how
+     * many of its blocks were passed over as too large ({@link LinkageConfig#maxBlockSize()}).
+     */
+    public record Search(List<ScoredPair> candidates, int comparisons, int oversizedBlocks) {
+    }
+
+    /**
      * Stored records that are likely the same person as {@code record} (at or above the configured threshold),
      * best first, each with the per-field reasons. {@code id1} is the given record's id.
      */
     public List<ScoredPair> candidates(Map<String, String> record) {
+        return search(record).candidates();
+    }
+
+    /**
+     * {@link #candidates} with its cost. A block larger than the configured maximum is passed over: a key shared by
+     * that many records (a common name with a common birth year, or a flood of one made-up person) is no evidence, and
+     * scanning it would make every such look-up cost the whole block; the other passes (passport, e-mail, the full
+     * date with the name's sound) still find a real person's duplicate. At most {@link LinkageConfig#maxCandidates()}
+     * candidates are kept, best first.
+     */
+    public Search search(Map<String, String> record) {
         Linker.Prepared query = linker.prepare(record);
         int maxBlock = linker.config().maxBlockSize();
         List<ScoredPair> out = new ArrayList<>();
+        int comparisons = 0;
+        int oversized = 0;
         lock.readLock().lock();
         try {
             Set<Integer> seen = new HashSet<>();
@@ -89,7 +114,8 @@ public final class DuplicateIndex {
                     }
                     int n = sizes.get(p).get(key);
                     if (n > maxBlock) {
-                        continue; // too common to be evidence; other passes cover it
+                        oversized++;
+                        continue;
                     }
                     for (int i = 0; i < n; i++) {
                         int id = list[i];
@@ -97,6 +123,7 @@ public final class DuplicateIndex {
                         if (!seen.add(id) || other.id().equals(query.id())) {
                             continue;
                         }
+                        comparisons++;
                         if (linker.reachesThreshold(query, other)) {
                             out.add(linker.explain(query, other));
                         }
@@ -107,6 +134,8 @@ public final class DuplicateIndex {
             lock.readLock().unlock();
         }
         out.sort(Comparator.comparingDouble(ScoredPair::score).reversed().thenComparing(ScoredPair::id2));
-        return out;
+        int max = linker.config().maxCandidates();
+        List<ScoredPair> kept = max > 0 && out.size() > max ? List.copyOf(out.subList(0, max)) : out;
+        return new Search(kept, comparisons, oversized);
     }
 }

@@ -39,15 +39,17 @@ public final class LinkageConfig {
     private final double threshold;
     private final double prior;
     private final int maxBlockSize;
+    private final int maxCandidates;
     private final List<Field> fields;
     private final List<List<KeyPart>> blocking;
 
-    private LinkageConfig(String idColumn, double threshold, double prior, int maxBlockSize, List<Field> fields,
-                          List<List<KeyPart>> blocking) {
+    private LinkageConfig(String idColumn, double threshold, double prior, int maxBlockSize, int maxCandidates,
+                          List<Field> fields, List<List<KeyPart>> blocking) {
         this.idColumn = idColumn;
         this.threshold = threshold;
         this.prior = prior;
         this.maxBlockSize = maxBlockSize;
+        this.maxCandidates = maxCandidates;
         this.fields = List.copyOf(fields);
         this.blocking = List.copyOf(blocking);
     }
@@ -93,6 +95,13 @@ public final class LinkageConfig {
         }
         double prior = number(map, "prior", -10, label);
         int maxBlock = (int) number(map, "max_block_size", 1000, label);
+        if (maxBlock < 1) {
+            throw new LinkageConfigException(label + ": max_block_size must be at least 1");
+        }
+        int maxCandidates = (int) number(map, "max_candidates", 0, label);
+        if (maxCandidates < 0) {
+            throw new LinkageConfigException(label + ": max_candidates must be 0 (no limit) or more");
+        }
         Object fieldsNode = map.get("fields");
         if (!(fieldsNode instanceof Map<?, ?> fieldMap) || fieldMap.isEmpty()) {
             throw new LinkageConfigException(label + ": 'fields' must map field names to comparators");
@@ -143,7 +152,7 @@ public final class LinkageConfig {
             }
             blocking.add(keyParts);
         }
-        LinkageConfig config = new LinkageConfig(id, threshold, prior, maxBlock, fields, blocking);
+        LinkageConfig config = new LinkageConfig(id, threshold, prior, maxBlock, maxCandidates, fields, blocking);
         for (List<KeyPart> pass : blocking) {
             for (KeyPart part : pass) {
                 if (config.fields.stream().noneMatch(f -> f.name().equals(part.source()))
@@ -221,6 +230,14 @@ public final class LinkageConfig {
     /** Blocks larger than this are skipped (a key that common carries no evidence); logged by count only. */
     public int maxBlockSize() {
         return maxBlockSize;
+    }
+
+    /**
+     * At most this many candidates of one record are proposed by {@link DuplicateIndex}, best first ({@code 0}: no
+     * limit): a record like thousands of others must not propose them all.
+     */
+    public int maxCandidates() {
+        return maxCandidates;
     }
 
     public List<Field> fields() {

@@ -125,6 +125,10 @@ class LinkageTest {
                 .hasMessageContaining("0 < u < m < 1");
         assertThatThrownBy(() -> LinkageConfig.parse("id: x\nfields:\n  a:\n    comparator: name\nblocking: [[a:soundex]]\n", "t.yml"))
                 .hasMessageContaining("unknown key function");
+        assertThatThrownBy(() -> LinkageConfig.parse("id: x\nmax_block_size: 0\nfields:\n  a:\n    comparator: name\nblocking: [[a]]\n", "t.yml"))
+                .hasMessageContaining("max_block_size must be at least 1");
+        assertThatThrownBy(() -> LinkageConfig.parse("id: x\nmax_candidates: -1\nfields:\n  a:\n    comparator: name\nblocking: [[a]]\n", "t.yml"))
+                .hasMessageContaining("max_candidates must be 0");
     }
 
     static Map<String, String> applicant(String ref, String given, String surname, String dob, String nationality,
