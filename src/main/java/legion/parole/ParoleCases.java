@@ -159,6 +159,26 @@ public class ParoleCases implements legion.privacy.Reencryptable {
     record OpenPage(List<UUID> ids, String next) {
     }
 
+    /** A page of the ids of cases not ended (every stage but the final ones), by id after the given one. */
+    List<UUID> notEnded(UUID after, int limit) {
+        StringBuilder sql = new StringBuilder("select id from parole_case where stage not in (");
+        List<Object> params = new java.util.ArrayList<>();
+        for (Stage s : Stage.values()) {
+            if (s.isFinal()) {
+                sql.append(params.isEmpty() ? "?" : ", ?");
+                params.add(s.name());
+            }
+        }
+        sql.append(")");
+        if (after != null) {
+            sql.append(" and id > ?");
+            params.add(after);
+        }
+        sql.append(" order by id fetch first ? rows only");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
+    }
+
     public Optional<ParoleCase> find(ParoleReference reference) {
         return jdbc.sql("select " + COLUMNS + " from parole_case where reference = ?").param(reference.value())
                 .query((rs, n) -> map(rs)).optional();

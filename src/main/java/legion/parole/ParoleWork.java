@@ -128,7 +128,14 @@ public class ParoleWork {
             case FIND_UNFIT -> c.findUnfit(act);
             case ACCEPT -> c.accept(act, a.unit());
             case DECLINE -> c.decline(act);
-            case PETITION -> c.petition(act);
+            case PETITION -> {
+                // a hit found by re-screening after SCREEN (a new list version) holds the petition until HQ decides
+                if (screening.of(c).hold() == Refusal.WATCHLIST_HIT) {
+                    throw new ParoleRefusedException(Refusal.WATCHLIST_HIT, Transition.PETITION,
+                            "a watchlist hit waits for HQ");
+                }
+                c.petition(act);
+            }
             case RELEASE -> c.release(act, ruling(a));
             case REFUSE -> c.refuse(act, ruling(a));
             case RELEASE_AT_HIGHEST_LEVEL -> c.releaseAtHighestLevel(act, a.authority() == null ? null
