@@ -38,6 +38,11 @@ public class Eligibility {
         return PublishedPolicy.of(rulebook.current());
     }
 
+    /** Every version as the administrator's page lists it (rule labels under {@code eligibility.rule.}). */
+    public List<legion.rules.PolicySummary> summaries() {
+        return rulebook.summaries("eligibility");
+    }
+
     public List<PublishedPolicy> history() {
         return rulebook.history().stream().map(PublishedPolicy::of).toList();
     }

@@ -159,6 +159,26 @@ public class ParoleCases implements legion.privacy.Reencryptable {
     record OpenPage(List<UUID> ids, String next) {
     }
 
+    /** A page of the ids of cases not ended (every stage but the final ones), by id after the given one. */
+    List<UUID> notEnded(UUID after, int limit) {
+        StringBuilder sql = new StringBuilder("select id from parole_case where stage not in (");
+        List<Object> params = new java.util.ArrayList<>();
+        for (Stage s : Stage.values()) {
+            if (s.isFinal()) {
+                sql.append(params.isEmpty() ? "?" : ", ?");
+                params.add(s.name());
+            }
+        }
+        sql.append(")");
+        if (after != null) {
+            sql.append(" and id > ?");
+            params.add(after);
+        }
+        sql.append(" order by id fetch first ? rows only");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
+    }
+
     public Optional<ParoleCase> find(ParoleReference reference) {
         return jdbc.sql("select " + COLUMNS + " from parole_case where reference = ?").param(reference.value())
                 .query((rs, n) -> map(rs)).optional();
@@ -227,19 +247,52 @@ public class ParoleCases implements legion.privacy.Reencryptable {
         }
     }
 
-    /** A facility's convicts whose day of eligibility falls between the two days (inclusive), soonest first. */
-    public List<EligibleSoon> eligibleSoon(String facility, LocalDate from, LocalDate to, int limit) {
-        return jdbc.sql("select reference, eligible_from, stage, filed_at from parole_case where facility = ? "
-                        + "and outcome = ? and stage = ? and eligible_from between ? and ? "
-                        + "order by eligible_from, id fetch first ? rows only")
-                .params(facility, Outcome.ELIGIBLE_FROM.name(), Stage.APPLIED.name(), from, to, limit)
-                .query((rs, n) -> new EligibleSoon(new ParoleReference(rs.getString("reference")),
+    /**
+     * A facility's convicts still in APPLIED whose day of eligibility falls between the two days (inclusive),
+     * soonest first (ties by case id), after the position ({@code eligibleFrom|id}, null from the start); at most
+     * {@code limit} rows, all of them when {@code limit} is null. One range of the index
+     * {@code (facility, stage, outcome, eligible_from, id)} (V93), read in order: no sort.
+     */
+    public List<EligibleSoon> eligibleSoon(String facility, LocalDate from, LocalDate to, String after,
+                                           Integer limit) {
+        StringBuilder sql = new StringBuilder("select id, reference, eligible_from, filed_at from parole_case "
+                + "where facility = ? and stage = ? and outcome = ? and eligible_from between ? and ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(facility, Stage.APPLIED.name(),
+                Outcome.ELIGIBLE_FROM.name(), from, to));
+        if (after != null) {
+            int bar = after.indexOf('|');
+            LocalDate day;
+            UUID id;
+            try {
+                day = LocalDate.parse(after.substring(0, bar));
+                id = UUID.fromString(after.substring(bar + 1));
+            } catch (RuntimeException e) {
+                throw ParoleProblem.invalid("after is not a position in the eligible-soon list");
+            }
+            sql.append(" and (eligible_from > ? or (eligible_from = ? and id > ?))");
+            params.add(day);
+            params.add(day);
+            params.add(id);
+        }
+        sql.append(" order by eligible_from, id");
+        if (limit != null) {
+            sql.append(" fetch first ? rows only");
+            params.add(limit);
+        }
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new EligibleSoon(rs.getObject("id", UUID.class),
+                        new ParoleReference(rs.getString("reference")),
                         rs.getObject("eligible_from", LocalDate.class), instant(rs, "filed_at")))
                 .list();
     }
 
     /** A convict of the facility who becomes eligible soon (no personal data: the case page has it). */
-    public record EligibleSoon(ParoleReference reference, LocalDate eligibleFrom, Instant filedAt) {
+    public record EligibleSoon(UUID id, ParoleReference reference, LocalDate eligibleFrom, Instant filedAt) {
+
+        /** The position after this row in the list. */
+        public String position() {
+            return eligibleFrom + "|" + id;
+        }
     }
 
     private ParoleCase map(ResultSet rs) throws SQLException {

@@ -54,6 +54,25 @@ public class ParolePolicies {
         return rulebook.publish(administrator, parameters, note);
     }
 
+    /** The version in force. */
+    public legion.rules.PublishedPolicy<legion.parole.policy.Convict, ParoleParameters> current() {
+        return rulebook.current();
+    }
+
+    /** Every version as the administrator's page lists it, newest first (rule labels under {@code parole.rule.}). */
+    public java.util.List<legion.rules.PolicySummary> summaries() {
+        return rulebook.summaries("parole");
+    }
+
+    /**
+     * What a published version changed.
+     *
+     * @throws legion.rules.PolicyNotFoundException when no such version was published
+     */
+    public Publication report(int version) {
+        return rulebook.report(version);
+    }
+
     public Rulebook<legion.parole.policy.Convict, ParoleParameters> rulebook() {
         return rulebook;
     }

@@ -128,7 +128,14 @@ public class ParoleWork {
             case FIND_UNFIT -> c.findUnfit(act);
             case ACCEPT -> c.accept(act, a.unit());
             case DECLINE -> c.decline(act);
-            case PETITION -> c.petition(act);
+            case PETITION -> {
+                // a hit found by re-screening after SCREEN (a new list version) holds the petition until HQ decides
+                if (screening.of(c).hold() == Refusal.WATCHLIST_HIT) {
+                    throw new ParoleRefusedException(Refusal.WATCHLIST_HIT, Transition.PETITION,
+                            "a watchlist hit waits for HQ");
+                }
+                c.petition(act);
+            }
             case RELEASE -> c.release(act, ruling(a));
             case REFUSE -> c.refuse(act, ruling(a));
             case RELEASE_AT_HIGHEST_LEVEL -> c.releaseAtHighestLevel(act, a.authority() == null ? null
@@ -245,8 +252,15 @@ public class ParoleWork {
         return cases.queue(stages, facility, unit, after, Math.max(1, Math.min(limit, 200)));
     }
 
-    /** Convicts of the prison officer's facility who become eligible within the given number of days. */
-    public List<ParoleCases.EligibleSoon> eligibleSoon(Actor officer, int days) {
+    /** The most rows of one page of the eligible-soon list. */
+    public static final int MAX_ELIGIBLE_SOON_PAGE = 500;
+
+    /**
+     * Convicts of the prison officer's facility who become eligible within the given number of days, soonest first:
+     * all of them when {@code limit} is null (the list as PRODUCT.md promises it), else a page of at most
+     * {@code limit} after the position {@code after} (see {@link ParoleCases.EligibleSoon#position()}).
+     */
+    public List<ParoleCases.EligibleSoon> eligibleSoon(Actor officer, int days, String after, Integer limit) {
         if (officer.role() != Role.PRISON_OFFICER || officer.unit() == null) {
             throw new ParoleRefusedException(Refusal.ROLE_NOT_PERMITTED, null,
                     "the eligible-soon list is a prison facility's");
@@ -254,8 +268,11 @@ public class ParoleWork {
         if (days < 0 || days > MAX_ELIGIBLE_SOON_DAYS) {
             throw ParoleProblem.invalid("days must be between 0 and " + MAX_ELIGIBLE_SOON_DAYS);
         }
+        if (limit != null && (limit < 1 || limit > MAX_ELIGIBLE_SOON_PAGE)) {
+            throw ParoleProblem.invalid("limit must be between 1 and " + MAX_ELIGIBLE_SOON_PAGE);
+        }
         LocalDate today = today();
-        return cases.eligibleSoon(officer.unit().code(), today, today.plusDays(days), 500);
+        return cases.eligibleSoon(officer.unit().code(), today, today.plusDays(days), after, limit);
     }
 
     /**

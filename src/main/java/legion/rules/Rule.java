@@ -15,6 +15,14 @@ public interface Rule<S> {
     String name();
 
     /**
+     * Where the rule comes from (a law, a decree, a policy), shown with it on administrators' pages and in its
+     * findings; null when the program gives none.
+     */
+    default String source() {
+        return null;
+    }
+
+    /**
      * @param day the day judged: a program decides which (the day of application, today, the day of an issue), and
      *            keeps it when a later policy version judges the subject again
      */

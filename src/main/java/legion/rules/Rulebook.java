@@ -57,6 +57,14 @@ public final class Rulebook<S, P> {
         return store.all(program.name()).stream().map(this::published).toList();
     }
 
+    /**
+     * Every published version as an administrator's page lists it, newest first; rule labels are message keys under
+     * {@code messagePrefix} (see {@link PolicySummary}).
+     */
+    public List<PolicySummary> summaries(String messagePrefix) {
+        return history().stream().map(p -> PolicySummary.of(p, messagePrefix)).toList();
+    }
+
     public Optional<PublishedPolicy<S, P>> find(int version) {
         return store.find(program.name(), version).map(this::published);
     }

@@ -175,8 +175,9 @@ public class ScreeningLists implements SmartLifecycle {
                         .params(list.source(), list.version(), list.entries().size(), now).update();
             }
             int queued = queue.enqueueVettedCases();
-            LOG.info("screening: list '{}' changed to version {}; {} cases queued for screening", list.source(),
-                    list.version(), queued);
+            int others = queue.enqueueOtherPrograms();
+            LOG.info("screening: list '{}' changed to version {}; {} cases and {} other programs' people queued for "
+                    + "screening", list.source(), list.version(), queued, others);
         });
     }
 

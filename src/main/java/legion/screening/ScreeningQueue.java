@@ -30,10 +30,47 @@ class ScreeningQueue {
 
     private final JdbcTemplate jdbc;
     private final Enlistments enlistments;
+    private final org.springframework.beans.factory.ObjectProvider<ScreenedPeople> otherPrograms;
 
-    ScreeningQueue(JdbcTemplate jdbc, Enlistments enlistments) {
+    ScreeningQueue(JdbcTemplate jdbc, Enlistments enlistments,
+                   org.springframework.beans.factory.ObjectProvider<ScreenedPeople> otherPrograms) {
         this.jdbc = jdbc;
         this.enlistments = enlistments;
+        this.otherPrograms = otherPrograms;
+    }
+
+    /**
+     * Queues the subjects of every other program that screens people ({@link ScreenedPeople}), page by page, in the
+     * caller's transaction; returns how many.
+     */
+    int enqueueOtherPrograms() {
+        int total = 0;
+        for (ScreenedPeople people : otherPrograms.orderedStream().toList()) {
+            String after = null;
+            while (true) {
+                List<String> page = people.rescreened(after, PAGE);
+                if (!page.isEmpty()) {
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    jdbc.batchUpdate("insert into screening_subject_work (program, subject_id, enqueued_at) "
+                            + "values (?, ?, ?)", page, 500, (ps, id) -> {
+                                ps.setString(1, people.program());
+                                ps.setString(2, id);
+                                ps.setObject(3, now);
+                            });
+                    total += page.size();
+                }
+                if (page.size() < PAGE) {
+                    break;
+                }
+                after = page.get(page.size() - 1);
+            }
+        }
+        return total;
+    }
+
+    /** The program's bean by its key, if the node has it. */
+    java.util.Optional<ScreenedPeople> program(String name) {
+        return otherPrograms.orderedStream().filter(p -> p.program().equals(name)).findFirst();
     }
 
     /**

@@ -38,6 +38,7 @@ class ScreeningWorker implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final ScreeningLists lists;
     private final CaseScreener screener;
+    private final ScreeningQueue queue;
     private final int workers;
     private final int batch;
     private final long intervalMillis;
@@ -45,7 +46,8 @@ class ScreeningWorker implements SmartLifecycle {
     private final long pauseMillis;
     private volatile ScheduledExecutorService executor;
 
-    ScreeningWorker(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, ScreeningLists lists, CaseScreener screener,
+    ScreeningWorker(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, ScreeningLists lists,
+                    CaseScreener screener, ScreeningQueue queue,
                     @Value("${legion.screening.workers:4}") int workers,
                     @Value("${legion.screening.batch:200}") int batch,
                     @Value("${legion.screening.interval-ms:500}") long intervalMillis,
@@ -56,6 +58,7 @@ class ScreeningWorker implements SmartLifecycle {
         this.tx = tx;
         this.lists = lists;
         this.screener = screener;
+        this.queue = queue;
         this.workers = Math.max(1, workers);
         this.batch = Math.max(1, batch);
         this.intervalMillis = intervalMillis;
@@ -66,8 +69,47 @@ class ScreeningWorker implements SmartLifecycle {
     private record Claimed(long id, UUID caseId) {
     }
 
-    /** Claims and screens one batch; returns the number of cases done (0 when there is nothing or lists are not ready). */
+    /**
+     * Claims and screens one batch: the Legion's cases first, other programs' people when no case waits; returns the
+     * number done (0 when there is nothing or lists are not ready).
+     */
     int runOnce() {
+        int cases = runCases();
+        return cases > 0 ? cases : runOtherPrograms();
+    }
+
+    private record ClaimedSubject(long id, String program, String subjectId) {
+    }
+
+    /** One batch of other programs' people ({@code screening_subject_work}), as {@link #runCases} does for cases. */
+    int runOtherPrograms() {
+        if (!lists.ready(lists.currentVersions())) {
+            return 0;
+        }
+        Integer done = tx.execute(s -> {
+            List<ClaimedSubject> rows = jdbc.sql("select id, program, subject_id from screening_subject_work "
+                            + "order by id limit ? for update skip locked")
+                    .param(batch).query((rs, n) -> new ClaimedSubject(rs.getLong(1), rs.getString(2),
+                            rs.getString(3))).list();
+            if (rows.isEmpty() || !lists.ready(lists.currentVersions())) {
+                s.setRollbackOnly();
+                return 0;
+            }
+            Map<String, Set<String>> byProgram = new java.util.LinkedHashMap<>();
+            rows.forEach(r -> byProgram.computeIfAbsent(r.program(), p -> new LinkedHashSet<>()).add(r.subjectId()));
+            byProgram.forEach((program, ids) -> queue.program(program).ifPresentOrElse(
+                    people -> people.screen(List.copyOf(ids)),
+                    () -> LOG.warn("screening: {} queued people of an unknown program '{}' dropped", ids.size(),
+                            program)));
+            template.batchUpdate("delete from screening_subject_work where id = ?",
+                    rows.stream().map(r -> new Object[] {r.id()}).toList());
+            return rows.size();
+        });
+        return done == null ? 0 : done;
+    }
+
+    /** One batch of the Legion's cases. */
+    int runCases() {
         if (!lists.ready(lists.currentVersions())) {
             return 0;
         }

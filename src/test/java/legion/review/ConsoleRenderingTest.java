@@ -48,7 +48,8 @@ class ConsoleRenderingTest {
         String[][] pages = {
             {"embassy-gb", "/console/cases", "/console/cases/" + ref},
             {"vetting1", "/console/cases/" + ref, "/console/reports"},
-            {"admin", "/console/admin", "/console/admin/eligibility", "/console/admin/advisories?country=LV", "/console/admin/keys"},
+            {"admin", "/console/admin", "/console/admin/eligibility", "/console/admin/parole-policy",
+                "/console/admin/advisories?country=LV", "/console/admin/keys"},
             {"border1", "/console/border", "/console/border/offline"},
         };
         for (String[] officer : pages) {

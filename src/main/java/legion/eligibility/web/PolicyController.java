@@ -2,13 +2,10 @@ package legion.eligibility.web;
 
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,10 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import legion.access.Officers;
 import legion.eligibility.Eligibility;
-import legion.eligibility.EligibilityPolicy;
 import legion.eligibility.PolicyParameters;
 import legion.eligibility.RoleRequirements;
-import legion.rules.Finding;
 import legion.rules.PolicyConflictException;
 import legion.shared.ServiceRole;
 
@@ -35,30 +30,23 @@ import legion.shared.ServiceRole;
 class PolicyController {
 
     private final Eligibility eligibility;
-    private final MessageSource messages;
 
-    PolicyController(Eligibility eligibility, MessageSource messages) {
+    PolicyController(Eligibility eligibility) {
         this.eligibility = eligibility;
-        this.messages = messages;
     }
 
     @GetMapping("/console/admin/eligibility")
-    String show(Model model, Locale locale) {
-        var policies = eligibility.history();
+    String show(Model model) {
         model.addAttribute("current", eligibility.current());
-        model.addAttribute("policies", policies);
+        model.addAttribute("versions", eligibility.summaries());
         model.addAttribute("roles", ServiceRole.values());
-        Map<String, String> labels = new LinkedHashMap<>();
-        policies.forEach(v -> v.policy().ruleNames().forEach(rule -> labels.computeIfAbsent(rule,
-                r -> messages.getMessage(EligibilityPolicy.ruleKey(r), Finding.ruleArguments(r).toArray(), r, locale))));
-        model.addAttribute("ruleLabels", labels);
         return "console/eligibility";
     }
 
     @GetMapping("/console/admin/eligibility/{version}")
-    String report(@PathVariable int version, Model model, Locale locale) {
+    String report(@PathVariable int version, Model model) {
         model.addAttribute("report", eligibility.report(version));
-        return show(model, locale);
+        return show(model);
     }
 
     /** Role requirements come as checkboxes named {@code <ROLE>.<requirement>}. */

@@ -138,7 +138,8 @@ class ParoleApi {
     record EligibleSoonItem(String reference, LocalDate eligibleFrom) {
     }
 
-    record EligibleSoonView(String facility, int days, List<EligibleSoonItem> convicts) {
+    /** {@code next}: the position to ask for with {@code after} when a page was asked and more follow; else null. */
+    record EligibleSoonView(String facility, int days, List<EligibleSoonItem> convicts, String next) {
     }
 
     @PostMapping(path = "/api/v1/parole/cases", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -197,11 +198,21 @@ class ParoleApi {
                 rows.size() == Math.max(1, Math.min(limit, 200)) ? rows.get(rows.size() - 1).position() : null);
     }
 
+    /**
+     * The convicts of the prison officer's facility who become eligible within {@code days}: all of them, as
+     * PRODUCT.md promises; with {@code limit} (1–500) and/or {@code after} (an extension) one page of them, soonest
+     * first, and {@code next} to continue from ({@code after} alone pages by 100).
+     */
     @GetMapping(path = "/api/v1/parole/eligible-soon", produces = MediaType.APPLICATION_JSON_VALUE)
-    EligibleSoonView eligibleSoon(Authentication auth, @RequestParam(defaultValue = "30") int days) {
+    EligibleSoonView eligibleSoon(Authentication auth, @RequestParam(defaultValue = "30") int days,
+                                  @RequestParam(required = false) Integer limit,
+                                  @RequestParam(required = false) String after) {
         Actor actor = actor(auth);
-        return new EligibleSoonView(actor.unit() == null ? null : actor.unit().code(), days, work.eligibleSoon(actor, days).stream()
-                .map(e -> new EligibleSoonItem(e.reference().value(), e.eligibleFrom())).toList());
+        Integer page = limit == null && after != null ? Integer.valueOf(100) : limit;
+        var rows = work.eligibleSoon(actor, days, after, page);
+        String next = page != null && rows.size() == page ? rows.get(rows.size() - 1).position() : null;
+        return new EligibleSoonView(actor.unit() == null ? null : actor.unit().code(), days, rows.stream()
+                .map(e -> new EligibleSoonItem(e.reference().value(), e.eligibleFrom())).toList(), next);
     }
 
     /** An administrator publishes a corrected policy version; every open case is judged again. */

@@ -21,6 +21,11 @@ public interface ConvictRule extends Rule<Convict> {
     /** Where the law says so (as reported; an administrator corrects it in a later policy version). */
     String legalSource();
 
+    @Override
+    default String source() {
+        return legalSource();
+    }
+
     List<Failure> judge(Convict convict, LocalDate day);
 
     /** The part of the convict the rule looks at, as the contract names it. */

@@ -20,7 +20,8 @@ public record ParoleParameters(String excludedOffences, int remainingTermYears, 
         Map<String, String> all = new TreeMap<>(PolicyV1.SOURCES);
         if (sources != null) {
             sources.forEach((rule, source) -> {
-                if (!PolicyV1.SOURCES.containsKey(rule) || source == null || source.isBlank() || source.length() > 500) {
+                if (!PolicyV1.SOURCES.containsKey(rule) || source == null || source.isBlank() || source.length() > 500
+                        || legion.shared.TextRules.problem(source, legion.shared.TextRules.Lines.ONE).isPresent()) {
                     throw new IllegalArgumentException("a legal source names a rule of the policy, 1-500 characters");
                 }
                 all.put(rule, source.strip());

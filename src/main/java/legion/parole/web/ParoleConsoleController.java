@@ -79,7 +79,7 @@ class ParoleConsoleController {
         model.addAttribute("days", days);
         if (actor.role() == Role.PRISON_OFFICER) {
             model.addAttribute("eligibleSoon", work.eligibleSoon(actor, Math.max(0, Math.min(days,
-                    ParoleWork.MAX_ELIGIBLE_SOON_DAYS))));
+                    ParoleWork.MAX_ELIGIBLE_SOON_DAYS)), null, ParoleWork.MAX_ELIGIBLE_SOON_PAGE));
         }
         if (actor.role() == Role.PROSECUTOR || actor.role() == Role.ADMINISTRATOR) {
             model.addAttribute("referrals", referrals.open(actor, 200));

@@ -211,6 +211,34 @@ class ParoleApiTest {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains(soon).doesNotContain(later).doesNotContain(elsewhere);
         assertThat(list.json().get("facility").stringValue()).isEqualTo(FACILITY);
+        assertThat(list.json().get("next").isNull()).as("the whole list unless a page is asked").isTrue();
+        // paged (an extension of the contract): soonest first, each page continuing after the one before
+        String sooner = file(filing("185:1", today.plusYears(3).plusDays(3)), "t-prison-77").json()
+                .get("reference").stringValue();
+        java.util.List<String> all = new java.util.ArrayList<>();
+        http.get("/api/v1/parole/eligible-soon?days=30", "t-prison-77", PW).json().get("convicts")
+                .forEach(c -> all.add(c.get("reference").stringValue()));
+        assertThat(all).containsSubsequence(sooner, soon);
+        Http.Response first = http.get("/api/v1/parole/eligible-soon?days=30&limit=1", "t-prison-77", PW);
+        assertThat(first.json().get("convicts").size()).isEqualTo(1);
+        assertThat(first.json().get("convicts").get(0).get("reference").stringValue()).isEqualTo(all.get(0));
+        java.util.List<String> paged = new java.util.ArrayList<>(java.util.List.of(all.get(0)));
+        String next = first.json().get("next").stringValue();
+        while (next != null) {
+            Http.Response page = http.get("/api/v1/parole/eligible-soon?days=30&limit=1&after="
+                    + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8), "t-prison-77", PW);
+            assertThat(page.status()).isEqualTo(200);
+            page.json().get("convicts").forEach(c -> paged.add(c.get("reference").stringValue()));
+            next = page.json().get("next").isNull() ? null : page.json().get("next").stringValue();
+            assertThat(paged.size()).isLessThanOrEqualTo(all.size() + 1);
+        }
+        assertThat(paged).isEqualTo(all);
+        assertThat(http.get("/api/v1/parole/eligible-soon?days=30&limit=0", "t-prison-77", PW).status())
+                .isEqualTo(422);
+        assertThat(http.get("/api/v1/parole/eligible-soon?days=30&limit=501", "t-prison-77", PW).status())
+                .isEqualTo(422);
+        assertThat(http.get("/api/v1/parole/eligible-soon?days=30&after=nowhere", "t-prison-77", PW).status())
+                .isEqualTo(422);
         assertThat(http.get("/api/v1/parole/eligible-soon?days=-1", "t-prison-77", PW).status()).isEqualTo(422);
         assertThat(http.get("/api/v1/parole/eligible-soon?days=x", "t-prison-77", PW).status()).isEqualTo(400);
         assertThat(http.get("/api/v1/parole/eligible-soon?days=30", "t-clerk", PW).status()).isEqualTo(403);
