@@ -143,7 +143,7 @@ class MessageBundlesTest {
      * them out.
      */
     static final List<String> CONSOLE_ONLY = List.of("console.", "arms.", "parole.", "admin.", "keys.", "outbox.",
-            "screening.", "border.", "eligibility.", "reports.", "login.", "transition.", "outcome.");
+            "screening.", "border.", "eligibility.", "reports.", "login.", "transition.", "outcome.", "policy.");
 
     static boolean consoleOnly(String key) {
         return CONSOLE_ONLY.stream().anyMatch(key::startsWith);
