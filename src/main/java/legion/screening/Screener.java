@@ -76,7 +76,7 @@ public final class Screener {
                 continue;
             }
             NameScorer.Memo memo = new NameScorer.Memo();
-            for (int id : index.candidates(query, MAX_CANDIDATES)) {
+            for (int id : candidates(query)) {
                 if (index.name(id).tokens().size() == 1 && query.tokens().size() > 1) {
                     continue; // a one-word alias ("Romeo", "Lydia") is no evidence against a full name
                 }
@@ -101,6 +101,24 @@ public final class Screener {
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::listId));
         return hits;
+    }
+
+    /**
+     * The listed names to score against {@code query}: those found through each of its forms (a Cyrillic name is
+     * looked up as Any-Latin reads it and as Ukrainian is written in Latin letters; Han in each of its readings).
+     */
+    private int[] candidates(NormalizedName query) {
+        List<NormalizedName> forms = query.forms();
+        if (forms.size() == 1) {
+            return index.candidates(query, MAX_CANDIDATES);
+        }
+        java.util.LinkedHashSet<Integer> ids = new java.util.LinkedHashSet<>();
+        for (NormalizedName form : forms) {
+            for (int id : index.candidates(form, MAX_CANDIDATES)) {
+                ids.add(id);
+            }
+        }
+        return ids.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** 0 when the two ranges of years overlap, else the gap between them in years. */

@@ -84,6 +84,28 @@ class ScreenerTest {
     }
 
     @Test
+    void findsAUkrainianListedInLatinWhoWritesTheirNameInCyrillic(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // listed as Ukrainian names are written in Latin letters (KMU 2010: Г h, Ю iu); Any-Latin alone reads
+        // Горбатюк the Russian way (gorbatuk) and found no candidate
+        java.nio.file.Path xml = dir.resolve("un.xml");
+        java.nio.file.Files.writeString(xml, """
+                <CONSOLIDATED_LIST dateGenerated="2026-11-27T00:00:00Z"><INDIVIDUALS><INDIVIDUAL>
+                  <DATAID>1</DATAID><FIRST_NAME>MYKYTA</FIRST_NAME><SECOND_NAME>HORBATIUK</SECOND_NAME>
+                </INDIVIDUAL><INDIVIDUAL>
+                  <DATAID>2</DATAID><FIRST_NAME>OLEKSANDR</FIRST_NAME><SECOND_NAME>HNATYSHYN</SECOND_NAME>
+                </INDIVIDUAL></INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>
+                """);
+        Screener screener = new Screener(List.of(Watchlists.loadUn(xml)));
+
+        assertThat(screener.screen(new Person("Микита Горбатюк", null, null, null))).extracting(Hit::listId)
+                .containsExactly("1");
+        assertThat(screener.screen(new Person("Олександр Гнатишин", null, null, null))).extracting(Hit::listId)
+                .containsExactly("2");
+        assertThat(screener.screen(new Person("Микола Гончаренко", null, null, null))).isEmpty();
+    }
+
+    @Test
     void reportsListVersions() {
         assertThat(SCREENER.listVersions()).containsEntry("un", "2026-02-27T00:00:09.554Z").containsKey("ofac");
         assertThat(SCREENER.indexedNames()).isGreaterThan(24);

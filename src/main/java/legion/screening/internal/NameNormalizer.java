@@ -37,6 +37,9 @@ public final class NameNormalizer {
 
     private static final ThreadLocal<Transliterator> TO_LATIN = ThreadLocal.withInitial(
             () -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
+    /** Ukrainian Cyrillic as BGN/PCGN writes it (Г h, И y, Ї yi, Ю yu), close to the national KMU 2010 system. */
+    private static final ThreadLocal<Transliterator> UKRAINIAN_TO_LATIN = ThreadLocal.withInitial(
+            () -> Transliterator.getInstance("Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII"));
 
     public NormalizedName normalize(String raw) {
         return normalize(raw, false);
@@ -50,6 +53,7 @@ public final class NameNormalizer {
         String text = NFKC.normalize(raw.strip());
         boolean abjad = false;
         boolean hangul = false;
+        boolean cyrillic = false;
         boolean ascii = true;
         boolean onlyLogograms = true;
         StringBuilder logograms = new StringBuilder();
@@ -66,6 +70,7 @@ public final class NameNormalizer {
             switch (script) {
                 case UScript.ARABIC, UScript.HEBREW, UScript.SYRIAC, UScript.THAANA -> abjad = true;
                 case UScript.HANGUL -> hangul = true;
+                case UScript.CYRILLIC -> cyrillic = true;
                 default -> { }
             }
             if (script == UScript.HAN || script == UScript.HIRAGANA || script == UScript.KATAKANA
@@ -83,6 +88,13 @@ public final class NameNormalizer {
         }
         String logo = onlyLogograms && logograms.length() > 0 ? logograms.toString() : null;
         NormalizedName name = NormalizedName.of(tokens, folded, abjad, hangul, logo);
+        if (!reading && cyrillic) {
+            // ICU's Any-Latin reads Cyrillic the Russian way (Горбатюк: gorbatuk); Ukrainian names are written in
+            // Latin letters the Ukrainian way (Horbatiuk, Horbatyuk): a second reading, as Han has its readings
+            NormalizedName ukrainian = normalize(UKRAINIAN_TO_LATIN.get().transliterate(text), false); // ASCII: no deeper
+            return ukrainian.isEmpty() || ukrainian.tokens().equals(tokens) ? name
+                    : name.withReadings(List.of(ukrainian));
+        }
         if (reading || logo == null) {
             return name;
         }
