@@ -106,6 +106,8 @@ class StatusController {
         model.addAttribute("canWithdraw", c.stage().isOpen());
         model.addAttribute("canErase", !c.applicant().erased() && Retention.erasable(c.stage()));
         model.addAttribute("erased", c.applicant().erased());
+        model.addAttribute("maxDocumentBytes", legion.review.CaseFiles.MAX_DOCUMENT_BYTES);
+        model.addAttribute("maxDocumentMegabytes", legion.review.CaseFiles.MAX_DOCUMENT_BYTES / (1024 * 1024));
         c.history().stream().filter(h -> h.transition() == legion.enlistment.Transition.REQUEST_INFORMATION)
                 .reduce((a, b) -> b).ifPresent(h -> model.addAttribute("request", h.reason()));
         if (c.stage() == legion.enlistment.Stage.INTERVIEW) {

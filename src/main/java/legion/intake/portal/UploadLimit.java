@@ -17,7 +17,9 @@ import legion.review.CaseFiles;
  * A volunteer's upload too large for the server to read at all (over {@code spring.servlet.multipart.*}): told, on
  * their case page, that the file is over the limit, instead of a bare 413. What they typed came in the same unread
  * body and cannot be kept; files up to the multipart limit are read and refused by {@link CaseFiles} with the answer
- * kept. Any other upload too large answers the 413 error page.
+ * kept. In a browser with JavaScript the page itself tells a document over {@link CaseFiles#MAX_DOCUMENT_BYTES}
+ * before sending ({@code js/portal-upload.js}), so the answer stays whatever the file's size (PortalJourneyTest).
+ * Any other upload too large answers the 413 error page.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -24,7 +24,7 @@ import legion.support.Browsers;
 import legion.support.LegionIntegrationTest;
 
 /**
- * The whole portal journey in a real browser (Debian's Chromium, no JavaScript of ours) on a 360 px wide screen:
+ * The whole portal journey in a real browser (Debian's Chromium; the portal needs no JavaScript of ours) on a 360 px wide screen:
  * every page without a WCAG 2.1 AA violation (axe-core) and without sideways scrolling, and at every step back and
  * refresh lose no answer and send nothing twice.
  */
@@ -228,6 +228,68 @@ class PortalJourneyTest {
                 .isLessThan(names.indexOf("Pakistan"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
         browser.get(url("/apply/name?lang=en"));
+    }
+
+    /**
+     * A document over the limit is told on the page before anything is sent (a body over the server's multipart limit
+     * cannot be read at all, so the answer would be lost): the answer as typed stays, nothing reaches the case.
+     */
+    @Test
+    void aDocumentOverTheLimitIsToldBeforeSendingAndTheAnswerStays(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        legion.support.Http http = new legion.support.Http(port);
+        java.util.Map<String, Object> body = legion.support.Applications.valid("Sven", "Oversize", "GB");
+        @SuppressWarnings("unchecked")
+        String passport = (String) ((java.util.Map<String, Object>) body.get("passport")).get("number");
+        String ref = http.postJson("/api/v1/enlistments", legion.support.Http.json(body)).json().get("reference")
+                .stringValue();
+        assertThat(legion.support.Cases.act(http, ref, "embassy-gb", "{\"transition\":\"START_REVIEW\"}").status())
+                .isEqualTo(200);
+        assertThat(legion.support.Cases.act(http, ref, "embassy-gb",
+                "{\"transition\":\"REQUEST_INFORMATION\",\"reason\":\"Your service record, please.\"}").status())
+                .isEqualTo(200);
+        java.nio.file.Path big = dir.resolve("service-record.pdf");
+        try (var out = java.nio.file.Files.newOutputStream(big)) {
+            out.write("%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[1024 * 1024];
+            for (int i = 0; i < 30; i++) { // 30 MB: over the document limit and over the server's multipart limit
+                out.write(chunk);
+            }
+        }
+
+        browser.get(url("/status"));
+        type("reference", ref);
+        type("passportNumber", passport);
+        type("dobDay", "11");
+        type("dobMonth", "3");
+        type("dobYear", "1982");
+        continueOn();
+        type("code", legion.support.Outbox.codeFor(mail.outbox(), ref));
+        click(browser.findElement(By.id("continue")));
+        assertThat(browser.findElement(By.id("request-text")).getText()).isEqualTo("Your service record, please.");
+        String title = browser.getTitle();
+        type("answer", "Here is my DD-214, as asked.");
+        browser.findElement(By.id("file")).sendKeys(big.toString());
+        browser.findElement(By.id("send-answer")).click();
+
+        WebElement problem = browser.findElement(By.id("upload-problem"));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> problem.isDisplayed());
+        assertThat(problem.getText()).contains("larger than 5 MB");
+        assertThat(browser.getTitle()).startsWith("Error: ");
+        assertThat(browser.getCurrentUrl()).endsWith("/status/case");
+        assertThat(value("answer")).isEqualTo("Here is my DD-214, as asked.");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("upload-problem");
+        page("your application, a document over the limit");
+        assertThat(jdbc.sql("select count(*) from review_document d join enlistment e on e.id = d.enlistment_id "
+                + "where e.reference = ?").param(ref).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select stage from enlistment where reference = ?").param(ref).query(String.class).single())
+                .isEqualTo("INFO_REQUESTED");
+        // a smaller file chosen instead: the problem goes, the title is the page's own again
+        java.nio.file.Path small = dir.resolve("small.pdf");
+        java.nio.file.Files.writeString(small, "%PDF-1.4\n%%EOF\n");
+        browser.findElement(By.id("file")).sendKeys(small.toString());
+        assertThat(problem.isDisplayed()).isFalse();
+        assertThat(browser.getTitle()).isEqualTo(title);
     }
 
     @Test
