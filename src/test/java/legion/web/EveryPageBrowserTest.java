@@ -107,6 +107,10 @@ class EveryPageBrowserTest {
         parole = new ParoleJourney(http, officers, "ep", PAROLE_PW);
         values.put("parole", parole.to("SCREENED"));
         parole.to("RELEASED");
+        // an officer who has not enrolled a second factor yet: the enrolment page
+        String enrolling = "ep-enrol-" + UUID.randomUUID().toString().substring(0, 8);
+        officers.create(enrolling, "Officer enrolling", PAROLE_PW, legion.shared.Role.VETTING_OFFICER, null);
+        values.put("enrolling", enrolling);
         browser = Browsers.chromium(360, 800, "en-GB");
     }
 
@@ -131,6 +135,12 @@ class EveryPageBrowserTest {
         };
         return Stream.of(
                 new Page("sign-in", null, "/login", "#username"),
+                new Page("second factor enrolment", null, "/login", "#secret", b -> {
+                    b.findElement(By.id("username")).sendKeys(values.get("enrolling"));
+                    b.findElement(By.id("password")).sendKeys(PAROLE_PW);
+                    submit(b, b.findElement(By.cssSelector("button[type=submit]")));
+                    assertThat(b.getCurrentUrl()).endsWith("/login/enrol");
+                }),
                 new Page("console home", "admin", "/console", "main h1"),
                 new Page("routing", "admin", "/console/admin", "main table"),
                 new Page("eligibility policies", "admin", "/console/admin/eligibility", "main table"),
