@@ -206,21 +206,7 @@ public class ParoleCases implements legion.privacy.Reencryptable {
             sql.append(" and service_unit = ?");
             params.add(serviceUnit);
         }
-        if (after != null) {
-            int bar = after.indexOf('|');
-            OffsetDateTime at;
-            UUID id;
-            try {
-                at = OffsetDateTime.parse(after.substring(0, bar));
-                id = UUID.fromString(after.substring(bar + 1));
-            } catch (RuntimeException e) {
-                throw ParoleProblem.invalid("after is not a queue position");
-            }
-            sql.append(" and (filed_at > ? or (filed_at = ? and id > ?))");
-            params.add(at);
-            params.add(at);
-            params.add(id);
-        }
+        after(after, "filed_at", OffsetDateTime::parse, "after is not a queue position", sql, params);
         sql.append(" order by filed_at, id fetch first ? rows only");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new QueueRow(
@@ -230,6 +216,30 @@ public class ParoleCases implements legion.privacy.Reencryptable {
                 rs.getObject("eligible_from", LocalDate.class), rs.getString("full_name"),
                 instant(rs, "hand_over_due"))).list().stream()
                 .map(r -> r.withName(cipher.decrypt("parole.full_name", r.fullName()))).toList();
+    }
+
+    /**
+     * Keyset paging: rows after the position {@code after} ({@code value|id}, as a row's position gives it; null from
+     * the start) in the order {@code column, id}. A position that does not parse is refused with {@code problem}.
+     */
+    private static void after(String after, String column, java.util.function.Function<String, ?> value,
+                              String problem, StringBuilder sql, List<Object> params) {
+        if (after == null) {
+            return;
+        }
+        int bar = after.indexOf('|');
+        Object at;
+        UUID id;
+        try {
+            at = value.apply(after.substring(0, bar));
+            id = UUID.fromString(after.substring(bar + 1));
+        } catch (RuntimeException e) {
+            throw ParoleProblem.invalid(problem);
+        }
+        sql.append(" and (").append(column).append(" > ? or (").append(column).append(" = ? and id > ?))");
+        params.add(at);
+        params.add(at);
+        params.add(id);
     }
 
     /** One case in a queue: what an officer needs to pick it (the name for those who may see the case). */
@@ -259,21 +269,8 @@ public class ParoleCases implements legion.privacy.Reencryptable {
                 + "where facility = ? and stage = ? and outcome = ? and eligible_from between ? and ?");
         List<Object> params = new java.util.ArrayList<>(List.of(facility, Stage.APPLIED.name(),
                 Outcome.ELIGIBLE_FROM.name(), from, to));
-        if (after != null) {
-            int bar = after.indexOf('|');
-            LocalDate day;
-            UUID id;
-            try {
-                day = LocalDate.parse(after.substring(0, bar));
-                id = UUID.fromString(after.substring(bar + 1));
-            } catch (RuntimeException e) {
-                throw ParoleProblem.invalid("after is not a position in the eligible-soon list");
-            }
-            sql.append(" and (eligible_from > ? or (eligible_from = ? and id > ?))");
-            params.add(day);
-            params.add(day);
-            params.add(id);
-        }
+        after(after, "eligible_from", LocalDate::parse, "after is not a position in the eligible-soon list", sql,
+                params);
         sql.append(" order by eligible_from, id");
         if (limit != null) {
             sql.append(" fetch first ? rows only");
