@@ -29,6 +29,9 @@ public interface Enlistments {
     /** The cases with these ids that exist, in no particular order (one round trip for cases, one for histories). */
     List<Enlistment> findAllById(java.util.Collection<EnlistmentId> ids);
 
+    /** The cases with these references that exist, in no particular order (as {@link #findAllById}). */
+    List<Enlistment> findAllByReference(java.util.Collection<Reference> references);
+
     /** One page of a queue, oldest first, after the given cursor (keyset pagination). */
     List<CaseSummary> queue(QueueQuery query);
 

@@ -169,6 +169,18 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
                 .list();
     }
 
+    @Override
+    public List<Enlistment> findAllByReference(java.util.Collection<Reference> references) {
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        List<Object> values = references.stream().map(Reference::value).distinct().map(v -> (Object) v).toList();
+        String in = String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+        List<EnlistmentId> ids = jdbc.sql("select id from enlistment where reference in (" + in + ")")
+                .params(values).query((rs, n) -> new EnlistmentId(rs.getObject(1, UUID.class))).list();
+        return findAllById(ids);
+    }
+
     private Enlistment map(ResultSet rs, java.util.function.Function<UUID, List<HistoryEntry>> histories)
             throws SQLException {
         UUID id = rs.getObject("id", UUID.class);

@@ -53,7 +53,7 @@ class DuplicateFinder {
     Map<EnlistmentId, List<Candidate>> duplicatesOfAll(List<Enlistment> cases) {
         Map<EnlistmentId, List<Candidate>> result = new HashMap<>();
         synchronized (index) {
-            syncIndex();
+            syncIndex(cases);
         }
         for (Enlistment e : cases) {
             result.put(e.id(), candidates(e));
@@ -73,13 +73,17 @@ class DuplicateFinder {
             }
         }
         // the index takes its own read lock: workers look up side by side (only the sync above is one at a time)
+        Map<Reference, ScoredPair> scored = new HashMap<>();
         for (ScoredPair p : index.candidates(record(e))) {
             String otherRef = p.id1().equals(e.reference().value()) ? p.id2() : p.id1();
             Reference r = new Reference(otherRef);
             if (!r.equals(e.reference()) && !found.containsKey(r)) {
-                enlistments.findByReference(r).ifPresent(o ->
-                        found.put(r, candidate(o, p.score(), false, String.join("; ", p.reasons()))));
+                scored.putIfAbsent(r, p);
             }
+        }
+        for (Enlistment o : enlistments.findAllByReference(scored.keySet())) { // one read for all candidates
+            ScoredPair p = scored.get(o.reference());
+            found.put(o.reference(), candidate(o, p.score(), false, String.join("; ", p.reasons())));
         }
         return new ArrayList<>(found.values());
     }
@@ -89,12 +93,29 @@ class DuplicateFinder {
         return new Candidate(other, score, certain, blocklisted, reasons);
     }
 
-    /** Adds the cases submitted since the last sync (a minute of overlap for transactions that committed late). */
-    private void syncIndex() {
+    /**
+     * Adds the cases submitted since the last sync (a minute of overlap for transactions that committed late). The
+     * batch's own cases, already read, are added as they are; only the others are read again.
+     */
+    private void syncIndex(List<Enlistment> batch) {
         Instant since = lastSync == null ? Instant.EPOCH : lastSync.minusSeconds(60);
         Instant started = Instant.now();
-        List<EnlistmentId> fresh = enlistments.submittedSince(since).stream().filter(id -> indexed.add(id.value()))
-                .toList();
+        Map<UUID, Enlistment> read = new HashMap<>();
+        for (Enlistment e : batch) {
+            read.put(e.id().value(), e);
+        }
+        List<EnlistmentId> fresh = new ArrayList<>();
+        for (EnlistmentId id : enlistments.submittedSince(since)) {
+            if (!indexed.add(id.value())) {
+                continue;
+            }
+            Enlistment known = read.get(id.value());
+            if (known == null) {
+                fresh.add(id);
+            } else if (!known.applicant().erased()) {
+                index.add(record(known));
+            }
+        }
         lastSync = started;
         for (int i = 0; i < fresh.size(); i += 500) {
             enlistments.findAllById(fresh.subList(i, Math.min(fresh.size(), i + 500))).stream()

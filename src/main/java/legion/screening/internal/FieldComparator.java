@@ -155,6 +155,10 @@ public enum FieldComparator {
     };
 
     private static final NameNormalizer NORMALIZER = new NameNormalizer();
+    private static final java.util.regex.Pattern EIGHT_DIGITS = java.util.regex.Pattern.compile("\\d{8}");
+    private static final java.util.regex.Pattern ISO_LIKE = java.util.regex.Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
+    private static final java.util.regex.Pattern DAY_FIRST = java.util.regex.Pattern.compile("\\d{1,2}[./]\\d{1,2}[./]\\d{4}");
+    private static final java.util.regex.Pattern DAY_FIRST_SEPARATOR = java.util.regex.Pattern.compile("[./]");
     private static final NameScorer SCORER = new NameScorer();
 
     /** Similarity at or below which the field counts as disagreeing. */
@@ -198,17 +202,17 @@ public enum FieldComparator {
         int m;
         int d;
         try {
-            if (s.matches("\\d{8}")) {
+            if (EIGHT_DIGITS.matcher(s).matches()) {
                 y = Integer.parseInt(s.substring(0, 4));
                 m = Integer.parseInt(s.substring(4, 6));
                 d = Integer.parseInt(s.substring(6, 8));
-            } else if (s.matches("\\d{4}-\\d{1,2}-\\d{1,2}")) {
+            } else if (ISO_LIKE.matcher(s).matches()) {
                 String[] p = s.split("-");
                 y = Integer.parseInt(p[0]);
                 m = Integer.parseInt(p[1]);
                 d = Integer.parseInt(p[2]);
-            } else if (s.matches("\\d{1,2}[./]\\d{1,2}[./]\\d{4}")) {
-                String[] p = s.split("[./]");
+            } else if (DAY_FIRST.matcher(s).matches()) {
+                String[] p = DAY_FIRST_SEPARATOR.split(s);
                 d = Integer.parseInt(p[0]);
                 m = Integer.parseInt(p[1]);
                 y = Integer.parseInt(p[2]);
@@ -222,7 +226,15 @@ public enum FieldComparator {
             return null;
         }
         // impossible dates (typos such as month 13) are kept as digits so that the typo rules still apply
-        return String.format(Locale.ROOT, "%04d%02d%02d", y, m, d);
+        char[] digits = new char[8]; // yyyymmdd, zero-padded (String.format was a tenth of screening's time)
+        for (int i = 3, v = y; i >= 0; i--, v /= 10) {
+            digits[i] = (char) ('0' + v % 10);
+        }
+        digits[4] = (char) ('0' + m / 10);
+        digits[5] = (char) ('0' + m % 10);
+        digits[6] = (char) ('0' + d / 10);
+        digits[7] = (char) ('0' + d % 10);
+        return new String(digits);
     }
 
 

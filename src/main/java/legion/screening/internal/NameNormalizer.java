@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
@@ -41,8 +43,21 @@ public final class NameNormalizer {
     private static final ThreadLocal<Transliterator> UKRAINIAN_TO_LATIN = ThreadLocal.withInitial(
             () -> Transliterator.getInstance("Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII"));
 
+    /**
+     * Names already normalised, shared by every normaliser of the node (normalising is pure). A case's name is
+     * normalised several times within seconds (watchlist screening, the duplicate query, its blocking keys, the
+     * duplicate index of each node), and names repeat; ICU's transliteration was a quarter of screening's time.
+     * Bounded, so that a flood of distinct names costs memory of {@value #CACHED_NAMES} entries at most.
+     */
+    private static final int CACHED_NAMES = 50_000;
+    private static final Cache<String, NormalizedName> NORMALIZED = Caffeine.newBuilder()
+            .maximumSize(CACHED_NAMES).build();
+
     public NormalizedName normalize(String raw) {
-        return normalize(raw, false);
+        if (raw == null || raw.length() > 512) {
+            return normalize(raw, false); // not worth keeping
+        }
+        return NORMALIZED.get(raw, r -> normalize(r, false));
     }
 
     /** {@code reading}: the text is a reading of Han characters, every word of it a syllable of the name. */
