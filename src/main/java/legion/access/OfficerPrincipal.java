@@ -59,6 +59,15 @@ public record OfficerPrincipal(String username, String displayName, String passw
         return enabled;
     }
 
+    /**
+     * Kept in the session (in the database, shared by the nodes) without the password hash: nothing reads it from a
+     * session, and a signed-in call checks the password against the account as it is now ({@link GuardedPasswords}).
+     */
+    @java.io.Serial
+    private Object writeReplace() {
+        return new OfficerPrincipal(username, displayName, "", role, unit, enabled, locked);
+    }
+
     @Override
     public String toString() {
         return "OfficerPrincipal[" + username + ", " + role + "]";

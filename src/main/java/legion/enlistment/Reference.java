@@ -10,7 +10,7 @@ import legion.privacy.Randomness;
  * base-32 alphabet (no I, L, O, U), drawn from a CSPRNG. 40 random bits: not guessable, not enumerable,
  * and never the only proof of identity (status look-ups also need passport number and date of birth).
  */
-public record Reference(String value) {
+public record Reference(String value) implements java.io.Serializable {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final Pattern FORMAT = Pattern.compile("LGN-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");

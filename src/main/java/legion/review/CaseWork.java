@@ -175,7 +175,7 @@ public class CaseWork {
     }
 
     /** What became of one case of a bulk action: done, or refused with the message key saying why. */
-    public record BulkOutcome(Reference reference, String refusal) {
+    public record BulkOutcome(Reference reference, String refusal) implements java.io.Serializable {
 
         public boolean done() {
             return refusal == null;

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * @param kind upper-case letters and underscores, at most 30 characters (a program may add a kind of its own)
  * @param code upper-case letters, digits, hyphens and underscores, at most 64 characters
  */
-public record Unit(String kind, String code) {
+public record Unit(String kind, String code) implements java.io.Serializable {
 
     public static final String EMBASSY = "EMBASSY";
     public static final String ARMS_POINT = "ARMS_POINT";

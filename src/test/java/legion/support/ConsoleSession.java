@@ -18,12 +18,22 @@ import java.util.stream.Collectors;
 public final class ConsoleSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
     private final String base;
 
     private ConsoleSession(int port) {
+        this(HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .build(), port);
+    }
+
+    private ConsoleSession(HttpClient client, int port) {
+        this.client = client;
         this.base = "http://localhost:" + port;
+    }
+
+    /** The same browser (its cookies) talking to another node, as behind a load balancer without sticky sessions. */
+    public ConsoleSession on(int port) {
+        return new ConsoleSession(client, port);
     }
 
     public record Page(int status, String body, String location) {

@@ -53,7 +53,8 @@ public class ArmsSupervision {
     }
 
     /** What an upload found: rows read and findings by kind (all but MATCHED queued). */
-    public record Upload(String journalId, int rows, Map<Finding.Kind, Integer> counts) {
+    public record Upload(String journalId, int rows, Map<Finding.Kind, Integer> counts)
+            implements java.io.Serializable {
     }
 
     /**

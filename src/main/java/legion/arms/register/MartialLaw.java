@@ -38,7 +38,7 @@ public class MartialLaw {
     }
 
     /** What recording the end changed. */
-    public record Ended(LocalDate endedOn, LocalDate dueOn, int openIssues) {
+    public record Ended(LocalDate endedOn, LocalDate dueOn, int openIssues) implements java.io.Serializable {
     }
 
     /**
