@@ -3,5 +3,5 @@
  * reconciliation of paper journals against the register ({@code arms-reconcile}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "audit", "authorization", "authorization :: seals",
-        "privacy", "outbox", "reporting", "rules", "screening", "shared"})
+        "privacy", "outbox", "parole", "reporting", "rules", "screening", "shared"})
 package legion.arms;

@@ -61,8 +61,8 @@ public class ParoleCases implements legion.privacy.Reencryptable {
     public void add(ParoleCase c) {
         ParoleCase.State s = c.state();
         Convict v = s.convict;
-        jdbc.sql("insert into parole_case (" + COLUMNS + ", crypto_key) values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into parole_case (" + COLUMNS + ", crypto_key, birth_index) values (?, ?, ?, ?, 0, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.id.value(), s.reference.value(), s.facility, s.stage.name(), ts(s.filedAt),
                         ts(s.updatedAt), cipher.encrypt("parole.full_name", v.fullName()),
                         cipher.encrypt("parole.date_of_birth", v.dateOfBirth().toString()),
@@ -78,11 +78,17 @@ public class ParoleCases implements legion.privacy.Reencryptable {
                         s.highestLevel == null ? null : s.highestLevel.reference(),
                         s.highestLevel == null ? null : s.highestLevel.decidedOn(), ts(s.handOverDue),
                         ts(s.handedOverAt), s.service == null ? null : s.service.unit(),
-                        s.service == null ? null : s.service.position(), cipher.currentKeyId())
+                        s.service == null ? null : s.service.position(), cipher.currentKeyId(),
+                        birthIndex(v.dateOfBirth()))
                 .update();
         insertHistory(c);
         insertServiceEvents(c);
         publish(c);
+    }
+
+    /** The blind index of a convict's date of birth ({@code birth_index}, V100): how {@link ConvictLookup} finds them. */
+    String birthIndex(LocalDate dateOfBirth) {
+        return cipher.blindIndex("parole.date_of_birth", dateOfBirth.toString());
     }
 
     /** Stores a changed case; refused when someone else changed it since it was read. */

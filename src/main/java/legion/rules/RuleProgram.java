@@ -26,6 +26,20 @@ public interface RuleProgram<S, P> {
     List<Rule<S>> rules(P parameters);
 
     /**
+     * What a release of the program ships for the version in force, when it must change (a rule the law adds, that
+     * earlier versions did not have): the system then publishes it as the next version on first use, as it seeds
+     * version 1 — a published version never changes its rules. Empty (the default) when nothing is shipped; a
+     * program returns empty for parameters that already have what it ships, so this happens once.
+     */
+    default Optional<Shipped<P>> shipped(P inForce) {
+        return Optional.empty();
+    }
+
+    /** Parameters a release ships, with the note its version is published with (why, and the legal source). */
+    record Shipped<P>(P parameters, String note) {
+    }
+
+    /**
      * A page of open subjects' ids in a stable order after the given cursor ({@code null}: from the start).
      *
      * @return the ids and the cursor to continue from, {@code null} when this is the last page

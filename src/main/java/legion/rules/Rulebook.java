@@ -40,13 +40,20 @@ public final class Rulebook<S, P> {
         return program.name();
     }
 
-    /** The version in force; version 1 is published from the program's defaults on first use. */
+    /**
+     * The version in force; version 1 is published from the program's defaults on first use, and what a release
+     * ships ({@link RuleProgram#shipped}) as the next version when the version in force lacks it.
+     */
     public PublishedPolicy<S, P> current() {
         Cached<S, P> c = cached;
         if (c != null && System.currentTimeMillis() - c.loadedAt() < PolicyStore.CACHE_MILLIS) {
             return c.policy();
         }
         PublishedPolicy<S, P> latest = latest().orElseGet(this::seed);
+        var shipped = program.shipped(latest.policy().parameters());
+        if (shipped.isPresent()) {
+            latest = ship(latest.version() + 1, shipped.get());
+        }
         cached = new Cached<>(latest, System.currentTimeMillis());
         return latest;
     }
@@ -166,6 +173,19 @@ public final class Rulebook<S, P> {
             insert(1, program.defaults(), "system", "Shipped default policy");
         } catch (PolicyConflictException e) {
             // another node (or thread) seeded it at the same moment
+        }
+        return latest().orElseThrow();
+    }
+
+    /**
+     * Publishes what the release ships as the given version (by the system; its re-evaluation of open subjects is
+     * left to {@link #resumeUnfinished}, as after a node that stopped, so first use is not slowed by it).
+     */
+    private PublishedPolicy<S, P> ship(int version, RuleProgram.Shipped<P> shipped) {
+        try {
+            insert(version, shipped.parameters(), "system", shipped.note());
+        } catch (PolicyConflictException e) {
+            // another node (or thread) shipped it at the same moment
         }
         return latest().orElseThrow();
     }

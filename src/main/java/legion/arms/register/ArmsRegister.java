@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import legion.audit.AuditLog;
 import legion.authorization.Seals;
+import legion.parole.ConvictCheck;
 import legion.rules.Assessment;
 import legion.rules.RuleEngine;
 import legion.rules.Rulebook;
@@ -34,10 +35,13 @@ public class ArmsRegister {
     private final Seals seals;
     private final Clock clock;
     private final MartialLaw martialLaw;
+    private final ConvictCheck convicts;
 
     ArmsRegister(Weapons weapons, Holders holders, Issues issues, RuleEngine engine, ArmsRules program,
-                 AuditLog audit, Seals seals, MartialLaw martialLaw, ObjectProvider<Clock> clock) {
+                 AuditLog audit, Seals seals, MartialLaw martialLaw, ConvictCheck convicts,
+                 ObjectProvider<Clock> clock) {
         this.martialLaw = martialLaw;
+        this.convicts = convicts;
         this.seals = seals;
         this.weapons = weapons;
         this.holders = holders;
@@ -153,10 +157,12 @@ public class ArmsRegister {
         if (details.email() != null && !details.email().isBlank()) {
             holders.recordEmail(holder.id(), details.email());
         }
-        IssueCheck check = new IssueCheck(holder.dateOfBirth(), holder.legalStatus(),
-                holders.prohibited(holder.documentNumber()), held, w.status(), w.point(), Points.of(desk));
         LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
-        Assessment verdict = rules.judge(check, today);
+        var policy = rules.current().policy();
+        IssueCheck check = new IssueCheck(holder.dateOfBirth(), holder.legalStatus(),
+                holders.prohibited(holder.documentNumber()), held, w.status(), w.point(), Points.of(desk),
+                policy.parameters().refusesConvicts() && isConvict(holder, today));
+        Assessment verdict = policy.evaluate(check, today);
         if (!verdict.failures().isEmpty()) {
             throw new IssueRefusedException(verdict.policyVersion(), verdict.failures());
         }
@@ -173,6 +179,19 @@ public class ArmsRegister {
         audit.append(desk.id(), desk.role().name(), "ARMS_WEAPON_ISSUED", number,
                 "weapon " + w.id() + ", point " + Points.of(desk) + ", policy v" + verdict.policyVersion());
         return new Issued(number, w, holder, Points.of(desk), now, rounds, magazines, verdict.policyVersion(), seal);
+    }
+
+    /**
+     * Asks the parole program (ADR 0150) whether the holder is a convict in custody or in an open case: their names
+     * as the register holds them (given names, patronymic, surname; and without the patronymic, which a case may not
+     * have written) and date of birth. Yes or no; the register learns nothing else.
+     */
+    private boolean isConvict(Holder h, LocalDate day) {
+        String given = h.givenNames().strip();
+        String patronymic = h.patronymic() == null ? "" : h.patronymic().strip();
+        List<String> names = patronymic.isEmpty() ? List.of(given + " " + h.surname().strip())
+                : List.of(given + " " + patronymic + " " + h.surname().strip(), given + " " + h.surname().strip());
+        return convicts.isConvict(names, h.dateOfBirth(), day);
     }
 
     /** A weapon brought back at the officer's point (any point may take it); returns the closed issue's number. */

@@ -17,7 +17,8 @@ import legion.rules.RuleProgram;
  * The arms register's program in the rules engine: every issue is judged by the version in force on the day of the
  * issue; issues are not judged again when a version is published (an issue is decided when it is made), so there are
  * no open subjects. Version 1: holder at least 18, legally in Ukraine, not prohibited, at most
- * {@code legion.arms.max-weapons} (2) weapons at once, weapon in stock at the officer's own point.
+ * {@code legion.arms.max-weapons} (2) weapons at once, weapon in stock at the officer's own point. The release
+ * ships version 1's parameters again with {@link NotAConvict} (ADR 0150) as the next version.
  */
 @Component
 class ArmsRules implements RuleProgram<IssueCheck, ArmsPolicy> {
@@ -48,8 +49,22 @@ class ArmsRules implements RuleProgram<IssueCheck, ArmsPolicy> {
 
     @Override
     public List<Rule<IssueCheck>> rules(ArmsPolicy p) {
-        return List.of(new HolderAge(p.minimumAge()), new LegallyInUkraine(), new NotProhibited(),
-                new WeaponsHeld(p.maximumWeapons()), new InStockAtOfficerPoint());
+        List<Rule<IssueCheck>> rules = new java.util.ArrayList<>(List.of(new HolderAge(p.minimumAge()),
+                new LegallyInUkraine(), new NotProhibited()));
+        if (p.refusesConvicts()) {
+            rules.add(new NotAConvict());
+        }
+        rules.add(new WeaponsHeld(p.maximumWeapons()));
+        rules.add(new InStockAtOfficerPoint());
+        return List.copyOf(rules);
+    }
+
+    /** A version published before the criminal-record bar gets it, as the next version (once). */
+    @Override
+    public Optional<Shipped<ArmsPolicy>> shipped(ArmsPolicy inForce) {
+        return inForce.convictsRefused() != null ? Optional.empty()
+                : Optional.of(new Shipped<>(new ArmsPolicy(inForce.minimumAge(), inForce.maximumWeapons(), true),
+                        "Shipped: " + NotAConvict.NAME + " (" + NotAConvict.SOURCE + ")"));
     }
 
     @Override
@@ -92,6 +107,30 @@ class ArmsRules implements RuleProgram<IssueCheck, ArmsPolicy> {
         public Finding evaluate(IssueCheck c, LocalDate day) {
             return c.prohibited() ? Finding.of(name(), Outcome.FAIL, "documentNumber", "arms.refusal.notProhibited")
                     : Finding.pass(name(), "documentNumber", PREFIX);
+        }
+    }
+
+    /**
+     * The holder is not a convict in custody or in an open parole case, as the parole program answers (yes or no,
+     * nothing of the case; ADR 0150).
+     */
+    record NotAConvict() implements Rule<IssueCheck> {
+        static final String NAME = "not-a-convict";
+        static final String SOURCE = "Law 2114-IX (in force 10 March 2022) and its Interior Ministry procedure, as "
+                + "reported: a person with a criminal record does not receive a weapon";
+
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String source() {
+            return SOURCE;
+        }
+
+        public Finding evaluate(IssueCheck c, LocalDate day) {
+            return (c.convict() ? Finding.of(name(), Outcome.FAIL, "holder", "arms.refusal.notAConvict")
+                    : Finding.pass(name(), "holder", PREFIX)).from(SOURCE);
         }
     }
 

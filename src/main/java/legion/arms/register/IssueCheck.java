@@ -13,7 +13,9 @@ import java.time.LocalDate;
  * @param weaponStatus the weapon's status
  * @param weaponPoint  where the weapon is in stock (null when not in stock)
  * @param officerPoint the issuing officer's point
+ * @param convict      the parole program says the holder is a convict in custody or in an open case (asked only
+ *                     when the version in force refuses convicts; false otherwise)
  */
 public record IssueCheck(LocalDate dateOfBirth, LegalStatus legalStatus, boolean prohibited, int weaponsHeld,
-                         WeaponStatus weaponStatus, String weaponPoint, String officerPoint) {
+                         WeaponStatus weaponStatus, String weaponPoint, String officerPoint, boolean convict) {
 }

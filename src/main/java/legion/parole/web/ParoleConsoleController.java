@@ -61,25 +61,42 @@ class ParoleConsoleController {
         return "console/parole-reports";
     }
 
+    /** Rows of one page of the eligible-soon section unless {@code soonLimit} asks otherwise (1 to 500). */
+    static final int ELIGIBLE_SOON_PAGE = 100;
+
+    /**
+     * A role's queue and, for a prison officer, the facility's eligible-soon section: two lists paged apart by keyset
+     * ({@code after} for the queue, {@code soonAfter} for the section, as the REST list's {@code after}); each next
+     * link keeps the filters and the other list's position in its URL.
+     */
     @GetMapping("/console/parole")
     String queue(Authentication auth, @RequestParam(required = false) List<Stage> stage,
                  @RequestParam(required = false) String after, @RequestParam(defaultValue = "30") int days,
-                 Model model) {
+                 @RequestParam(required = false) String soonAfter,
+                 @RequestParam(defaultValue = "" + ELIGIBLE_SOON_PAGE) int soonLimit, Model model) {
         Actor actor = actor(auth);
         if (actor.role() == Role.ANALYST) {
             return "redirect:/console/parole/reports";
         }
+        after = after == null || after.isBlank() ? null : after;
+        soonAfter = soonAfter == null || soonAfter.isBlank() ? null : soonAfter;
         Set<Stage> asked = stage == null || stage.isEmpty() ? Set.of() : EnumSet.copyOf(stage);
         var rows = work.queue(actor, asked, after, 50);
         model.addAttribute("actor", actor);
         model.addAttribute("stages", ParoleWork.queueStages(actor.role()));
         model.addAttribute("selectedStages", asked);
         model.addAttribute("rows", rows);
+        model.addAttribute("after", after);
         model.addAttribute("nextAfter", rows.size() == 50 ? rows.get(rows.size() - 1).position() : null);
         model.addAttribute("days", days);
         if (actor.role() == Role.PRISON_OFFICER) {
-            model.addAttribute("eligibleSoon", work.eligibleSoon(actor, Math.max(0, Math.min(days,
-                    ParoleWork.MAX_ELIGIBLE_SOON_DAYS)), null, ParoleWork.MAX_ELIGIBLE_SOON_PAGE));
+            int page = Math.max(1, Math.min(soonLimit, ParoleWork.MAX_ELIGIBLE_SOON_PAGE));
+            var soon = work.eligibleSoon(actor, Math.max(0, Math.min(days, ParoleWork.MAX_ELIGIBLE_SOON_DAYS)),
+                    soonAfter, page);
+            model.addAttribute("eligibleSoon", soon);
+            model.addAttribute("soonAfter", soonAfter);
+            model.addAttribute("soonLimit", page);
+            model.addAttribute("soonNext", soon.size() == page ? soon.get(soon.size() - 1).position() : null);
         }
         if (actor.role() == Role.PROSECUTOR || actor.role() == Role.ADMINISTRATOR) {
             model.addAttribute("referrals", referrals.open(actor, 200));

@@ -71,9 +71,14 @@ public final class ParoleJourney {
 
     /** Files a convict of the facility (sentence ending in a year) and returns its reference. */
     public String file(String fullName, LocalDate sentenceEnd) {
+        return file(fullName, "1990-01-02", sentenceEnd);
+    }
+
+    /** Files a convict of the facility born on the day ({@code YYYY-MM-DD}) and returns its reference. */
+    public String file(String fullName, String dateOfBirth, LocalDate sentenceEnd) {
         Map<String, Object> filing = new LinkedHashMap<>();
         filing.put("fullName", fullName);
-        filing.put("dateOfBirth", "1990-01-02");
+        filing.put("dateOfBirth", dateOfBirth);
         filing.put("prisonerNumber", "31-00077");
         filing.put("offences", "185:2");
         filing.put("sentenceEnd", sentenceEnd.toString());
@@ -85,7 +90,12 @@ public final class ParoleJourney {
 
     /** A new case taken up to the stage (on the court's way), serving in {@link #unit} as a sapper. */
     public String to(String stage) {
-        String ref = file("Іван Сірко", LocalDate.now().plusYears(1));
+        return to(stage, "Іван Сірко", "1990-01-02");
+    }
+
+    /** A new case of this convict (sentence ending in a year) taken up to the stage, as {@link #to(String)}. */
+    public String to(String stage, String fullName, String dateOfBirth) {
+        String ref = file(fullName, dateOfBirth, LocalDate.now().plusYears(1));
         String[][] steps = {
                 {"SCREENED", "prison", "SCREEN"}, {"EXAMINED", "medical", "FIND_FIT"},
                 {"ACCEPTED", "commander", "ACCEPT"}, {"PETITIONED", "prison", "PETITION"},

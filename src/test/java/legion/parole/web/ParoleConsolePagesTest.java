@@ -61,6 +61,58 @@ class ParoleConsolePagesTest {
         assertThat(prison.get("/console/cases").status()).isEqualTo(403);
     }
 
+    /**
+     * The eligible-soon section in pages of {@code soonLimit} (keyset on eligible-from and id, as the REST list): each
+     * next link keeps the filters in its URL, the second page continues where the first ended (two convicts eligible
+     * the same day split across the boundary), and the pages together are the whole list, nothing lost or repeated.
+     */
+    @Test
+    void theEligibleSoonSectionPagesOnWithItsFiltersInTheNextLinkNothingLostOrRepeated() {
+        ParoleJourney own = new ParoleJourney(new Http(port), officers, "pgsoon", PW);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Kyiv"));
+        java.util.List<String> filed = new java.util.ArrayList<>();
+        for (int k : new int[] {5, 2, 3, 3, 7, 1, 6}) {   // 3 twice: a tie broken by the case id
+            filed.add(own.file("Soon " + k, today.plusYears(3).plusDays(k)));
+        }
+        Http.Response all = new Http(port).get("/api/v1/parole/eligible-soon?days=30", own.name("prison"), PW);
+        assertThat(all.status()).isEqualTo(200);
+        java.util.List<String> whole = new java.util.ArrayList<>();
+        all.json().get("convicts").forEach(i -> whole.add(i.get("reference").stringValue()));
+        assertThat(whole).containsAll(filed).hasSizeGreaterThanOrEqualTo(7);
+
+        ConsoleSession prison = ConsoleSession.login(port, own.name("prison"), PW);
+        java.util.List<String> paged = new java.util.ArrayList<>();
+        java.util.List<Integer> sizes = new java.util.ArrayList<>();
+        String url = "/console/parole?stage=APPLIED&days=30&soonLimit=3";
+        for (int guard = 0; url != null && guard < 10; guard++) {
+            ConsoleSession.Page page = prison.get(url);
+            assertThat(page.status()).as(url).isEqualTo(200);
+            String section = page.body().substring(page.body().indexOf("id=\"eligible-soon\""));
+            section = section.substring(0, section.indexOf("</section>"));
+            java.util.regex.Matcher ref = java.util.regex.Pattern.compile("/console/parole/cases/(PRL-[0-9A-Z-]+)\"")
+                    .matcher(section);
+            int before = paged.size();
+            while (ref.find()) {
+                paged.add(ref.group(1));
+            }
+            sizes.add(paged.size() - before);
+            java.util.regex.Matcher next = java.util.regex.Pattern.compile("rel=\"next\" href=\"([^\"]+)\"")
+                    .matcher(section);
+            url = next.find() ? org.springframework.web.util.HtmlUtils.htmlUnescape(next.group(1)) : null;
+            if (url != null) {
+                assertThat(url).startsWith("/console/parole?").contains("stage=APPLIED", "days=30", "soonLimit=3",
+                        "soonAfter=").endsWith("#eligible-soon");
+                url = url.substring(0, url.indexOf('#'));
+            }
+        }
+        assertThat(sizes.get(0)).isEqualTo(3);
+        assertThat(sizes.get(1)).isEqualTo(3);
+        assertThat(sizes).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(3));
+        assertThat(paged).doesNotHaveDuplicates().containsExactlyElementsOf(whole);
+        // a position that is not one is refused, not read as the start
+        assertThat(prison.get("/console/parole?days=30&soonAfter=nonsense").status()).isEqualTo(422);
+    }
+
     @Test
     void theCasePageOffersOnlyTheSignedInRolesActionsAndTheyWork() {
         String ref = j.to("SCREENED");
