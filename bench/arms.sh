@@ -11,6 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CALLS=${CALLS:-1000}
+# calls before the measured ones: the server is measured compiled (a node serves for days), not while C2 compiles
+WARM_CALLS=${WARM_CALLS:-3000}
 PORT=${PORT:-18096}
 DB=legion_bench_arms
 WORK=target/bench-arms
@@ -97,10 +99,10 @@ analyze arms_weapon;
 analyze arms_custody;
 SQL
 PGPASSWORD=legion psql -h localhost -U legion -d $DB -At -c "select count(*) || ' custody entries' from arms_custody"
-python3 - "$PORT" "$SECRET" "$CALLS" <<'PY'
+python3 - "$PORT" "$SECRET" "$CALLS" "$WARM_CALLS" <<'PY'
 # one kept-alive connection, as an investigator's client or the console keeps one: the figure is the server's
 import base64, hashlib, hmac, http.client, random, struct, sys, time
-port, secret, calls = sys.argv[1], sys.argv[2], int(sys.argv[3])
+port, secret, calls, warm = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 def totp():
     key = base64.b32decode(secret)
     h = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
@@ -120,7 +122,7 @@ def call():
     if resp.status != 200:
         raise SystemExit("trace answered %d: %s" % (resp.status, body[:200]))
     return dt, body
-for _ in range(100):
+for _ in range(warm):
     call()
 times = []
 for _ in range(calls):

@@ -85,10 +85,27 @@ public class Officers implements UserDetailsService {
 
     /** For API calls: a valid current code, replays allowed within its window (one code, several requests). */
     public boolean checkApiCode(String username, String code) {
-        String stored = jdbc.sql("select totp_secret from access_officer where username = ? and totp_enabled = true")
-                .param(username).query(String.class).optional().orElse(null);
-        return stored != null
-                && Totp.matchingStep(cipher.decrypt("totp_secret", stored), code, java.time.Instant.now()).isPresent();
+        return apiCode(username, code).accepted();
+    }
+
+    /** The outcome of an API call's one-time code, and whether wrong codes were counted before it. */
+    record ApiCode(boolean accepted, boolean failedBefore) {
+    }
+
+    /**
+     * As {@link #checkApiCode}, reading the count of wrong codes in the same statement: an accepted code resets a
+     * count only when there is one, so the usual call costs one read and no write.
+     */
+    ApiCode apiCode(String username, String code) {
+        record Stored(String secret, int failed) {
+        }
+        Stored stored = jdbc.sql("select totp_secret, failed_codes from access_officer "
+                        + "where username = ? and totp_enabled = true")
+                .param(username).query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2))).optional().orElse(null);
+        boolean accepted = stored != null && stored.secret() != null
+                && Totp.matchingStep(cipher.decrypt("totp_secret", stored.secret()), code, java.time.Instant.now())
+                        .isPresent();
+        return new ApiCode(accepted, stored != null && stored.failed() != 0);
     }
 
     @Override

@@ -118,8 +118,11 @@ public final class SecondFactor {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
             if (auth != null && auth.getPrincipal() instanceof OfficerPrincipal p) {
                 String code = request.getHeader(API_HEADER);
-                if (officers.checkApiCode(p.username(), code)) {
-                    guard.codeAccepted(p.username());
+                Officers.ApiCode checked = officers.apiCode(p.username(), code);
+                if (checked.accepted()) {
+                    if (checked.failedBefore()) {
+                        guard.codeAccepted(p.username());
+                    }
                     chain.doFilter(request, response);
                     return;
                 }
