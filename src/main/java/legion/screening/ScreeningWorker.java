@@ -44,6 +44,7 @@ class ScreeningWorker implements SmartLifecycle {
     private final long intervalMillis;
     private final boolean enabled;
     private final long pauseMillis;
+    private final long idleMaxMillis;
     private volatile ScheduledExecutorService executor;
 
     ScreeningWorker(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, ScreeningLists lists,
@@ -52,7 +53,8 @@ class ScreeningWorker implements SmartLifecycle {
                     @Value("${legion.screening.batch:200}") int batch,
                     @Value("${legion.screening.interval-ms:500}") long intervalMillis,
                     @Value("${legion.screening.enabled:true}") boolean enabled,
-                    @Value("${legion.screening.pause-ms:0}") long pauseMillis) {
+                    @Value("${legion.screening.pause-ms:0}") long pauseMillis,
+                    @Value("${legion.screening.idle-max-ms:2000}") long idleMaxMillis) {
         this.jdbc = jdbc;
         this.template = template;
         this.tx = tx;
@@ -64,6 +66,7 @@ class ScreeningWorker implements SmartLifecycle {
         this.intervalMillis = intervalMillis;
         this.enabled = enabled;
         this.pauseMillis = pauseMillis;
+        this.idleMaxMillis = idleMaxMillis;
     }
 
     private record Claimed(long id, UUID caseId) {
@@ -167,10 +170,21 @@ class ScreeningWorker implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
+        // an idle worker looks less often: every interval at first, twice as long after each empty look, up to
+        // legion.screening.idle-max-ms (four workers idle once made 16 queries a second on every node)
+        int slowest = (int) Math.max(1, Math.min(64, idleMaxMillis / Math.max(1, intervalMillis)));
         for (int i = 0; i < workers; i++) {
+            int[] skip = {0};
+            int[] every = {1};
             executor.scheduleWithFixedDelay(() -> {
+                if (skip[0] > 0) {
+                    skip[0]--;
+                    return;
+                }
                 try {
-                    drain();
+                    int done = drain();
+                    every[0] = done > 0 ? 1 : Math.min(slowest, every[0] * 2);
+                    skip[0] = every[0] - 1;
                 } catch (DataAccessException e) {
                     // another node or an officer's inline screening recorded the same run first: the batch is redone
                     LOG.warn("screening: batch rolled back ({}); it will be claimed again", e.getClass().getSimpleName());
