@@ -77,12 +77,16 @@ class InformationRequestLoopTest {
         volunteer.postMultipart("/status/answer", mine, Map.of("answer", "here"), "file", "big.pdf", "application/pdf", big);
         assertThat(volunteer.get("/status/case").body()).contains("The file is larger than 5 MB.")
                 .contains(">here</textarea>");
-        // far over the limit (it once answered 413 and lost the answer): told the limit, the answer kept
+        // far over the limit, and over the container's multipart limit (26 MB; it once answered 413 and lost the
+        // answer): the platform reads the form itself (ADR 0155), told the limit, the answer kept
         var huge = volunteer.postMultipart("/status/answer", mine, Map.of("answer", "still here"), "file", "huge.pdf",
-                "application/pdf", Arrays.copyOf(PDF, 12 * 1024 * 1024));
+                "application/pdf", Arrays.copyOf(PDF, 30 * 1024 * 1024));
         assertThat(huge.status()).isEqualTo(302);
         assertThat(volunteer.get("/status/case").body()).contains("The file is larger than 5 MB.")
                 .contains(">still here</textarea>");
+        // fields longer than any form of the portal has are refused as a bad request, nothing kept
+        assertThat(volunteer.postMultipart("/status/answer", mine, Map.of("answer", "y".repeat(300 * 1024)), "file",
+                "", "", null).status()).isEqualTo(400);
         volunteer.postMultipart("/status/answer", mine, Map.of("answer", "here"), "file", "scan.pdf", "application/pdf", PNG);
         assertThat(volunteer.get("/status/case").body())
                 .contains("The file is not what it says it is: it was sent as application/pdf, but its content is image/png.");
