@@ -143,8 +143,10 @@ class InformationRequestLoopTest {
     @Test
     void interviewsAreScheduledWithATimeZoneAndRecorded() {
         Http http = new Http(port);
-        String ref = http.postJson("/api/v1/enlistments", Http.json(Applications.valid("Olga", "Berg", "GB")))
-                .json().get("reference").stringValue();
+        Map<String, Object> application = Applications.valid("Olga", "Berg", "GB");
+        @SuppressWarnings("unchecked")
+        String passport = (String) ((Map<String, Object>) application.get("passport")).get("number");
+        String ref = http.postJson("/api/v1/enlistments", Http.json(application)).json().get("reference").stringValue();
         http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"START_REVIEW\"}", "embassy-gb", PW);
         ConsoleSession officer = ConsoleSession.login(port, "embassy-gb", PW);
         // a day two weeks ahead, whatever day the test runs
@@ -157,6 +159,17 @@ class InformationRequestLoopTest {
         assertThat(stage(ref)).isEqualTo("INTERVIEW");
         var withInterview = officer.get("/console/cases/" + ref);
         assertThat(withInterview.body()).contains(interviewDay + " 14:30 Europe/London").contains("In person");
+        // the volunteer sees the date, the time with its zone and the mode on their case page (issue 13's walk)
+        ConsoleSession volunteer = ConsoleSession.anonymous(port);
+        var codePage = volunteer.postAndFollow("/status", volunteer.get("/status"), Map.of("reference", ref,
+                "passportNumber", passport, "dobDay", "11", "dobMonth", "3", "dobYear", "1982"));
+        volunteer.postWithToken("/status/code", codePage, Map.of("code", Outbox.codeFor(mail.outbox(), ref)));
+        String theirs = volunteer.get("/status/case").body();
+        String when = theirs.substring(theirs.indexOf("id=\"interview-when\""));
+        when = when.substring(0, when.indexOf("</p>"));
+        assertThat(when).contains("Europe/London", "in person at the embassy", "14:30",
+                interviewDay.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH),
+                Integer.toString(interviewDay.getYear()));
         officer.postWithToken("/console/cases/" + ref + "/interview", withInterview,
                 Map.of("outcome", "PASSED", "notes", "Fluent English; six years in the infantry."));
         assertThat(officer.get("/console/cases/" + ref).body()).contains(">Passed<").contains("six years in the infantry");
