@@ -23,7 +23,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -86,18 +85,29 @@ class BoundedUploads extends OncePerRequestFilter {
         Form read = new Form(request);
         try {
             read(request, form, read);
-        } catch (FileUploadException | Malformed e) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            return;
         } catch (IOException e) {
-            // the body stopped arriving: answered only when the file is known to be over the limit
+            // once a file is known to be over the limit, that is the answer, however the rest of the body went
             if (read.overLimit.isEmpty()) {
-                throw e;
+                if (clientAbort(e)) {
+                    throw e; // the client went away, or its body did not arrive in time (SlowClients)
+                }
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST); // not a form the platform reads
+                return;
             }
         }
         read.complete();
         request.setAttribute(BoundedUpload.OVER_LIMIT, Set.copyOf(read.overLimit));
         chain.doFilter(read, response);
+    }
+
+    private static boolean clientAbort(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.catalina.connector.ClientAbortException
+                    || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void read(HttpServletRequest request, BoundedUpload form, Form read) throws IOException {

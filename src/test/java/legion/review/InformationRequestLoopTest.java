@@ -87,6 +87,12 @@ class InformationRequestLoopTest {
         // fields longer than any form of the portal has are refused as a bad request, nothing kept
         assertThat(volunteer.postMultipart("/status/answer", mine, Map.of("answer", "y".repeat(300 * 1024)), "file",
                 "", "", null).status()).isEqualTo(400);
+        // a body with no part is an empty form (no CSRF token: refused), one cut off before its end a bad request
+        assertThat(volunteer.postRaw("/status/answer", "multipart/form-data; boundary=xyz",
+                "no boundary anywhere".getBytes()).status()).isEqualTo(403);
+        assertThat(volunteer.postRaw("/status/answer", "multipart/form-data; boundary=xyz",
+                "--xyz\r\nContent-Disposition: form-data; name=\"answer\"\r\n\r\ncut off".getBytes()).status())
+                .isEqualTo(400);
         volunteer.postMultipart("/status/answer", mine, Map.of("answer", "here"), "file", "scan.pdf", "application/pdf", PNG);
         assertThat(volunteer.get("/status/case").body())
                 .contains("The file is not what it says it is: it was sent as application/pdf, but its content is image/png.");
