@@ -16,9 +16,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.fileupload2.core.FileItemInput;
@@ -74,14 +77,39 @@ class BoundedUploads extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // the error page is dispatched as a GET, with the form's body and content type
+            String type = request.getContentType();
+            return type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                    || !forms.containsKey(path(request));
+        }
         return !"POST".equals(request.getMethod()) || !JakartaServletFileUpload.isMultipartContent(request)
-                || !forms.containsKey(request.getRequestURI().substring(request.getContextPath().length()));
+                || !forms.containsKey(path(request));
+    }
+
+    /** The error page of such a form (a refused CSRF token) must not have the container parse the body again. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
+    private static String path(HttpServletRequest request) {
+        Object failed = request.getDispatcherType() == DispatcherType.ERROR
+                ? request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) : null;
+        String uri = failed instanceof String s ? s : request.getRequestURI();
+        return uri.substring(Math.min(uri.length(), request.getContextPath().length()));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        BoundedUpload form = forms.get(request.getRequestURI().substring(request.getContextPath().length()));
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // the body was read when the form was: the error page sees an empty form, not the container's parse
+            // of a body gone (which answered 413 for a large one, whatever the error was)
+            chain.doFilter(new Consumed(request), response);
+            return;
+        }
+        BoundedUpload form = forms.get(path(request));
         Form read = new Form(request);
         try {
             read(request, form, read);
@@ -230,6 +258,44 @@ class BoundedUploads extends OncePerRequestFilter {
                 headers.setContentType(org.springframework.http.MediaType.parseMediaType(type));
             }
             return headers;
+        }
+    }
+
+    /** A form whose body was read already: no field, no part. */
+    private static final class Consumed extends HttpServletRequestWrapper {
+
+        Consumed(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public java.util.Collection<jakarta.servlet.http.Part> getParts() {
+            return List.of();
+        }
+
+        @Override
+        public jakarta.servlet.http.Part getPart(String name) {
+            return null;
         }
     }
 

@@ -87,6 +87,11 @@ class InformationRequestLoopTest {
         // fields longer than any form of the portal has are refused as a bad request, nothing kept
         assertThat(volunteer.postMultipart("/status/answer", mine, Map.of("answer", "y".repeat(300 * 1024)), "file",
                 "", "", null).status()).isEqualTo(400);
+        // a stale CSRF token (a session that timed out while the volunteer wrote) is refused as such, not as a
+        // body too large, whatever the file's size
+        ConsoleSession.Page stale = new ConsoleSession.Page(200, "<input type=\"hidden\" name=\"_csrf\" value=\"stale\"/>", null);
+        assertThat(volunteer.postMultipart("/status/answer", stale, Map.of("answer", "lost"), "file", "huge.pdf",
+                "application/pdf", Arrays.copyOf(PDF, 30 * 1024 * 1024)).status()).isEqualTo(403);
         // a body with no part is an empty form (no CSRF token: refused), one cut off before its end a bad request
         assertThat(volunteer.postRaw("/status/answer", "multipart/form-data; boundary=xyz",
                 "no boundary anywhere".getBytes()).status()).isEqualTo(403);
