@@ -130,6 +130,8 @@ class SecurityConfiguration {
                         .requestMatchers("/console/arms/anomalies", "/console/arms/journals", "/console/arms/findings/**",
                                 "/console/arms/overdue").hasRole("REGISTRY_SUPERVISOR")
                         .requestMatchers("/console/arms/trace").hasRole("POLICE_INVESTIGATOR")
+                        .requestMatchers("/console/arms/reports", "/console/arms/reports/**")
+                                .hasAnyRole("ANALYST", "REGISTRY_SUPERVISOR")
                         .requestMatchers("/console/parole", "/console/parole/**").hasAnyRole(PAROLE_PAGE_ROLES)
                         .requestMatchers("/console").hasAnyRole(CONSOLE_HOME_ROLES)
                         .requestMatchers("/console/**").hasAnyRole(OFFICER_ROLES)

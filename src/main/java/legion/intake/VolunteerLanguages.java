@@ -21,6 +21,11 @@ public class VolunteerLanguages {
         this.jdbc = jdbc;
     }
 
+    /** How dates and times are written for a volunteer of this language: the portal's English is British. */
+    public static Locale writing(Locale language) {
+        return language.getLanguage().equals("en") ? Locale.UK : language;
+    }
+
     /** Records the language of a case (once: a second call keeps the first). */
     void record(EnlistmentId id, Locale language) {
         jdbc.sql("insert into intake_volunteer_language (enlistment_id, language) values (?, ?) on conflict do nothing")

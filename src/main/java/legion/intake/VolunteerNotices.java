@@ -81,8 +81,9 @@ public class VolunteerNotices {
      */
     public static String interviewTime(CaseFiles.Interview i, Locale language) {
         ZonedDateTime at = i.scheduledAt().atZone(ZoneId.of(i.timeZone()));
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(language)
-                .format(at);
+        // British for English, as every date of the portal: 14:30, not 2:30 PM
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                .withLocale(VolunteerLanguages.writing(language)).format(at);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

@@ -68,12 +68,18 @@ final class SlowClients extends ValveBase {
             coyote.setInputBuffer(body);
             release(client);
             if (deadline.expired || !fullyRead(coyote)) {
-                // Tomcat would otherwise read ("swallow") the rest of the body with no time limit
-                coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
                 if (!response.isCommitted()) {
                     // the connection closes after this response: say so, or a client reuses it and finds it gone
                     response.setHeader("Connection", "close");
+                    if (response.getStatus() < 400) {
+                        // Tomcat marks a connection whose body is not swallowed as an error and turns an answer not
+                        // yet sent into an empty 500: send the application's answer (a redirect that keeps what the
+                        // volunteer typed, ADR 0155) as it is first
+                        sendNow(response);
+                    }
                 }
+                // Tomcat would otherwise read ("swallow") the rest of the body with no time limit
+                coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
             }
             if (deadline.expired) {
                 LOG.info("request body not received within {} s: {} {} aborted, connection closed",
@@ -81,6 +87,14 @@ final class SlowClients extends ValveBase {
             } else if (coyote.getErrorException() != null || response.getCoyoteResponse().getErrorException() != null) {
                 LOG.info("client went away: {} {} aborted", request.getMethod(), request.getRequestURI());
             }
+        }
+    }
+
+    private static void sendNow(Response response) {
+        try {
+            response.flushBuffer();
+        } catch (IOException gone) {
+            // the client went away: nothing to send it
         }
     }
 

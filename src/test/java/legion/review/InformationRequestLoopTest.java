@@ -77,12 +77,27 @@ class InformationRequestLoopTest {
         volunteer.postMultipart("/status/answer", mine, Map.of("answer", "here"), "file", "big.pdf", "application/pdf", big);
         assertThat(volunteer.get("/status/case").body()).contains("The file is larger than 5 MB.")
                 .contains(">here</textarea>");
-        // far over the limit (it once answered 413 and lost the answer): told the limit, the answer kept
+        // far over the limit, and over the container's multipart limit (26 MB; it once answered 413 and lost the
+        // answer): the platform reads the form itself (ADR 0155), told the limit, the answer kept
         var huge = volunteer.postMultipart("/status/answer", mine, Map.of("answer", "still here"), "file", "huge.pdf",
-                "application/pdf", Arrays.copyOf(PDF, 12 * 1024 * 1024));
+                "application/pdf", Arrays.copyOf(PDF, 30 * 1024 * 1024));
         assertThat(huge.status()).isEqualTo(302);
         assertThat(volunteer.get("/status/case").body()).contains("The file is larger than 5 MB.")
                 .contains(">still here</textarea>");
+        // fields longer than any form of the portal has are refused as a bad request, nothing kept
+        assertThat(volunteer.postMultipart("/status/answer", mine, Map.of("answer", "y".repeat(300 * 1024)), "file",
+                "", "", null).status()).isEqualTo(400);
+        // a stale CSRF token (a session that timed out while the volunteer wrote) is refused as such, not as a
+        // body too large, whatever the file's size
+        ConsoleSession.Page stale = new ConsoleSession.Page(200, "<input type=\"hidden\" name=\"_csrf\" value=\"stale\"/>", null);
+        assertThat(volunteer.postMultipart("/status/answer", stale, Map.of("answer", "lost"), "file", "huge.pdf",
+                "application/pdf", Arrays.copyOf(PDF, 30 * 1024 * 1024)).status()).isEqualTo(403);
+        // a body with no part is an empty form (no CSRF token: refused), one cut off before its end a bad request
+        assertThat(volunteer.postRaw("/status/answer", "multipart/form-data; boundary=xyz",
+                "no boundary anywhere".getBytes()).status()).isEqualTo(403);
+        assertThat(volunteer.postRaw("/status/answer", "multipart/form-data; boundary=xyz",
+                "--xyz\r\nContent-Disposition: form-data; name=\"answer\"\r\n\r\ncut off".getBytes()).status())
+                .isEqualTo(400);
         volunteer.postMultipart("/status/answer", mine, Map.of("answer", "here"), "file", "scan.pdf", "application/pdf", PNG);
         assertThat(volunteer.get("/status/case").body())
                 .contains("The file is not what it says it is: it was sent as application/pdf, but its content is image/png.");
@@ -139,8 +154,10 @@ class InformationRequestLoopTest {
     @Test
     void interviewsAreScheduledWithATimeZoneAndRecorded() {
         Http http = new Http(port);
-        String ref = http.postJson("/api/v1/enlistments", Http.json(Applications.valid("Olga", "Berg", "GB")))
-                .json().get("reference").stringValue();
+        Map<String, Object> application = Applications.valid("Olga", "Berg", "GB");
+        @SuppressWarnings("unchecked")
+        String passport = (String) ((Map<String, Object>) application.get("passport")).get("number");
+        String ref = http.postJson("/api/v1/enlistments", Http.json(application)).json().get("reference").stringValue();
         http.postJsonAs("/api/v1/enlistments/" + ref + "/transitions", "{\"transition\":\"START_REVIEW\"}", "embassy-gb", PW);
         ConsoleSession officer = ConsoleSession.login(port, "embassy-gb", PW);
         // a day two weeks ahead, whatever day the test runs
@@ -153,6 +170,17 @@ class InformationRequestLoopTest {
         assertThat(stage(ref)).isEqualTo("INTERVIEW");
         var withInterview = officer.get("/console/cases/" + ref);
         assertThat(withInterview.body()).contains(interviewDay + " 14:30 Europe/London").contains("In person");
+        // the volunteer sees the date, the time with its zone and the mode on their case page (issue 13's walk)
+        ConsoleSession volunteer = ConsoleSession.anonymous(port);
+        var codePage = volunteer.postAndFollow("/status", volunteer.get("/status"), Map.of("reference", ref,
+                "passportNumber", passport, "dobDay", "11", "dobMonth", "3", "dobYear", "1982"));
+        volunteer.postWithToken("/status/code", codePage, Map.of("code", Outbox.codeFor(mail.outbox(), ref)));
+        String theirs = volunteer.get("/status/case").body();
+        String when = theirs.substring(theirs.indexOf("id=\"interview-when\""));
+        when = when.substring(0, when.indexOf("</p>"));
+        assertThat(when).contains("Europe/London", "in person at the embassy", "14:30",
+                interviewDay.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH),
+                Integer.toString(interviewDay.getYear()));
         officer.postWithToken("/console/cases/" + ref + "/interview", withInterview,
                 Map.of("outcome", "PASSED", "notes", "Fluent English; six years in the infantry."));
         assertThat(officer.get("/console/cases/" + ref).body()).contains(">Passed<").contains("six years in the infantry");

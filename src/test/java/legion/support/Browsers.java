@@ -34,6 +34,18 @@ public final class Browsers {
         return start(options);
     }
 
+    /**
+     * The same browser running none of the pages' scripts, as for a volunteer without JavaScript: every script a page
+     * asks for is blocked (DevTools' {@code Network.setBlockedURLs}; the portal has no inline script, its CSP allows
+     * none). Turning JavaScript off in Chromium's settings would stop the driver's clicks too, and axe.
+     */
+    public static WebDriver chromiumWithoutPageScripts(int width, int height, String language) {
+        ChromeDriver browser = (ChromeDriver) chromium(width, height, language);
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*.js", "*.js?*")));
+        return browser;
+    }
+
     /** A desktop browser; {@code proxyPort} > 0 sends everything (but loopback bypass) through that proxy. */
     public static ChromeDriver open(int proxyPort) {
         List<String> proxy = proxyPort > 0

@@ -177,7 +177,9 @@ class EveryPageBrowserTest {
                 new Page("parole case", "ep-prison", "/console/parole/cases/{parole}", "#stage"),
                 new Page("parole case", "ep-medical", "/console/parole/cases/{parole}", "#stage"),
                 new Page("parole hand-overs", "ep-escort", "/console/parole/hand-overs", "#board"),
-                new Page("parole reports", "ep-analyst", "/console/parole/reports", "main table"));
+                new Page("parole reports", "ep-analyst", "/console/parole/reports", "section.figure img.chart"),
+                new Page("arms reports", "analyst1", "/console/arms/reports", "section.figure img.chart"),
+                new Page("arms reports", "registry1", "/console/arms/reports", "section.figure table.figure-table"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -212,8 +212,7 @@ class PortalController {
 
     /** A date as the volunteer's language writes it in full (11 March 1985, 11. März 1985, 11 березня 1985 р.). */
     static String date(LocalDate date, Locale locale) {
-        // the portal's English is British: 11 March 1985
-        Locale writing = locale.getLanguage().equals("en") ? Locale.UK : locale;
+        Locale writing = legion.intake.VolunteerLanguages.writing(locale);
         return date == null ? "" : java.time.format.DateTimeFormatter
                 .ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(writing).format(date);
     }

@@ -151,7 +151,7 @@ class StatusController {
     }
 
     /** The volunteer answers an information request, with an optional document. */
-    @PostMapping("/status/answer")
+    @PostMapping(UploadLimit.ANSWER_FORM)
     String answer(HttpServletRequest request, @RequestParam(defaultValue = "") String answer,
                   @RequestParam(defaultValue = "OTHER") String kind,
                   @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
@@ -159,6 +159,15 @@ class StatusController {
         Optional<EnlistmentId> id = VolunteerSession.verified(request.getSession(false));
         if (id.isEmpty()) {
             return "redirect:/status";
+        }
+        if (legion.shared.BoundedUpload.overLimit(request, "file")) {
+            // not kept by the platform (UploadLimit): told with the limit, what they typed stays in the box
+            redirect.addFlashAttribute("answerProblem",
+                    "status.request.refused." + CaseFiles.RefusedUpload.Problem.FILE_TOO_LARGE.name());
+            redirect.addFlashAttribute("answerProblemArguments",
+                    new Object[] {CaseFiles.MAX_DOCUMENT_BYTES / (1024 * 1024)});
+            redirect.addFlashAttribute("answer", answer);
+            return "redirect:/status/case";
         }
         java.util.List<CaseFiles.Upload> uploads = new java.util.ArrayList<>();
         if (file != null && !file.isEmpty()) {

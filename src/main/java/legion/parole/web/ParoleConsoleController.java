@@ -44,21 +44,10 @@ class ParoleConsoleController {
 
     private final ParoleWork work;
     private final Referrals referrals;
-    private final legion.parole.ParoleReports reports;
 
-    ParoleConsoleController(ParoleWork work, Referrals referrals, legion.parole.ParoleReports reports) {
+    ParoleConsoleController(ParoleWork work, Referrals referrals) {
         this.work = work;
         this.referrals = referrals;
-        this.reports = reports;
-    }
-
-    /** Analysts' figures by facility and month, small cells suppressed. */
-    @GetMapping("/console/parole/reports")
-    String reports(Authentication auth, Model model) {
-        model.addAttribute("rows", reports.byFacilityAndMonth(actor(auth)));
-        model.addAttribute("measures", legion.parole.ParoleReports.Measure.values());
-        model.addAttribute("minCell", legion.reporting.FlowReport.MIN_CELL);
-        return "console/parole-reports";
     }
 
     /** Rows of one page of the eligible-soon section unless {@code soonLimit} asks otherwise (1 to 500). */

@@ -208,4 +208,30 @@ class ArmsConsoleIT {
         }
         throw new AssertionError("no " + kind + " finding for " + serial);
     }
+
+    /** Analysts see the register's figures as every program's: chart, table, CSV; counts only, small cells suppressed. */
+    @Test
+    void analystsSeeTheRegistersFiguresAsChartsTablesAndCsv() {
+        ConsoleSession analyst = ConsoleSession.login(port, "analyst1", PW);
+        ConsoleSession.Page page = analyst.get("/console/arms/reports");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(html(page.body())).contains("Weapons by issuing point and status", "Open issues by issuing point",
+                        "LVIV-POLICE-01", "<5", "href=\"/console/arms/reports\"")
+                .contains("src=\"/console/arms/reports/weapons.svg\"", "src=\"/console/arms/reports/open-issues.svg\"",
+                        "class=\"figure-table\"", "href=\"/console/arms/reports/weapons.csv\"")
+                .doesNotContain("Павленко", "ТТ358907", "ВД 7914");
+        ConsoleSession.Page svg = analyst.get("/console/arms/reports/weapons.svg");
+        assertThat(svg.status()).isEqualTo(200);
+        assertThat(svg.body()).startsWith("<svg").contains("LVIV-POLICE-01").doesNotContain("<script");
+        ConsoleSession.Page csv = analyst.get("/console/arms/reports/weapons.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        // one demo pistol in stock in Lviv: suppressed, never "1"
+        assertThat(csv.body()).startsWith("Issuing point,in stock,issued,").containsPattern("(?m)^LVIV-POLICE-01,<5,")
+                .doesNotContain("Павленко", "ТТ358907");
+        assertThat(analyst.get("/console/arms/reports/no-such.csv").status()).isEqualTo(404);
+        assertThat(ConsoleSession.login(port, "registry1", PW).get("/console/arms/reports").status()).isEqualTo(200);
+        assertThat(ConsoleSession.login(port, "armory-kyiv", PW).get("/console/arms/reports").status()).isEqualTo(403);
+        assertThat(ConsoleSession.login(port, "armory-kyiv", PW).get("/console/arms/reports/weapons.csv").status())
+                .isEqualTo(403);
+    }
 }

@@ -182,6 +182,18 @@ class ParoleConsolePagesTest {
         ConsoleSession.Page report = as("analyst").get("/console/parole/reports");
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.body()).contains(j.facility).contains("&lt;5").doesNotContain("Report One");
+        // the platform's figure (ADR 0127), as the Legion's: a chart drawn on the server, its table, its CSV
+        assertThat(report.body()).contains("src=\"/console/parole/reports/by-facility-and-month.svg\"",
+                "class=\"figure-table\"", "href=\"/console/parole/reports/by-facility-and-month.csv\"");
+        ConsoleSession.Page svg = as("analyst").get("/console/parole/reports/by-facility-and-month.svg");
+        assertThat(svg.status()).isEqualTo(200);
+        assertThat(svg.body()).startsWith("<svg").contains("Applications").doesNotContain("<script");
+        ConsoleSession.Page csv = as("analyst").get("/console/parole/reports/by-facility-and-month.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("Month and facility,Applications,Eligible,").contains(j.facility)
+                .contains("<5").doesNotContain("Report One");
+        assertThat(as("analyst").get("/console/parole/reports/no-such-figure.csv").status()).isEqualTo(404);
         assertThat(as("prison").get("/console/parole/reports").status()).isEqualTo(403);
+        assertThat(as("prison").get("/console/parole/reports/by-facility-and-month.csv").status()).isEqualTo(403);
     }
 }

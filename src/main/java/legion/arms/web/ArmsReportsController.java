@@ -1,0 +1,107 @@
+package legion.arms.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import legion.access.Officers;
+import legion.arms.register.ArmsReport;
+import legion.arms.register.WeaponStatus;
+import legion.reporting.Figure;
+import legion.reporting.Figures;
+import legion.shared.Actor;
+
+/**
+ * Analysts' (and registry supervisors') figures of the arms register with the platform's figure mechanism (ADR
+ * 0127), as the other programs' are: weapons by issuing point and status, open issues by point; each a server-drawn
+ * SVG chart, its table and its CSV, small cells suppressed. Counts only: no serial, no holder.
+ */
+@Controller
+class ArmsReportsController {
+
+    private static final String OPEN_ISSUES = "OPEN_ISSUES";
+
+    private final ArmsReport report;
+    private final MessageSource messages;
+
+    ArmsReportsController(ArmsReport report, MessageSource messages) {
+        this.report = report;
+        this.messages = messages;
+    }
+
+    @GetMapping("/console/arms/reports")
+    String reports(Authentication auth, Model model, Locale locale) {
+        model.addAttribute("figures", figures(actor(auth), locale).values());
+        model.addAttribute("figureBase", "/console/arms/reports");
+        model.addAttribute("minCell", Figures.MIN_CELL);
+        return "console/arms-reports";
+    }
+
+    @GetMapping("/console/arms/reports/{id}.svg")
+    ResponseEntity<String> svg(Authentication auth, @PathVariable String id, Locale locale) {
+        Figure f = figures(actor(auth), locale).get(id);
+        if (f == null) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml;charset=UTF-8"))
+                .header("Cache-Control", "no-store").body(Figures.svg(f));
+    }
+
+    @GetMapping("/console/arms/reports/{id}.csv")
+    ResponseEntity<byte[]> csv(Authentication auth, @PathVariable String id, Locale locale) {
+        Figure f = figures(actor(auth), locale).get(id);
+        if (f == null) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"arms-" + f.id() + ".csv\"")
+                .header("Cache-Control", "no-store")
+                .body(Figures.csv(f).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, Figure> figures(Actor actor, Locale locale) {
+        Map<String, Map<String, Long>> byPoint = new TreeMap<>();
+        for (ArmsReport.Row r : report.weapons(actor)) {
+            byPoint.computeIfAbsent(r.point(), p -> new LinkedHashMap<>()).merge(r.status(), r.cell().count(), Long::sum);
+        }
+        List<Figure.Row> weapons = new ArrayList<>();
+        List<Figure.Row> open = new ArrayList<>();
+        byPoint.forEach((point, counts) -> {
+            weapons.add(new Figure.Row(point, Arrays.stream(WeaponStatus.values())
+                    .map(s -> Figure.Cell.count(counts.getOrDefault(s.name(), 0L))).toList()));
+            if (counts.containsKey(OPEN_ISSUES)) {
+                open.add(new Figure.Row(point, List.of(Figure.Cell.count(counts.get(OPEN_ISSUES)))));
+            }
+        });
+        String point = text("arms.reports.point", locale);
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        figures.put("weapons", Figure.counts("weapons", text("arms.reports.weapons", locale), point,
+                Arrays.stream(WeaponStatus.values()).map(s -> text("arms.status." + s.name(), locale)).toList(),
+                weapons));
+        figures.put("open-issues", Figure.counts("open-issues", text("arms.reports.openIssues", locale), point,
+                List.of(text("arms.reports.issues", locale)), open));
+        return figures;
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+
+    private static Actor actor(Authentication auth) {
+        return Officers.actorOf(auth).orElseThrow(() -> new SecurityException("officers only"));
+    }
+}
