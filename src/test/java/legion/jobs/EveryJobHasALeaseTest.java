@@ -50,7 +50,8 @@ class EveryJobHasALeaseTest {
                 "RuleEngine.resumeUnfinished", "rules-reevaluation-resume",
                 "HandOverClock.check", "parole-hand-over-clock",
                 "Retention.scheduled", "retention",
-                "OverdueHolders.scheduled", "arms-overdue-holders")));
+                "OverdueHolders.scheduled", "arms-overdue-holders",
+                "SessionCleanup.scheduled", "http-session-cleanup")));
         // the outbox claims each message (for update skip locked), so the nodes share the sending instead of taking
         // turns (screening's workers claim their work the same way, on threads of their own)
         assertThat(unleased).containsExactly("OutboxSender.run");
