@@ -3,6 +3,7 @@ package legion.enlistment;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How officers find a case: by its reference, its passport number or the volunteer's name, each an exact match
@@ -12,12 +13,17 @@ import java.util.Optional;
  */
 public final class SearchKeys {
 
+    // compiled once: String.replaceAll compiles its pattern on every call (on every application's intake)
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Pd}'’ʼ`.,]+");
+
     private SearchKeys() {
     }
 
     /** A passport number as stored and indexed: no white space, upper case ("x 123 4567" is "X1234567"). */
     public static String passportNumber(String typed) {
-        return typed == null ? "" : typed.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        return typed == null ? "" : SPACES.matcher(typed).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     /**
@@ -30,9 +36,9 @@ public final class SearchKeys {
         if (typed == null) {
             return "";
         }
-        String s = Normalizer.normalize(typed, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String s = MARKS.matcher(Normalizer.normalize(typed, Normalizer.Form.NFKD)).replaceAll("");
         s = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return s.replaceAll("[\\s\\p{Pd}'’ʼ`.,]+", " ").strip();
+        return SEPARATORS.matcher(s).replaceAll(" ").strip();
     }
 
     /** The full name as indexed: given names then surname, normalised as {@link #name}. */
