@@ -1,6 +1,5 @@
 package legion.arms.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,6 +20,7 @@ import legion.access.Officers;
 import legion.arms.register.ArmsReport;
 import legion.arms.register.WeaponStatus;
 import legion.reporting.Figure;
+import legion.reporting.FigureDownloads;
 import legion.reporting.Figures;
 import legion.shared.Actor;
 
@@ -53,24 +52,12 @@ class ArmsReportsController {
 
     @GetMapping("/console/arms/reports/{id}.svg")
     ResponseEntity<String> svg(Authentication auth, @PathVariable String id, Locale locale) {
-        Figure f = figures(actor(auth), locale).get(id);
-        if (f == null) {
-            return ResponseEntity.notFound().build();
-        }
-        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml;charset=UTF-8"))
-                .header("Cache-Control", "no-store").body(Figures.svg(f));
+        return FigureDownloads.svg(figures(actor(auth), locale).get(id));
     }
 
     @GetMapping("/console/arms/reports/{id}.csv")
     ResponseEntity<byte[]> csv(Authentication auth, @PathVariable String id, Locale locale) {
-        Figure f = figures(actor(auth), locale).get(id);
-        if (f == null) {
-            return ResponseEntity.notFound().build();
-        }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"arms-" + f.id() + ".csv\"")
-                .header("Cache-Control", "no-store")
-                .body(Figures.csv(f).getBytes(StandardCharsets.UTF_8));
+        return FigureDownloads.csv("arms", figures(actor(auth), locale).get(id));
     }
 
     private Map<String, Figure> figures(Actor actor, Locale locale) {

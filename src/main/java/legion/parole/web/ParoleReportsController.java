@@ -1,13 +1,11 @@
 package legion.parole.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,6 +17,7 @@ import legion.access.Officers;
 import legion.parole.ParoleReports;
 import legion.parole.ParoleRefusedException;
 import legion.reporting.Figure;
+import legion.reporting.FigureDownloads;
 import legion.reporting.Figures;
 import legion.shared.Actor;
 
@@ -51,24 +50,18 @@ class ParoleReportsController {
 
     @GetMapping("/console/parole/reports/{id}.svg")
     ResponseEntity<String> svg(Authentication auth, @PathVariable String id, Locale locale) {
-        Figure f = figure(actor(auth), locale);
-        if (!f.id().equals(id)) {
-            return ResponseEntity.notFound().build();
-        }
-        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml;charset=UTF-8"))
-                .header("Cache-Control", "no-store").body(Figures.svg(f));
+        return FigureDownloads.svg(figure(actor(auth), locale, id));
     }
 
     @GetMapping("/console/parole/reports/{id}.csv")
     ResponseEntity<byte[]> csv(Authentication auth, @PathVariable String id, Locale locale) {
-        Figure f = figure(actor(auth), locale);
-        if (!f.id().equals(id)) {
-            return ResponseEntity.notFound().build();
-        }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"parole-" + f.id() + ".csv\"")
-                .header("Cache-Control", "no-store")
-                .body(Figures.csv(f).getBytes(StandardCharsets.UTF_8));
+        return FigureDownloads.csv("parole", figure(actor(auth), locale, id));
+    }
+
+    /** The figure with this id, or {@code null} (a 404). */
+    private Figure figure(Actor actor, Locale locale, String id) {
+        Figure f = figure(actor, locale);
+        return f.id().equals(id) ? f : null;
     }
 
     /** One row per facility and month (newest first), one series per measure; refused to any but analysts. */

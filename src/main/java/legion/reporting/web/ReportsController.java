@@ -1,18 +1,15 @@
 package legion.reporting.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import legion.reporting.Figure;
-import legion.reporting.Figures;
+import legion.reporting.FigureDownloads;
 import legion.reporting.FlowCharts;
 import legion.reporting.FlowReport;
 
@@ -42,25 +39,12 @@ class ReportsController {
     /** One figure's chart (SVG: no script, suppressed cells not drawn), shown as an image beside its table. */
     @GetMapping("/console/reports/{id}.svg")
     ResponseEntity<String> svg(@PathVariable String id, Locale locale) {
-        Figure f = charts.all(locale, Instant.now()).get(id);
-        if (f == null) {
-            return ResponseEntity.notFound().build();
-        }
-        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml;charset=UTF-8"))
-                .header("Cache-Control", "no-store").body(Figures.svg(f));
+        return FigureDownloads.svg(charts.all(locale, Instant.now()).get(id));
     }
 
     /** One figure's numbers as CSV (suppressed cells as "<5"), as an attachment named after the figure. */
     @GetMapping("/console/reports/{id}.csv")
     ResponseEntity<byte[]> csv(@PathVariable String id, Locale locale) {
-        Figure f = charts.all(locale, Instant.now()).get(id);
-        if (f == null) {
-            return ResponseEntity.notFound().build();
-        }
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"legion-" + f.id() + ".csv\"")
-                .header("Cache-Control", "no-store")
-                .body(Figures.csv(f).getBytes(StandardCharsets.UTF_8));
+        return FigureDownloads.csv("legion", charts.all(locale, Instant.now()).get(id));
     }
 }
