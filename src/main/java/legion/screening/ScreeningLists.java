@@ -75,6 +75,7 @@ public class ScreeningLists implements SmartLifecycle {
     private final Clock clock;
     private final long reloadMillis;
     private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong versionsLoaded = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, ListStatus> status = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService executor;
 
@@ -153,6 +154,9 @@ public class ScreeningLists implements SmartLifecycle {
         }
         recordVersion(list);
         loaded.put(source, now);
+        if (previous == null || !previous.list().version().equals(list.version())) {
+            versionsLoaded.incrementAndGet();
+        }
         status.put(source, new ListStatus(source, location, list.version(), list.entries().size(), clock.instant(),
                 null, null));
         LOG.info("screening: list '{}' version {} loaded ({} entries)", source, list.version(), list.entries().size());
@@ -234,6 +238,14 @@ public class ScreeningLists implements SmartLifecycle {
             }
         }
         return true;
+    }
+
+    /**
+     * How many list versions this node has loaded since it started: a change means re-screening may be waiting, so an
+     * idle worker looks again at once.
+     */
+    long versionsLoaded() {
+        return versionsLoaded.get();
     }
 
     /** Cases waiting in the screening queue (all nodes). */

@@ -171,12 +171,20 @@ class ScreeningWorker implements SmartLifecycle {
             return t;
         });
         // an idle worker looks less often: every interval at first, twice as long after each empty look, up to
-        // legion.screening.idle-max-ms (four workers idle once made 16 queries a second on every node)
+        // legion.screening.idle-max-ms (four workers idle once made 16 queries a second on every node); a list version
+        // newly loaded on this node ends the back-off, as its re-screening is then waiting
         int slowest = (int) Math.max(1, Math.min(64, idleMaxMillis / Math.max(1, intervalMillis)));
         for (int i = 0; i < workers; i++) {
             int[] skip = {0};
             int[] every = {1};
+            long[] versionsSeen = {lists.versionsLoaded()};
             executor.scheduleWithFixedDelay(() -> {
+                long versions = lists.versionsLoaded();
+                if (versions != versionsSeen[0]) {
+                    versionsSeen[0] = versions;
+                    skip[0] = 0;
+                    every[0] = 1;
+                }
                 if (skip[0] > 0) {
                     skip[0]--;
                     return;
