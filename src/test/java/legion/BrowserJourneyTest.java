@@ -19,11 +19,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import legion.support.Browsers;
 import legion.support.LegionIntegrationTest;
 
 /**
@@ -266,15 +266,7 @@ class BrowserJourneyTest {
 
     /** Clicks something that loads a new page and waits until the old one is gone. */
     private void submit(WebElement element) {
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
-            try {
-                element.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true; // stale ("does not belong to the document"): the new page is there
-            }
-        });
+        Browsers.clickAndAwaitNextPage(browser, element, Duration.ofSeconds(15));
     }
 
     private void type(String id, String text) {

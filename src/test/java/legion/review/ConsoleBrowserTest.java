@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import legion.support.Browsers;
 import legion.support.Applications;
 import legion.support.Axe;
 import legion.support.Cases;
@@ -312,15 +313,7 @@ class ConsoleBrowserTest {
     }
 
     private void click(WebElement element) {
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
-            try {
-                element.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
+        Browsers.clickAndAwaitNextPage(browser, element, Duration.ofSeconds(15));
     }
 
     private void type(String id, String text) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -74,6 +75,22 @@ public final class Browsers {
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         return browser;
+    }
+
+    /**
+     * Clicks something that loads a new page and waits, up to {@code timeout}, until the old page is gone (the
+     * element is stale: "does not belong to the document").
+     */
+    public static void clickAndAwaitNextPage(WebDriver browser, WebElement element, Duration timeout) {
+        element.click();
+        new WebDriverWait(browser, timeout).until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     /** How wide the page is laid out: more than the window means it scrolls sideways. */

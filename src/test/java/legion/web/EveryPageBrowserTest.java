@@ -19,7 +19,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -224,15 +223,7 @@ class EveryPageBrowserTest {
     }
 
     private static void submit(WebDriver browser, WebElement button) {
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
-            try {
-                button.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
+        Browsers.clickAndAwaitNextPage(browser, button, Duration.ofSeconds(15));
     }
 
     private String submit(Http http) {

@@ -356,14 +356,6 @@ class PortalJourneyTest {
     /** Clicks something that loads a new page and waits until the old one is gone. */
     private void click(WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> {
-            try {
-                element.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
+        Browsers.clickAndAwaitNextPage(browser, element, Duration.ofSeconds(15));
     }
 }

@@ -148,15 +148,7 @@ class PortalUploadWithoutJavaScriptTest {
         box.sendKeys(answer);
         browser.findElement(By.id("file")).sendKeys(file.toString());
         WebElement button = browser.findElement(By.id("send-answer"));
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
-            try {
-                button.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
+        Browsers.clickAndAwaitNextPage(browser, button, Duration.ofSeconds(30));
     }
 
     /** A case the embassy asked about, and its volunteer signed in to it (details, emailed code) in the browser. */
