@@ -6,12 +6,13 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import legion.shared.Role;
+import legion.shared.StageEdge;
 
 /**
  * The successor table of the stage machine: every edge with the stages it leaves from, the stage it reaches,
  * the roles that may take it and whether a reason must be given. Anything not listed here is illegal.
  */
-public enum Transition {
+public enum Transition implements StageEdge.Table<Stage> {
     START_REVIEW(EnumSet.of(SUBMITTED), IN_REVIEW, false, Role.EMBASSY_OFFICER),
     REQUEST_INFORMATION(EnumSet.of(IN_REVIEW), INFO_REQUESTED, true, Role.EMBASSY_OFFICER),
     RECEIVE_INFORMATION(EnumSet.of(INFO_REQUESTED), IN_REVIEW, false, Role.VOLUNTEER, Role.EMBASSY_OFFICER),
@@ -25,32 +26,15 @@ public enum Transition {
     WITHDRAW(Stage.open(), WITHDRAWN, false, Role.VOLUNTEER),
     REVOKE(EnumSet.of(AUTHORIZED), REVOKED, true, Role.VETTING_OFFICER);
 
-    private final Set<Stage> from;
-    private final Stage to;
-    private final boolean reasonRequired;
-    private final Set<Role> roles;
+    private final StageEdge<Stage> edge;
 
     Transition(Set<Stage> from, Stage to, boolean reasonRequired, Role first, Role... more) {
-        this.from = from;
-        this.to = to;
-        this.reasonRequired = reasonRequired;
-        this.roles = EnumSet.of(first, more);
+        this.edge = StageEdge.of(from, to, reasonRequired, first, more);
     }
 
-    public Set<Stage> from() {
-        return EnumSet.copyOf(from);
-    }
-
-    public Stage to() {
-        return to;
-    }
-
-    public boolean reasonRequired() {
-        return reasonRequired;
-    }
-
-    public boolean leavesFrom(Stage stage) {
-        return from.contains(stage);
+    @Override
+    public StageEdge<Stage> edge() {
+        return edge;
     }
 
     /**
@@ -58,7 +42,7 @@ public enum Transition {
      * role that owns the stage: the embassy in its stages, HQ vetting in {@code VETTING} and {@code APPROVED}.
      */
     public boolean permits(Role role, Stage stage) {
-        if (!roles.contains(role)) {
+        if (!edge.takenBy(role)) {
             return false;
         }
         return this != REJECT || stage.owner() == role;
@@ -66,12 +50,6 @@ public enum Transition {
 
     /** The edges an actor of this role may take from the given stage, in table order. */
     public static Set<Transition> available(Stage stage, Role role) {
-        Set<Transition> result = EnumSet.noneOf(Transition.class);
-        for (Transition t : values()) {
-            if (t.leavesFrom(stage) && t.permits(role, stage)) {
-                result.add(t);
-            }
-        }
-        return result;
+        return StageEdge.Table.rows(Transition.class, t -> t.leavesFrom(stage) && t.permits(role, stage));
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import legion.shared.Role;
+import legion.shared.StageEdge;
 
 /**
  * The successor table of a parole case: for each edge the stages it leaves from, the stage it reaches, the roles
@@ -16,7 +17,7 @@ import legion.shared.Role;
  * ruling; the escort hands over; the recruitment centre signs the contract; the supervising officer follows the
  * service; the prosecutor returns an absent or re-offending serviceman to custody.
  */
-public enum Transition {
+public enum Transition implements StageEdge.Table<Stage> {
     SCREEN(EnumSet.of(APPLIED), SCREENED, false, PRISON_OFFICER, SYSTEM),
     FIND_NOT_ELIGIBLE(EnumSet.of(APPLIED), NOT_ELIGIBLE, false, PRISON_OFFICER, SYSTEM),
     FIND_FIT(EnumSet.of(SCREENED), EXAMINED, false, MEDICAL_BOARD),
@@ -35,50 +36,23 @@ public enum Transition {
     DISCHARGE(EnumSet.of(IN_SERVICE), DISCHARGED, true, SUPERVISING_OFFICER),
     WITHDRAW(Stage.open(), WITHDRAWN, true, PRISON_OFFICER);
 
-    private final Set<Stage> from;
-    private final Stage to;
-    private final boolean reasonRequired;
-    private final Set<Role> roles;
+    private final StageEdge<Stage> edge;
 
     Transition(Set<Stage> from, Stage to, boolean reasonRequired, Role first, Role... more) {
-        this.from = from;
-        this.to = to;
-        this.reasonRequired = reasonRequired;
-        this.roles = EnumSet.of(first, more);
+        this.edge = StageEdge.of(from, to, reasonRequired, first, more);
     }
 
-    public Set<Stage> from() {
-        return EnumSet.copyOf(from);
-    }
-
-    public Stage to() {
-        return to;
-    }
-
-    public boolean reasonRequired() {
-        return reasonRequired;
-    }
-
-    public Set<Role> roles() {
-        return EnumSet.copyOf(roles);
-    }
-
-    public boolean leavesFrom(Stage stage) {
-        return from.contains(stage);
+    @Override
+    public StageEdge<Stage> edge() {
+        return edge;
     }
 
     public boolean permits(Role role) {
-        return roles.contains(role);
+        return edge.takenBy(role);
     }
 
     /** The edges an actor of this role may take from the given stage, in table order. */
     public static Set<Transition> available(Stage stage, Role role) {
-        Set<Transition> result = EnumSet.noneOf(Transition.class);
-        for (Transition t : values()) {
-            if (t.leavesFrom(stage) && t.permits(role)) {
-                result.add(t);
-            }
-        }
-        return result;
+        return StageEdge.Table.rows(Transition.class, t -> t.leavesFrom(stage) && t.permits(role));
     }
 }
