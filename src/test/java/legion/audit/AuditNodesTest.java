@@ -26,7 +26,7 @@ import legion.support.TestDatabase;
  * both in the H2 run), one of them restarted: the log verifies intact with each node's data directory and with a
  * checkpoint taken between.
  * <p>Several nodes share one database only on PostgreSQL (the embedded H2 is for a single node), so this runs in the
- * PostgreSQL run only.
+ * PostgreSQL run only, on a database of its own.
  */
 @Tag("integration")
 @EnabledIfSystemProperty(named = "legion.test.db", matches = "postgres")
@@ -37,7 +37,9 @@ class AuditNodesTest {
 
     @Test
     void intactAfterTwoNodesSealedAndARestart() throws Exception {
-        String url = TestDatabase.postgres() ? TestDatabase.postgresUrl()
+        // its own database: the cached test applications of this JVM seal the shared test database's log too, and a
+        // tamper test there may leave it not to be sealed (the nodes then rightly refuse to extend it)
+        String url = TestDatabase.postgres() ? TestDatabase.ownPostgresDatabase("auditnodes")
                 : "jdbc:h2:file:" + dir.resolve("shared/legion") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE";
         String user = TestDatabase.postgres() ? TestDatabase.postgresUser() : "sa";
