@@ -14,7 +14,7 @@ import java.util.List;
  * @param rowHeading    what the rows are ("Day", "Embassy")
  * @param series        the series' names, one value of each per row
  * @param rows          the rows in the order shown
- * @param unit          what the values are (counts, or hours computed from some number of cases)
+ * @param unit          what the values are (counts, or hours or days computed from some number of cases)
  * @param reference     a value drawn across every row (null for none)
  * @param referenceName what the reference is ("Service level: 48 h")
  */
@@ -40,8 +40,8 @@ public record Figure(String id, String title, String rowHeading, List<String> se
         return new Figure(id, title, rowHeading, series, rows, Unit.COUNT, null, null);
     }
 
-    /** What a figure's values are. */
-    public enum Unit { COUNT, HOURS }
+    /** What a figure's values are: counts, or hours or days (to one decimal) computed from some number of cases. */
+    public enum Unit { COUNT, HOURS, DAYS }
 
     public record Row(String label, List<Cell> cells) {
         public Row {
@@ -64,12 +64,15 @@ public record Figure(String id, String title, String rowHeading, List<String> se
             return basis > 0 && basis < Figures.MIN_CELL;
         }
 
-        /** The value as shown in the table and the CSV: "&lt;5" when suppressed, whole counts, hours to one decimal. */
+        /**
+         * The value as shown in the table and the CSV: "&lt;5" when suppressed, whole counts, hours and days to one
+         * decimal (empty when computed from no case).
+         */
         public String shown(Unit unit) {
             if (suppressed()) {
                 return "<" + Figures.MIN_CELL;
             }
-            if (basis == 0 && unit == Unit.HOURS) {
+            if (basis == 0 && unit != Unit.COUNT) {
                 return "";
             }
             return unit == Unit.COUNT ? Long.toString(Math.round(value))

@@ -3,17 +3,14 @@ package legion.reporting;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -26,13 +23,12 @@ import legion.enlistment.Stage;
 /**
  * The Legion's flow for analysts, as {@link Figure}s from reporting's read model (no personal data): applications per
  * day by embassy, the funnel by stage, the time cases spend in a stage against the service level (p50 and p90 per
- * embassy), rejections by reason. Texts in the reader's language.
+ * embassy), rejections by reason. Aggregated in SQL and shaped by {@link FlowFigures}, as every program's flow is;
+ * texts in the reader's language.
  */
 @Service
 public class FlowCharts {
 
-    /** Embassies drawn on their own in "per day"; the others are summed as one series. */
-    static final int EMBASSIES_SHOWN = 5;
     /** The main path of a case, in order: the funnel's rows. */
     static final List<Stage> PATH = List.of(Stage.SUBMITTED, Stage.IN_REVIEW, Stage.INTERVIEW, Stage.VETTING,
             Stage.APPROVED, Stage.AUTHORIZED, Stage.ARRIVED, Stage.ENLISTED);
@@ -58,47 +54,18 @@ public class FlowCharts {
         return figures;
     }
 
-    /** Applications submitted per day (UTC) over the last {@code days} days, by embassy. */
+    /** Applications submitted per day (UTC) over the last {@code days} days, by embassy (counted in SQL). */
     Figure perDay(Locale locale, Instant now, int days) {
         LocalDate last = now.atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate first = last.minusDays(days - 1L);
-        Map<LocalDate, Map<String, Long>> counts = new TreeMap<>();
-        Map<String, Long> perEmbassy = new LinkedHashMap<>();
-        jdbc.sql("select submitted_at, embassy_code from reporting_case where submitted_at >= ?")
+        String day = FlowFigures.utcDay("submitted_at");
+        List<FlowFigures.DayCount> counts = jdbc.sql("select " + day + " as d, embassy_code as e, count(*) as n "
+                        + "from reporting_case where submitted_at >= ? group by " + day + ", embassy_code")
                 .param(first.atStartOfDay().atOffset(ZoneOffset.UTC))
-                .query((rs, n) -> {
-                    LocalDate day = rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-                    String embassy = rs.getString(2);
-                    counts.computeIfAbsent(day, d -> new LinkedHashMap<>()).merge(embassy, 1L, Long::sum);
-                    perEmbassy.merge(embassy, 1L, Long::sum);
-                    return null;
-                }).list();
-        List<String> shown = perEmbassy.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(EMBASSIES_SHOWN).map(Map.Entry::getKey).toList();
-        boolean others = perEmbassy.size() > shown.size();
-        List<String> series = new ArrayList<>(shown);
-        if (others) {
-            series.add(msg("console.reports.figure.otherEmbassies", locale));
-        }
-        if (series.isEmpty()) {
-            series.add(msg("console.reports.figure.allEmbassies", locale));
-        }
-        List<Figure.Row> rows = new ArrayList<>();
-        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            Map<String, Long> day = counts.getOrDefault(d, Map.of());
-            List<Figure.Cell> cells = new ArrayList<>();
-            for (String e : shown) {
-                cells.add(Figure.Cell.count(day.getOrDefault(e, 0L)));
-            }
-            if (others || shown.isEmpty()) {
-                cells.add(Figure.Cell.count(day.entrySet().stream().filter(x -> !shown.contains(x.getKey()))
-                        .mapToLong(Map.Entry::getValue).sum()));
-            }
-            rows.add(new Figure.Row(d.toString(), cells));
-        }
-        return Figure.counts("per-day", msg("console.reports.figure.perDay", locale, days), msg("console.reports.figure.day", locale),
-                series, rows);
+                .query((rs, n) -> new FlowFigures.DayCount(rs.getLong("d"), rs.getString("e"), rs.getLong("n"))).list();
+        return FlowFigures.perDay("per-day", new FlowFigures.PerDayTexts(msg("console.reports.figure.perDay", locale, days),
+                msg("console.reports.figure.day", locale), msg("console.reports.figure.otherEmbassies", locale),
+                msg("console.reports.figure.allEmbassies", locale)), first, last, counts);
     }
 
     /** How many cases reached each stage of the main path (ever, whatever came after). */
@@ -114,33 +81,32 @@ public class FlowCharts {
 
     /**
      * The time cases spent in a stage still being worked (a stay not ended yet counts up to now), stays begun in the
-     * last {@code days} days, p50 and p90 per embassy in hours, against the service level.
+     * last {@code days} days, p50 and p90 per embassy in hours (computed in SQL), against the service level.
      */
     Figure timeInStage(Locale locale, Instant now, int days) {
         List<String> working = Arrays.stream(Stage.values()).filter(s -> !s.isFinal()).map(Stage::name).toList();
-        Map<String, List<Double>> hours = new TreeMap<>();
-        jdbc.sql("select embassy_code, stage, entered_at, left_at from reporting_stage_time where entered_at >= ?")
-                .param(now.minus(days, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC))
-                .query((rs, n) -> {
-                    if (working.contains(rs.getString(2))) {
-                        Instant in = rs.getObject(3, OffsetDateTime.class).toInstant();
-                        OffsetDateTime out = rs.getObject(4, OffsetDateTime.class);
-                        double h = Duration.between(in, out == null ? now : out.toInstant()).toSeconds() / 3600.0;
-                        hours.computeIfAbsent(rs.getString(1), e -> new ArrayList<>()).add(Math.max(0, h));
-                    }
-                    return null;
-                }).list();
-        List<Figure.Row> rows = new ArrayList<>();
-        hours.forEach((embassy, list) -> {
-            list.sort(Comparator.naturalOrder());
-            rows.add(new Figure.Row(embassy, List.of(new Figure.Cell(percentile(list, 50), list.size()),
-                    new Figure.Cell(percentile(list, 90), list.size()))));
-        });
+        String hours = "greatest(0, " + FlowFigures.seconds("entered_at", "coalesce(left_at, ?)") + " / 3600.0)";
+        List<FlowFigures.Spread> spreads = jdbc.sql("select embassy_code as e, count(*) as n, "
+                        + FlowFigures.percentile(50, hours) + " as p50, " + FlowFigures.percentile(90, hours) + " as p90 "
+                        + "from reporting_stage_time where entered_at >= ? and stage in ("
+                        + String.join(", ", java.util.Collections.nCopies(working.size(), "?")) + ") "
+                        + "group by embassy_code order by embassy_code")
+                .params(timestamps(now, now, now.minus(days, ChronoUnit.DAYS), working))
+                .query((rs, n) -> new FlowFigures.Spread(rs.getString("e"), rs.getDouble("p50"), rs.getDouble("p90"),
+                        rs.getLong("n"))).list();
         double sl = serviceLevel.toSeconds() / 3600.0;
-        return new Figure("time-in-stage", msg("console.reports.figure.timeInStage", locale),
-                msg("console.reports.figure.embassy", locale),
-                List.of(msg("console.reports.figure.p50", locale), msg("console.reports.figure.p90", locale)), rows,
-                Figure.Unit.HOURS, sl, msg("console.reports.figure.serviceLevel", locale, String.format(Locale.ROOT, "%.0f", sl)));
+        return FlowFigures.spread("time-in-stage", msg("console.reports.figure.timeInStage", locale),
+                msg("console.reports.figure.embassy", locale), msg("console.reports.figure.p50", locale),
+                msg("console.reports.figure.p90", locale), spreads, Figure.Unit.HOURS, sl,
+                msg("console.reports.figure.serviceLevel", locale, String.format(Locale.ROOT, "%.0f", sl)));
+    }
+
+    /** The parameters of {@link #timeInStage}: the two "now"s of the percentiles, the window's start, the stages. */
+    private static List<Object> timestamps(Instant now1, Instant now2, Instant since, List<String> stages) {
+        List<Object> params = new ArrayList<>(List.of(now1.atOffset(ZoneOffset.UTC), now2.atOffset(ZoneOffset.UTC),
+                since.atOffset(ZoneOffset.UTC)));
+        params.addAll(stages);
+        return params;
     }
 
     /** Rejections by reason code (every reason, most frequent first). */
@@ -158,15 +124,6 @@ public class FlowCharts {
                         List.of(Figure.Cell.count(e.getValue())))).toList();
         return Figure.counts("rejections", msg("console.reports.figure.rejections", locale), msg("console.reports.figure.reason", locale),
                 List.of(msg("console.reports.figure.rejected", locale)), rows);
-    }
-
-    /** Nearest-rank percentile of sorted values (empty: 0). */
-    static double percentile(List<Double> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
     private String msg(String key, Locale locale, Object... args) {

@@ -53,12 +53,4 @@ class FiguresTest {
         assertThatThrownBy(() -> Figure.counts("X Y", "t", "r", List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
-
-    @Test
-    void percentilesByNearestRank() {
-        List<Double> values = List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0);
-        assertThat(FlowCharts.percentile(values, 50)).isEqualTo(5.0);
-        assertThat(FlowCharts.percentile(values, 90)).isEqualTo(9.0);
-        assertThat(FlowCharts.percentile(List.of(), 90)).isZero();
-    }
 }
