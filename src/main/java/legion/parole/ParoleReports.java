@@ -41,10 +41,7 @@ public class ParoleReports {
 
     /** The report, newest month first, then by facility; for analysts and administrators only. */
     public List<Row> byFacilityAndMonth(Actor actor) {
-        if (actor.role() != Role.ANALYST && actor.role() != Role.ADMINISTRATOR) {
-            throw new ParoleRefusedException(ParoleRefusedException.Refusal.ROLE_NOT_PERMITTED, null,
-                    "parole reports are for analysts");
-        }
+        requireAnalyst(actor);
         Map<String, Map<Measure, Long>> counts = new TreeMap<>();
         jdbc.sql("select c.facility as f, extract(year from h.at) as y, extract(month from h.at) as m, "
                         + "h.transition as t, count(*) as n from parole_history h join parole_case c on c.id = h.case_id "
@@ -91,6 +88,14 @@ public class ParoleReports {
         rows.sort((a, b) -> a.month().equals(b.month()) ? a.facility().compareTo(b.facility())
                 : b.month().compareTo(a.month()));
         return rows;
+    }
+
+    /** Program 3's figures (these and {@link ParoleFlow}'s) are for analysts and administrators only. */
+    static void requireAnalyst(Actor actor) {
+        if (actor.role() != Role.ANALYST && actor.role() != Role.ADMINISTRATOR) {
+            throw new ParoleRefusedException(ParoleRefusedException.Refusal.ROLE_NOT_PERMITTED, null,
+                    "parole reports are for analysts");
+        }
     }
 
     private static void add(Map<String, Map<Measure, Long>> counts, String facility, int year, int month, Measure m,

@@ -86,27 +86,17 @@ public class FlowCharts {
     Figure timeInStage(Locale locale, Instant now, int days) {
         List<String> working = Arrays.stream(Stage.values()).filter(s -> !s.isFinal()).map(Stage::name).toList();
         String hours = "greatest(0, " + FlowFigures.seconds("entered_at", "coalesce(left_at, ?)") + " / 3600.0)";
-        List<FlowFigures.Spread> spreads = jdbc.sql("select embassy_code as e, count(*) as n, "
-                        + FlowFigures.percentile(50, hours) + " as p50, " + FlowFigures.percentile(90, hours) + " as p90 "
-                        + "from reporting_stage_time where entered_at >= ? and stage in ("
-                        + String.join(", ", java.util.Collections.nCopies(working.size(), "?")) + ") "
-                        + "group by embassy_code order by embassy_code")
-                .params(timestamps(now, now, now.minus(days, ChronoUnit.DAYS), working))
-                .query((rs, n) -> new FlowFigures.Spread(rs.getString("e"), rs.getDouble("p50"), rs.getDouble("p90"),
-                        rs.getLong("n"))).list();
+        List<Object> params = new ArrayList<>(List.of(now.atOffset(ZoneOffset.UTC),
+                now.minus(days, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC)));
+        params.addAll(working);
+        List<FlowFigures.Spread> spreads = FlowFigures.spreads(jdbc, "embassy_code", hours,
+                "from reporting_stage_time where entered_at >= ? and stage in ("
+                        + String.join(", ", java.util.Collections.nCopies(working.size(), "?")) + ")", params);
         double sl = serviceLevel.toSeconds() / 3600.0;
         return FlowFigures.spread("time-in-stage", msg("console.reports.figure.timeInStage", locale),
                 msg("console.reports.figure.embassy", locale), msg("console.reports.figure.p50", locale),
                 msg("console.reports.figure.p90", locale), spreads, Figure.Unit.HOURS, sl,
                 msg("console.reports.figure.serviceLevel", locale, String.format(Locale.ROOT, "%.0f", sl)));
-    }
-
-    /** The parameters of {@link #timeInStage}: the two "now"s of the percentiles, the window's start, the stages. */
-    private static List<Object> timestamps(Instant now1, Instant now2, Instant since, List<String> stages) {
-        List<Object> params = new ArrayList<>(List.of(now1.atOffset(ZoneOffset.UTC), now2.atOffset(ZoneOffset.UTC),
-                since.atOffset(ZoneOffset.UTC)));
-        params.addAll(stages);
-        return params;
     }
 
     /** Rejections by reason code (every reason, most frequent first). */

@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
  * The shapes of a program's flow for analysts, built from numbers its own queries aggregated in SQL (a program reads
  * its own tables; only aggregates reach these builders): things per day by place (the busiest places drawn on their
  * own, the rest summed), counts per category in a fixed order (a funnel, reasons), and p50/p90 per place against a
- * service level. The SQL fragments compute the same on H2 (PostgreSQL mode) and PostgreSQL: a UTC day from a
- * {@code timestamp with time zone}, a duration between two, a nearest-rank percentile ({@code percentile_disc}: the
- * smallest value with at least p of the values at or below it). Small cells are suppressed by {@link Figure.Cell}.
+ * service level. The SQL computes the same on H2 (PostgreSQL mode) and PostgreSQL: a UTC day from a
+ * {@code timestamp with time zone}, a duration between two, nearest-rank percentiles per place ({@link #spreads}).
+ * Small cells are suppressed by {@link Figure.Cell}.
  */
 public final class FlowFigures {
 
@@ -34,12 +36,23 @@ public final class FlowFigures {
         return "(extract(epoch from " + end + ") - extract(epoch from " + start + "))";
     }
 
-    /** The nearest-rank percentile {@code p} (1–99) of an expression, as an aggregate. */
-    public static String percentile(int p, String expression) {
-        if (p < 1 || p > 99) {
-            throw new IllegalArgumentException("a percentile is 1-99");
-        }
-        return "percentile_disc(" + (p / 100.0) + ") within group (order by " + expression + ")";
+    /**
+     * The p50 and p90 by nearest rank (the ⌈p·n⌉-th smallest value) of {@code value} per {@code place}, computed in
+     * the database: {@code select <place>, <value> <fromWhere>} with {@code params} in that order. Ranked with window
+     * functions rather than {@code percentile_disc}, which H2 computes otherwise (for 7 values its p90 is the 6th,
+     * PostgreSQL's the 7th). Rows by place.
+     */
+    public static List<Spread> spreads(JdbcClient jdbc, String place, String value, String fromWhere,
+                                       List<?> params) {
+        return jdbc.sql("select g, n, max(case when rn = ceil(0.5 * n) then v end) as p50, "
+                        + "max(case when rn = ceil(0.9 * n) then v end) as p90 from (select g, v, "
+                        + "row_number() over (partition by g order by v) as rn, count(*) over (partition by g) as n "
+                        + "from (select " + place + " as g, " + value + " as v " + fromWhere + ") s) t "
+                        + "group by g, n order by g")
+                .params(List.copyOf(params))
+                .query((rs, i) -> new Spread(rs.getString("g"), rs.getDouble("p50"), rs.getDouble("p90"),
+                        rs.getLong("n")))
+                .list();
     }
 
     /** One aggregated count: {@code count} things of a place on a UTC day (days since 1970-01-01). */

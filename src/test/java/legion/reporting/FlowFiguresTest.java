@@ -3,7 +3,6 @@ package legion.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,40 +21,35 @@ import org.junit.jupiter.api.Test;
  */
 class FlowFiguresTest {
 
+    /**
+     * Place X: 10 values, Y: 7 (where H2's percentile_disc would give the 6th as p90), Z: one. Nearest rank: X's p50
+     * the 5th, p90 the 9th; Y's p50 the 4th, p90 the 7th.
+     */
     @Test
-    void theSqlPercentileIsTheNearestRankAndTheDayIsTheUtcDay() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:flowfigures;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")) {
+    void theSqlPercentilesAreByNearestRankAndTheDayIsTheUtcDay() throws Exception {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:flowfigures;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        try (Connection c = ds.getConnection()) {
             try (Statement s = c.createStatement()) {
                 s.execute("create table t (p varchar(10), a timestamp with time zone, b timestamp with time zone)");
             }
-            // place X: 1..10 hours; place Y: 3 hours, once. The start is 23:30 on 1 March in Kyiv, 21:30 UTC.
+            // every start is 23:30 on 1 March in Kyiv, 21:30 UTC
             OffsetDateTime start = OffsetDateTime.parse("2026-03-01T23:30:00+02:00");
             try (PreparedStatement in = c.prepareStatement("insert into t values (?, ?, ?)")) {
-                for (int h = 10; h >= 1; h--) {
-                    in.setString(1, "X");
-                    in.setObject(2, start);
-                    in.setObject(3, start.plusHours(h));
-                    in.execute();
+                for (int h : new int[] {10, 3, 1, 8, 2, 9, 4, 7, 5, 6}) {
+                    insert(in, "X", start, start.plusHours(h));
                 }
-                in.setString(1, "Y");
-                in.setObject(2, start);
-                in.setObject(3, start.plusHours(3));
-                in.execute();
+                for (int h : new int[] {30, 1, 16, 4, 2, 11, 7}) {
+                    insert(in, "Y", start, start.plusHours(h));
+                }
+                insert(in, "Z", start, null);
             }
-            String hours = FlowFigures.seconds("a", "b") + " / 3600.0";
-            try (ResultSet r = c.createStatement().executeQuery("select p, count(*), "
-                    + FlowFigures.percentile(50, hours) + ", " + FlowFigures.percentile(90, hours) + ", "
-                    + "min(" + FlowFigures.utcDay("a") + ") from t group by p order by p")) {
-                assertThat(r.next()).isTrue();
-                // nearest rank of 10 values: p50 the 5th, p90 the 9th
-                assertThat(r.getLong(2)).isEqualTo(10);
-                assertThat(r.getDouble(3)).isEqualTo(5.0);
-                assertThat(r.getDouble(4)).isEqualTo(9.0);
-                assertThat(LocalDate.ofEpochDay(r.getLong(5))).isEqualTo(LocalDate.parse("2026-03-01"));
-                assertThat(r.next()).isTrue();
-                assertThat(r.getDouble(3)).isEqualTo(3.0);
-                assertThat(r.getDouble(4)).isEqualTo(3.0);
-            }
+            org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(ds);
+            List<FlowFigures.Spread> spreads = FlowFigures.spreads(jdbc, "p",
+                    FlowFigures.seconds("a", "coalesce(b, ?)") + " / 3600.0", "from t where a >= ?",
+                    List.of(start.plusHours(12), start.minusDays(1)));
+            assertThat(spreads).containsExactly(new FlowFigures.Spread("X", 5, 9, 10),
+                    new FlowFigures.Spread("Y", 7, 30, 7), new FlowFigures.Spread("Z", 12, 12, 1));
             // the end, 1 to 10 hours after 21:30 UTC: 2 on 1 March (UTC), 8 on 2 March
             try (ResultSet r = c.createStatement().executeQuery("select " + FlowFigures.utcDay("b") + ", count(*) "
                     + "from t where p = 'X' group by " + FlowFigures.utcDay("b") + " order by 1")) {
@@ -63,9 +57,20 @@ class FlowFiguresTest {
                 assertThat(LocalDate.ofEpochDay(r.getLong(1))).isEqualTo(LocalDate.parse("2026-03-01"));
                 assertThat(r.getLong(2)).isEqualTo(2);
                 assertThat(r.next()).isTrue();
+                assertThat(LocalDate.ofEpochDay(r.getLong(1))).isEqualTo(LocalDate.parse("2026-03-02"));
                 assertThat(r.getLong(2)).isEqualTo(8);
             }
+            try (Statement s = c.createStatement()) {
+                s.execute("drop table t");
+            }
         }
+    }
+
+    private static void insert(PreparedStatement in, String p, OffsetDateTime a, OffsetDateTime b) throws Exception {
+        in.setString(1, p);
+        in.setObject(2, a);
+        in.setObject(3, b);
+        in.execute();
     }
 
     @Test
