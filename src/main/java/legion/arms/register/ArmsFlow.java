@@ -1,0 +1,141 @@
+package legion.arms.register;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import legion.reporting.Figure;
+import legion.reporting.FlowFigures;
+import legion.shared.Actor;
+import legion.shared.Role;
+
+/**
+ * The register's flow for analysts and registry supervisors, as every program's ({@link FlowFigures}, aggregated in
+ * SQL; no serial, no holder): issues per day by issuing point, the standing of weapons by status (now, and ever
+ * reached), the days weapons are held (p50 and p90 per point; an open issue counts up to now), and losses, thefts,
+ * seizures, finds and destructions by kind. All points, or one ({@code point}, a code).
+ */
+@Service
+public class ArmsFlow {
+
+    static final int PER_DAY_DAYS = 14;
+    /** The custody events that take a weapon out of the normal flow (or bring it back), in this order. */
+    static final List<CustodyEvent> LOSSES = List.of(CustodyEvent.REPORTED_LOST, CustodyEvent.REPORTED_STOLEN,
+            CustodyEvent.SEIZED, CustodyEvent.FOUND, CustodyEvent.DESTROYED);
+
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+
+    ArmsFlow(JdbcClient jdbc, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    /** The figures by id, of every point or of one ({@code point} null for all). */
+    public Map<String, Figure> figures(Actor actor, Locale locale, Instant now, String point) {
+        if (actor.role() != Role.ANALYST && actor.role() != Role.REGISTRY_SUPERVISOR) {
+            throw new SecurityException("analysts and registry supervisors only");
+        }
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        for (Figure f : List.of(perDay(locale, now, point), standing(locale, point), held(locale, now, point),
+                losses(locale, point))) {
+            figures.put(f.id(), f);
+        }
+        return figures;
+    }
+
+    /** Issues made per UTC day over the last {@link #PER_DAY_DAYS} days, by issuing point. */
+    Figure perDay(Locale locale, Instant now, String point) {
+        LocalDate last = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate first = last.minusDays(PER_DAY_DAYS - 1L);
+        String day = FlowFigures.utcDay("issued_at");
+        List<FlowFigures.DayCount> counts = jdbc.sql("select " + day + " as d, point_code as p, count(*) as n "
+                        + "from arms_issue where issued_at >= ?" + of(point, "point_code")
+                        + " group by " + day + ", point_code")
+                .params(params(point, first.atStartOfDay().atOffset(ZoneOffset.UTC)))
+                .query((rs, n) -> new FlowFigures.DayCount(rs.getLong("d"), rs.getString("p"), rs.getLong("n")))
+                .list();
+        return FlowFigures.perDay("issues-per-day", new FlowFigures.PerDayTexts(msg("arms.flow.perDay", locale,
+                        PER_DAY_DAYS), msg("arms.flow.day", locale), msg("arms.flow.otherPoints", locale),
+                msg("arms.flow.allPoints", locale)), first, last, counts);
+    }
+
+    /**
+     * Weapons by status: where they stand now, and how many ever reached each status (from the custody history).
+     * For one point: now, the weapons in its stock or issued there (a weapon lost, stolen, seized or destroyed is at
+     * no point any more); ever, the weapons whose history reached the status there.
+     */
+    Figure standing(Locale locale, String point) {
+        Map<String, Long> now = new LinkedHashMap<>();
+        jdbc.sql("select w.status as s, count(*) as n from arms_weapon w left join arms_issue i "
+                        + "on i.number = w.issue_number where 1 = 1" + of(point, "coalesce(w.point_code, i.point_code)")
+                        + " group by w.status")
+                .params(params(point))
+                .query((rs, n) -> now.put(rs.getString("s"), rs.getLong("n"))).list();
+        Map<String, Long> ever = new LinkedHashMap<>();
+        jdbc.sql("select status_after as s, count(distinct weapon_id) as n from arms_custody where 1 = 1"
+                        + of(point, "point_code") + " group by status_after")
+                .params(params(point))
+                .query((rs, n) -> ever.put(rs.getString("s"), rs.getLong("n"))).list();
+        List<Figure.Row> rows = Arrays.stream(WeaponStatus.values()).map(s -> new Figure.Row(
+                msg("arms.status." + s.name(), locale), List.of(Figure.Cell.count(now.getOrDefault(s.name(), 0L)),
+                Figure.Cell.count(ever.getOrDefault(s.name(), 0L))))).toList();
+        return Figure.counts("standing", msg("arms.flow.standing", locale), msg("arms.flow.status", locale),
+                List.of(msg("arms.flow.now", locale), msg("arms.flow.ever", locale)), rows);
+    }
+
+    /** Days from the issue to the return (an open issue: to now), p50 and p90 per issuing point. */
+    Figure held(Locale locale, Instant now, String point) {
+        String days = "(" + FlowFigures.seconds("issued_at", "coalesce(returned_at, ?)") + " / 86400.0)";
+        List<FlowFigures.Spread> spreads = FlowFigures.spreads(jdbc, "point_code", days,
+                "from arms_issue where 1 = 1" + of(point, "point_code"), params(point, ts(now)));
+        return FlowFigures.spread("days-held", msg("arms.flow.held", locale), msg("arms.reports.point", locale),
+                msg("arms.flow.p50", locale), msg("arms.flow.p90", locale), spreads, Figure.Unit.DAYS, null, null);
+    }
+
+    /** Custody events of loss and recovery by kind (corrections aside), at a point when one is asked for. */
+    Figure losses(Locale locale, String point) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select event as e, count(*) as n from arms_custody where event in ("
+                        + String.join(", ", LOSSES.stream().map(e -> "'" + e.name() + "'").toList()) + ")"
+                        + of(point, "point_code") + " group by event")
+                .params(params(point))
+                .query((rs, n) -> counts.put(rs.getString("e"), rs.getLong("n"))).list();
+        Map<String, String> labels = new LinkedHashMap<>();
+        LOSSES.forEach(e -> labels.put(e.name(), msg("arms.event." + e.name(), locale)));
+        return FlowFigures.categories("losses", msg("arms.flow.losses", locale), msg("arms.flow.kind", locale),
+                msg("arms.flow.events", locale), labels, counts);
+    }
+
+    /** The condition on one point (its code is a parameter, never in the SQL), or none for all. */
+    private static String of(String point, String column) {
+        return point == null ? "" : " and " + column + " = ?";
+    }
+
+    private static List<Object> params(String point, Object... first) {
+        List<Object> params = new ArrayList<>(List.of(first));
+        if (point != null) {
+            params.add(point);
+        }
+        return params;
+    }
+
+    private static OffsetDateTime ts(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}
