@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,36 +49,33 @@ public class ParoleFlow {
      */
     public Map<String, Figure> figures(Actor actor, Locale locale, Instant now, String facility) {
         ParoleReports.requireAnalyst(actor);
+        FlowFigures.OnePlace only = new FlowFigures.OnePlace(facility);
         Map<String, Figure> figures = new LinkedHashMap<>();
-        for (Figure f : List.of(perDay(locale, now, facility), funnel(locale, facility),
-                handOver(locale, now, facility), ends(locale, facility))) {
+        for (Figure f : List.of(perDay(locale, now, only), funnel(locale, only),
+                handOver(locale, now, only), ends(locale, only))) {
             figures.put(f.id(), f);
         }
         return figures;
     }
 
     /** Cases filed per UTC day over the last {@link #PER_DAY_DAYS} days, by facility. */
-    Figure perDay(Locale locale, Instant now, String facility) {
+    Figure perDay(Locale locale, Instant now, FlowFigures.OnePlace only) {
         LocalDate last = now.atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate first = last.minusDays(PER_DAY_DAYS - 1L);
-        String day = FlowFigures.utcDay("filed_at");
-        List<FlowFigures.DayCount> counts = jdbc.sql("select " + day + " as d, facility as f, count(*) as n "
-                        + "from parole_case where filed_at >= ?" + of(facility, "facility") + " group by " + day + ", facility")
-                .params(params(facility, first.atStartOfDay().atOffset(ZoneOffset.UTC)))
-                .query((rs, n) -> new FlowFigures.DayCount(rs.getLong("d"), rs.getString("f"), rs.getLong("n")))
-                .list();
+        List<FlowFigures.DayCount> counts = FlowFigures.countPerDay(jdbc, "parole_case", "filed_at", "facility",
+                only, first);
         return FlowFigures.perDay("per-day", new FlowFigures.PerDayTexts(msg("parole.flow.perDay", locale,
                         PER_DAY_DAYS), msg("parole.flow.day", locale), msg("parole.flow.otherFacilities", locale),
                 msg("parole.flow.allFacilities", locale)), first, last, counts);
     }
 
     /** How many cases reached each stage of the main path (ever, whatever came after), from their history. */
-    Figure funnel(Locale locale, String facility) {
+    Figure funnel(Locale locale, FlowFigures.OnePlace only) {
         Map<String, Long> reached = new LinkedHashMap<>();
         jdbc.sql("select h.to_stage as s, count(distinct h.case_id) as n from parole_history h "
-                        + "join parole_case c on c.id = h.case_id where 1 = 1" + of(facility, "c.facility")
+                        + "join parole_case c on c.id = h.case_id where 1 = 1" + only.and("c.facility")
                         + " group by h.to_stage")
-                .params(params(facility))
+                .params(only.params())
                 .query((rs, n) -> reached.put(rs.getString("s"), rs.getLong("n"))).list();
         return FlowFigures.categories("funnel", msg("parole.flow.funnel", locale), msg("parole.flow.stage", locale),
                 msg("parole.flow.cases", locale), labels(PATH, locale), reached);
@@ -90,13 +86,13 @@ public class ParoleFlow {
      * hand-over, or to now while the convict waits, of the releases due in the last {@link #HAND_OVER_DAYS} days:
      * p50 and p90 per facility against the 24 hours.
      */
-    Figure handOver(Locale locale, Instant now, String facility) {
+    Figure handOver(Locale locale, Instant now, FlowFigures.OnePlace only) {
         double within = ParoleCase.HAND_OVER_WITHIN.toSeconds() / 3600.0;
         String hours = "(" + FlowFigures.seconds("hand_over_due", "coalesce(handed_over_at, ?)") + " / 3600.0 + "
                 + within + ")";
         List<FlowFigures.Spread> spreads = FlowFigures.spreads(jdbc, "facility", "greatest(0, " + hours + ")",
-                "from parole_case where hand_over_due is not null and hand_over_due >= ?" + of(facility, "facility"),
-                params(facility, ts(now), ts(now.minus(HAND_OVER_DAYS, ChronoUnit.DAYS))));
+                "from parole_case where hand_over_due is not null and hand_over_due >= ?" + only.and("facility"),
+                only.params(FlowFigures.utc(now), FlowFigures.utc(now.minus(HAND_OVER_DAYS, ChronoUnit.DAYS))));
         String hoursText = String.format(Locale.ROOT, "%.0f", within);
         return FlowFigures.spread("hand-over", msg("parole.flow.handOver", locale, HAND_OVER_DAYS),
                 msg("parole.flow.facility", locale), msg("parole.flow.p50", locale), msg("parole.flow.p90", locale), spreads, Figure.Unit.HOURS, within,
@@ -104,11 +100,11 @@ public class ParoleFlow {
     }
 
     /** The cases in each stage that ends a case or takes it off the path (absent), as they stand now. */
-    Figure ends(Locale locale, String facility) {
+    Figure ends(Locale locale, FlowFigures.OnePlace only) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select stage as s, count(*) as n from parole_case where 1 = 1" + of(facility, "facility")
+        jdbc.sql("select stage as s, count(*) as n from parole_case where 1 = 1" + only.and("facility")
                         + " group by stage")
-                .params(params(facility))
+                .params(only.params())
                 .query((rs, n) -> counts.put(rs.getString("s"), rs.getLong("n"))).list();
         return FlowFigures.categories("ends", msg("parole.flow.ends", locale), msg("parole.flow.end", locale),
                 msg("parole.flow.cases", locale), labels(ENDS, locale), counts);
@@ -120,23 +116,8 @@ public class ParoleFlow {
         return labels;
     }
 
-    /** The condition on one facility (its code is a parameter, never in the SQL), or none for all. */
-    private static String of(String facility, String column) {
-        return facility == null ? "" : " and " + column + " = ?";
-    }
 
-    /** The query's parameters, then the facility's when there is one. */
-    private static List<Object> params(String facility, Object... first) {
-        List<Object> params = new ArrayList<>(List.of(first));
-        if (facility != null) {
-            params.add(facility);
-        }
-        return params;
-    }
 
-    private static java.time.OffsetDateTime ts(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
-    }
 
     private String msg(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, locale);

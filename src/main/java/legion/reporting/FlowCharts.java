@@ -58,11 +58,8 @@ public class FlowCharts {
     Figure perDay(Locale locale, Instant now, int days) {
         LocalDate last = now.atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate first = last.minusDays(days - 1L);
-        String day = FlowFigures.utcDay("submitted_at");
-        List<FlowFigures.DayCount> counts = jdbc.sql("select " + day + " as d, embassy_code as e, count(*) as n "
-                        + "from reporting_case where submitted_at >= ? group by " + day + ", embassy_code")
-                .param(first.atStartOfDay().atOffset(ZoneOffset.UTC))
-                .query((rs, n) -> new FlowFigures.DayCount(rs.getLong("d"), rs.getString("e"), rs.getLong("n"))).list();
+        List<FlowFigures.DayCount> counts = FlowFigures.countPerDay(jdbc, "reporting_case", "submitted_at",
+                "embassy_code", FlowFigures.OnePlace.ALL, first);
         return FlowFigures.perDay("per-day", new FlowFigures.PerDayTexts(msg("console.reports.figure.perDay", locale, days),
                 msg("console.reports.figure.day", locale), msg("console.reports.figure.otherEmbassies", locale),
                 msg("console.reports.figure.allEmbassies", locale)), first, last, counts);

@@ -1,6 +1,9 @@
 package legion.reporting;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +56,45 @@ public final class FlowFigures {
                 .query((rs, i) -> new Spread(rs.getString("g"), rs.getDouble("p50"), rs.getDouble("p90"),
                         rs.getLong("n")))
                 .list();
+    }
+
+    /**
+     * Things per place and UTC day from {@code first} on, counted in SQL: the rows of {@code table} whose {@code at}
+     * column is on or after {@code first}, grouped by that day and by {@code place}, narrowed by {@code only}.
+     */
+    public static List<DayCount> countPerDay(JdbcClient jdbc, String table, String at, String place, OnePlace only,
+                                             LocalDate first) {
+        String day = utcDay(at);
+        return jdbc.sql("select " + day + " as d, " + place + " as p, count(*) as n from " + table + " where " + at
+                        + " >= ?" + only.and(place) + " group by " + day + ", " + place)
+                .params(only.params(first.atStartOfDay().atOffset(ZoneOffset.UTC)))
+                .query((rs, n) -> new DayCount(rs.getLong("d"), rs.getString("p"), rs.getLong("n"))).list();
+    }
+
+    /** An instant as the {@code timestamp with time zone} parameter of a query (UTC). */
+    public static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * A figure of every place ({@code code} null) or narrowed to one: the condition to append to a query's where
+     * clause (the code is a parameter, never in the SQL) and the query's parameters with the code last.
+     */
+    public record OnePlace(String code) {
+
+        public static final OnePlace ALL = new OnePlace(null);
+
+        public String and(String column) {
+            return code == null ? "" : " and " + column + " = ?";
+        }
+
+        public List<Object> params(Object... first) {
+            List<Object> params = new ArrayList<>(List.of(first));
+            if (code != null) {
+                params.add(code);
+            }
+            return params;
+        }
     }
 
     /** One aggregated count: {@code count} things of a place on a UTC day (days since 1970-01-01). */

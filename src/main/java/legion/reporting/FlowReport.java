@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class FlowReport {
 
-    public static final int MIN_CELL = 5;
+    public static final int MIN_CELL = Figures.MIN_CELL;
 
     private final JdbcClient jdbc;
 

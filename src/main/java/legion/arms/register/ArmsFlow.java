@@ -2,9 +2,7 @@ package legion.arms.register;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,25 +45,21 @@ public class ArmsFlow {
         if (actor.role() != Role.ANALYST && actor.role() != Role.REGISTRY_SUPERVISOR) {
             throw new SecurityException("analysts and registry supervisors only");
         }
+        FlowFigures.OnePlace only = new FlowFigures.OnePlace(point);
         Map<String, Figure> figures = new LinkedHashMap<>();
-        for (Figure f : List.of(perDay(locale, now, point), standing(locale, point), held(locale, now, point),
-                losses(locale, point))) {
+        for (Figure f : List.of(perDay(locale, now, only), standing(locale, only), held(locale, now, only),
+                losses(locale, only))) {
             figures.put(f.id(), f);
         }
         return figures;
     }
 
     /** Issues made per UTC day over the last {@link #PER_DAY_DAYS} days, by issuing point. */
-    Figure perDay(Locale locale, Instant now, String point) {
+    Figure perDay(Locale locale, Instant now, FlowFigures.OnePlace only) {
         LocalDate last = now.atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate first = last.minusDays(PER_DAY_DAYS - 1L);
-        String day = FlowFigures.utcDay("issued_at");
-        List<FlowFigures.DayCount> counts = jdbc.sql("select " + day + " as d, point_code as p, count(*) as n "
-                        + "from arms_issue where issued_at >= ?" + of(point, "point_code")
-                        + " group by " + day + ", point_code")
-                .params(params(point, first.atStartOfDay().atOffset(ZoneOffset.UTC)))
-                .query((rs, n) -> new FlowFigures.DayCount(rs.getLong("d"), rs.getString("p"), rs.getLong("n")))
-                .list();
+        List<FlowFigures.DayCount> counts = FlowFigures.countPerDay(jdbc, "arms_issue", "issued_at", "point_code",
+                only, first);
         return FlowFigures.perDay("issues-per-day", new FlowFigures.PerDayTexts(msg("arms.flow.perDay", locale,
                         PER_DAY_DAYS), msg("arms.flow.day", locale), msg("arms.flow.otherPoints", locale),
                 msg("arms.flow.allPoints", locale)), first, last, counts);
@@ -76,17 +70,17 @@ public class ArmsFlow {
      * For one point: now, the weapons in its stock or issued there (a weapon lost, stolen, seized or destroyed is at
      * no point any more); ever, the weapons whose history reached the status there.
      */
-    Figure standing(Locale locale, String point) {
+    Figure standing(Locale locale, FlowFigures.OnePlace only) {
         Map<String, Long> now = new LinkedHashMap<>();
         jdbc.sql("select w.status as s, count(*) as n from arms_weapon w left join arms_issue i "
-                        + "on i.number = w.issue_number where 1 = 1" + of(point, "coalesce(w.point_code, i.point_code)")
+                        + "on i.number = w.issue_number where 1 = 1" + only.and("coalesce(w.point_code, i.point_code)")
                         + " group by w.status")
-                .params(params(point))
+                .params(only.params())
                 .query((rs, n) -> now.put(rs.getString("s"), rs.getLong("n"))).list();
         Map<String, Long> ever = new LinkedHashMap<>();
         jdbc.sql("select status_after as s, count(distinct weapon_id) as n from arms_custody where 1 = 1"
-                        + of(point, "point_code") + " group by status_after")
-                .params(params(point))
+                        + only.and("point_code") + " group by status_after")
+                .params(only.params())
                 .query((rs, n) -> ever.put(rs.getString("s"), rs.getLong("n"))).list();
         List<Figure.Row> rows = Arrays.stream(WeaponStatus.values()).map(s -> new Figure.Row(
                 msg("arms.status." + s.name(), locale), List.of(Figure.Cell.count(now.getOrDefault(s.name(), 0L)),
@@ -96,21 +90,21 @@ public class ArmsFlow {
     }
 
     /** Days from the issue to the return (an open issue: to now), p50 and p90 per issuing point. */
-    Figure held(Locale locale, Instant now, String point) {
+    Figure held(Locale locale, Instant now, FlowFigures.OnePlace only) {
         String days = "(" + FlowFigures.seconds("issued_at", "coalesce(returned_at, ?)") + " / 86400.0)";
         List<FlowFigures.Spread> spreads = FlowFigures.spreads(jdbc, "point_code", days,
-                "from arms_issue where 1 = 1" + of(point, "point_code"), params(point, ts(now)));
+                "from arms_issue where 1 = 1" + only.and("point_code"), only.params(FlowFigures.utc(now)));
         return FlowFigures.spread("days-held", msg("arms.flow.held", locale), msg("arms.reports.point", locale),
                 msg("arms.flow.p50", locale), msg("arms.flow.p90", locale), spreads, Figure.Unit.DAYS, null, null);
     }
 
     /** Custody events of loss and recovery by kind (corrections aside), at a point when one is asked for. */
-    Figure losses(Locale locale, String point) {
+    Figure losses(Locale locale, FlowFigures.OnePlace only) {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("select event as e, count(*) as n from arms_custody where event in ("
                         + String.join(", ", LOSSES.stream().map(e -> "'" + e.name() + "'").toList()) + ")"
-                        + of(point, "point_code") + " group by event")
-                .params(params(point))
+                        + only.and("point_code") + " group by event")
+                .params(only.params())
                 .query((rs, n) -> counts.put(rs.getString("e"), rs.getLong("n"))).list();
         Map<String, String> labels = new LinkedHashMap<>();
         LOSSES.forEach(e -> labels.put(e.name(), msg("arms.event." + e.name(), locale)));
@@ -118,22 +112,8 @@ public class ArmsFlow {
                 msg("arms.flow.events", locale), labels, counts);
     }
 
-    /** The condition on one point (its code is a parameter, never in the SQL), or none for all. */
-    private static String of(String point, String column) {
-        return point == null ? "" : " and " + column + " = ?";
-    }
 
-    private static List<Object> params(String point, Object... first) {
-        List<Object> params = new ArrayList<>(List.of(first));
-        if (point != null) {
-            params.add(point);
-        }
-        return params;
-    }
 
-    private static OffsetDateTime ts(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
-    }
 
     private String msg(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, locale);
