@@ -48,7 +48,7 @@ public class ArmsFlow {
         FlowFigures.OnePlace only = new FlowFigures.OnePlace(point);
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (Figure f : List.of(perDay(locale, now, only), standing(locale, only), held(locale, now, only),
-                losses(locale, only))) {
+                overdue(locale, now, only), losses(locale, only))) {
             figures.put(f.id(), f);
         }
         return figures;
@@ -96,6 +96,20 @@ public class ArmsFlow {
                 "from arms_issue where 1 = 1" + only.and("point_code"), only.params(FlowFigures.utc(now)));
         return FlowFigures.spread("days-held", msg("arms.flow.held", locale), msg("arms.reports.point", locale),
                 msg("arms.flow.p50", locale), msg("arms.flow.p90", locale), spreads, Figure.Unit.DAYS, null, null);
+    }
+
+    /**
+     * Days past the due day (the end of martial law plus {@link MartialLaw#RETURN_WITHIN_DAYS}) to the return, or to
+     * now while the weapon is out, of the issues that have a due day: p50 and p90 per point against the due day (0:
+     * back by the end of the due day). No row before the end of martial law is recorded.
+     */
+    Figure overdue(Locale locale, Instant now, FlowFigures.OnePlace only) {
+        String days = "greatest(0, (" + FlowFigures.seconds("due_on", "coalesce(returned_at, ?)") + " - 86400) / 86400.0)";
+        List<FlowFigures.Spread> spreads = FlowFigures.spreads(jdbc, "point_code", days,
+                "from arms_issue where due_on is not null" + only.and("point_code"), only.params(FlowFigures.utc(now)));
+        return FlowFigures.spread("days-overdue", msg("arms.flow.overdue", locale), msg("arms.reports.point", locale),
+                msg("arms.flow.p50", locale), msg("arms.flow.p90", locale), spreads, Figure.Unit.DAYS, 0.0,
+                msg("arms.flow.dueDay", locale));
     }
 
     /** Custody events of loss and recovery by kind (corrections aside), at a point when one is asked for. */

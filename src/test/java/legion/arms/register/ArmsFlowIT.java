@@ -181,14 +181,31 @@ class ArmsFlowIT {
         assertThat(analyst.get("/console/arms/reports/days-held.csv" + only).body())
                 .startsWith("Issuing point,\"Median (p50), days\",\"9 in 10 within (p90), days\"\r\n");
 
+        // days past the due day: as if martial law had ended 14 days ago, this point's issues due 4 days ago (set here,
+        // for this point only: recording the end would make every open issue of the shared database due)
+        LocalDate due = now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(4);
+        jdbc.sql("update arms_issue set due_on = ? where point_code = ?").params(due, point).update();
+        Instant overdueFrom = due.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant readAgain = Instant.now();
+        List<Double> late = new ArrayList<>();
+        issued.forEach((i, at) -> late.add(Math.max(0, Duration.between(overdueFrom,
+                returned.getOrDefault(i, readAgain)).toSeconds() / 86400.0)));
+        late.sort(null);
+        List<CSVRecord> overdue = csv(analyst, "days-overdue.csv" + only);
+        assertThat(overdue).hasSize(2);
+        assertThat(overdue.get(1).get(0)).isEqualTo(point);
+        assertThat(late.get(0)).isZero(); // returned before the due day: 0, not negative
+        assertThat(Double.parseDouble(overdue.get(1).get(1))).isCloseTo(late.get(3), within(0.051));
+        assertThat(Double.parseDouble(overdue.get(1).get(2))).isCloseTo(late.get(6), within(0.051));
+
         ConsoleSession.Page page = analyst.get("/console/arms/reports" + only);
         assertThat(page.status()).isEqualTo(200);
-        for (String id : List.of("issues-per-day", "standing", "days-held", "losses")) {
+        for (String id : List.of("issues-per-day", "standing", "days-held", "days-overdue", "losses")) {
             assertThat(page.body()).contains("id=\"figure-" + id + "\"",
                     "src=\"/console/arms/reports/" + id + ".svg?point=" + point + "\"",
                     "href=\"/console/arms/reports/" + id + ".csv?point=" + point + "\"");
         }
-        assertThat(page.body().split("class=\"figure-table\"", -1)).hasSize(7);
+        assertThat(page.body().split("class=\"figure-table\"", -1)).hasSize(8);
         assertThat(page.body()).doesNotContain("Флоренко").doesNotContain(serials.get(0));
         assertThat(analyst.get("/console/arms/reports/standing.svg" + only).body()).startsWith("<svg")
                 .doesNotContain("<script");
