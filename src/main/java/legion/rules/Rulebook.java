@@ -100,10 +100,8 @@ public final class Rulebook<S, P> {
      * @throws PolicyConflictException when this version number is taken
      */
     public void insert(int version, P parameters, String by, String note) {
-        String kept = note == null || note.isBlank() ? null
-                : note.strip().substring(0, Math.min(500, note.strip().length()));
         try {
-            store.insert(program.name(), version, PolicyStore.JSON.writeValueAsString(parameters), by, kept);
+            store.insert(program.name(), version, PolicyStore.JSON.writeValueAsString(parameters), by, kept(note));
         } catch (DuplicateKeyException e) {
             throw new PolicyConflictException();
         }
@@ -168,13 +166,9 @@ public final class Rulebook<S, P> {
         return store.latest(program.name()).map(this::published);
     }
 
+    /** Publishes version 1 from the program's defaults, unless another node (or thread) did at the same moment. */
     private PublishedPolicy<S, P> seed() {
-        try {
-            insert(1, program.defaults(), "system", "Shipped default policy");
-        } catch (PolicyConflictException e) {
-            // another node (or thread) seeded it at the same moment
-        }
-        return latest().orElseThrow();
+        return publishBySystem(1, program.defaults(), "Shipped default policy");
     }
 
     /**
@@ -182,12 +176,25 @@ public final class Rulebook<S, P> {
      * left to {@link #resumeUnfinished}, as after a node that stopped, so first use is not slowed by it).
      */
     private PublishedPolicy<S, P> ship(int version, RuleProgram.Shipped<P> shipped) {
-        try {
-            insert(version, shipped.parameters(), "system", shipped.note());
-        } catch (PolicyConflictException e) {
-            // another node (or thread) shipped it at the same moment
-        }
+        return publishBySystem(version, shipped.parameters(), shipped.note());
+    }
+
+    /**
+     * Stores a version published by the system, in the caller's transaction if there is one (the first filing or
+     * issue that needs it). Another node or thread publishing the same version at the same moment is no error: an
+     * insert refused by the unique key would abort the caller's whole transaction on PostgreSQL, so the insert skips
+     * a taken version instead, and the version in force is read afterwards.
+     */
+    private PublishedPolicy<S, P> publishBySystem(int version, P parameters, String note) {
+        store.insertIfAbsent(program.name(), version, PolicyStore.JSON.writeValueAsString(parameters), "system",
+                kept(note));
+        cached = null;
         return latest().orElseThrow();
+    }
+
+    /** A publication's note as stored: stripped, at most 500 characters, null when blank. */
+    private static String kept(String note) {
+        return note == null || note.isBlank() ? null : note.strip().substring(0, Math.min(500, note.strip().length()));
     }
 
     private PublishedPolicy<S, P> published(StoredPolicy s) {

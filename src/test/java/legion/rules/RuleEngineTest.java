@@ -87,4 +87,52 @@ class RuleEngineTest {
         assertThatThrownBy(() -> book.report(7)).isInstanceOf(PolicyNotFoundException.class);
         assertThat(engine.rulebook(program)).isSameAs(book);
     }
+
+    @Autowired
+    legion.rules.internal.PolicyStore store;
+    @Autowired
+    legion.rules.internal.VerdictStore verdictStore;
+    @Autowired
+    legion.rules.internal.ReevaluationDriver driver;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    /**
+     * Two nodes (each its own rulebook and cache) need version 1 at once, each in its own work's transaction: the
+     * second does not see the first's version yet and publishes it too, which must neither fail nor break its
+     * transaction (on PostgreSQL a refused insert aborts the whole transaction: the first concurrent parole filings
+     * on a new database answered 500).
+     */
+    @Test
+    void twoNodesSeedingVersionOneAtOnceBothCarryOnInTheirTransactions() throws Exception {
+        Rulebook<Convict, Parameters> first = new Rulebook<>(program, store, verdictStore, driver);
+        Rulebook<Convict, Parameters> second = new Rulebook<>(program, store, verdictStore, driver);
+        java.util.concurrent.CountDownLatch seeded = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = nodes.submit(() -> tx.execute(status -> {
+                int version = first.current().version(); // stored, not yet committed
+                seeded.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return version;
+            }));
+            seeded.await();
+            var b = nodes.submit(() -> tx.execute(status -> second.current().version() + jdbc.sql(
+                    "select count(*) from rules_policy where program = ?").param(program.name()).query(Integer.class)
+                    .single() * 100));
+            Thread.sleep(300); // the second is waiting for the first's row (PostgreSQL) or found it taken (H2)
+            commit.countDown();
+            assertThat(a.get()).isEqualTo(1);
+            assertThat(b.get()).as("version 1, and one row, read in the second's transaction after its insert")
+                    .isEqualTo(101);
+        } finally {
+            commit.countDown();
+            nodes.shutdownNow();
+        }
+    }
 }

@@ -61,6 +61,18 @@ public class PolicyStore {
                 .update();
     }
 
+    /**
+     * Stores a version unless this version number is taken, without failing: the first version and what a release
+     * ships are published by whichever node (or thread) needs them first, inside its own work's transaction, which a
+     * failed insert would abort on PostgreSQL. Whether this call stored it.
+     */
+    public boolean insertIfAbsent(String program, int version, String parameters, String by, String note) {
+        return jdbc.sql("insert into rules_policy (program, version, parameters, published_at, published_by, note) "
+                        + "values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+                .params(program, version, parameters, OffsetDateTime.now(ZoneOffset.UTC), by, note)
+                .update() == 1;
+    }
+
     public void markReevaluated(String program, int version) {
         jdbc.sql("update rules_policy set reevaluated_at = ? where program = ? and version = ? "
                         + "and reevaluated_at is null")
