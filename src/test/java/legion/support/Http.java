@@ -31,6 +31,15 @@ public final class Http {
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
+
+        /** This response if it has the status, else an {@link IllegalStateException} naming the request and answer. */
+        public Response expect(int expected) {
+            if (status != expected) {
+                throw new IllegalStateException(raw.request().method() + " " + raw.request().uri().getPath()
+                        + " answered " + status + ": " + body);
+            }
+            return this;
+        }
     }
 
     public Response postJson(String path, String body, String... headers) {

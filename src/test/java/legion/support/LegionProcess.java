@@ -111,6 +111,16 @@ public final class LegionProcess {
         return text.substring(Math.max(0, text.length() - 4000));
     }
 
+    /**
+     * The arguments that seed the demo officers with the tests' password and second factor, one code serving every
+     * call of its step: the officers the test applications in this JVM seeded too, on PostgreSQL the same rows.
+     */
+    public static List<String> demoOfficers() {
+        return List.of("--legion.demo.password=" + TestDatabase.DEMO_PASSWORD,
+                "--legion.demo.totp-secret=" + TestDatabase.TOTP_SECRET,
+                "--legion.access.totp-replay-protection=false");
+    }
+
     public static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -22,6 +22,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     /** The second-factor key of every demo officer in tests (base32). */
     public static final String TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
+    /** The password of every demo officer in tests. */
+    public static final String DEMO_PASSWORD = "demo-password";
+
     /** The current one-time code of the demo officers. */
     public static String code() {
         return legion.access.Totp.code(TOTP_SECRET, java.time.Instant.now());
@@ -132,7 +135,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         props.put("spring.datasource.hikari.maximum-pool-size", "6");
         props.put("spring.datasource.hikari.minimum-idle", "1");
         props.put("spring.datasource.hikari.idle-timeout", "10000");
-        props.put("legion.demo.password", "demo-password");
+        props.put("legion.demo.password", DEMO_PASSWORD);
         props.put("legion.demo.totp-secret", TOTP_SECRET);
         if (!context.getEnvironment().containsProperty("legion.screening.lists")) {
             props.put("legion.screening.lists", "un=src/test/resources/screening/un-extract.xml");
