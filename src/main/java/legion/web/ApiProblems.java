@@ -81,9 +81,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        // The message may quote stored values (a database error does), so only the type and the place are logged.
-        LOG.error("unexpected {} in API at {}", e.getClass().getName(),
-                e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        // The message may quote stored values (a database error does), so only types and the place are logged.
+        LOG.error("unexpected {} in API", Failures.describe(e));
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "Something went wrong on our side.");
     }
 

@@ -57,8 +57,7 @@ class PageProblems {
         }
         int status = e instanceof ErrorResponse r ? r.getStatusCode().value() : 500;
         if (status >= 500) {
-            LOG.error("unexpected {} on a page at {}", e.getClass().getName(),
-                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            LOG.error("unexpected {} on a page", Failures.describe(e));
         }
         return page(status);
     }
