@@ -197,6 +197,8 @@ class ArmsFlowIT {
         assertThat(late.get(0)).isZero(); // returned before the due day: 0, not negative
         assertThat(Double.parseDouble(overdue.get(1).get(1))).isCloseTo(late.get(3), within(0.051));
         assertThat(Double.parseDouble(overdue.get(1).get(2))).isCloseTo(late.get(6), within(0.051));
+        assertThat(analyst.get("/console/arms/reports/days-overdue.svg" + only).body()).startsWith("<svg")
+                .contains("class=\"reference\"").contains("The due day");
 
         ConsoleSession.Page page = analyst.get("/console/arms/reports" + only);
         assertThat(page.status()).isEqualTo(200);
