@@ -68,9 +68,7 @@ class SessionsAcrossNodesTest {
     }
 
     private LegionProcess start(String name) throws Exception {
-        return LegionProcess.start(dir.resolve(name), LegionProcess.freePort(), "384m", List.of(
-                "--spring.datasource.url=" + TestDatabase.postgresUrl(),
-                "--legion.demo.password=" + PW, "--legion.demo.totp-secret=" + TestDatabase.TOTP_SECRET,
-                "--legion.access.totp-replay-protection=false"));
+        return LegionProcess.start(dir.resolve(name), LegionProcess.freePort(), "384m", LegionProcess.demoOfficersAnd(
+                "--spring.datasource.url=" + TestDatabase.postgresUrl()));
     }
 }

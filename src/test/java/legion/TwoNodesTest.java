@@ -115,10 +115,8 @@ class TwoNodesTest {
     }
 
     private LegionProcess start(String name, String url) throws Exception {
-        return LegionProcess.start(dir.resolve(name), LegionProcess.freePort(), "384m", List.of(
+        return LegionProcess.start(dir.resolve(name), LegionProcess.freePort(), "384m", LegionProcess.demoOfficersAnd(
                 "--spring.datasource.url=" + url,
-                "--legion.demo.password=" + PW, "--legion.demo.totp-secret=" + TestDatabase.TOTP_SECRET,
-                "--legion.access.totp-replay-protection=false",
                 "--legion.screening.lists=un=src/test/resources/screening/un-extract.xml"));
     }
 }

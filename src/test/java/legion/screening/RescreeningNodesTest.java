@@ -64,10 +64,8 @@ class RescreeningNodesTest {
     }
 
     LegionProcess start(String node, String lists) throws Exception {
-        return LegionProcess.start(dir.resolve(node), LegionProcess.freePort(), "384m", List.of(
+        return LegionProcess.start(dir.resolve(node), LegionProcess.freePort(), "384m", LegionProcess.demoOfficersAnd(
                 "--spring.datasource.url=" + url(),
-                "--legion.demo.password=" + PW, "--legion.demo.totp-secret=" + TestDatabase.TOTP_SECRET,
-                "--legion.access.totp-replay-protection=false",
                 "--legion.rate-limit.per-client-per-minute=1000000", "--legion.rate-limit.per-client-burst=100000",
                 "--legion.screening.lists=" + lists, "--legion.screening.reload-interval-ms=500",
                 "--legion.screening.interval-ms=200", "--legion.screening.batch=4", "--legion.screening.pause-ms=60",

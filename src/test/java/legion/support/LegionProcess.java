@@ -116,9 +116,16 @@ public final class LegionProcess {
      * call of its step: the officers the test applications in this JVM seeded too, on PostgreSQL the same rows.
      */
     public static List<String> demoOfficers() {
-        return List.of("--legion.demo.password=" + TestDatabase.DEMO_PASSWORD,
+        return demoOfficersAnd();
+    }
+
+    /** The demo officers' arguments ({@link #demoOfficers}) followed by {@code more}. */
+    public static List<String> demoOfficersAnd(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("--legion.demo.password=" + TestDatabase.DEMO_PASSWORD,
                 "--legion.demo.totp-secret=" + TestDatabase.TOTP_SECRET,
-                "--legion.access.totp-replay-protection=false");
+                "--legion.access.totp-replay-protection=false"));
+        args.addAll(List.of(more));
+        return List.copyOf(args);
     }
 
     public static int freePort() throws Exception {
