@@ -43,11 +43,13 @@ public class ParoleReports {
     public List<Row> byFacilityAndMonth(Actor actor) {
         requireAnalyst(actor);
         Map<String, Map<Measure, Long>> counts = new TreeMap<>();
-        jdbc.sql("select c.facility as f, extract(year from h.at at time zone 'UTC') as y, extract(month from h.at at time zone 'UTC') as m, "
-                        + "h.transition as t, count(*) as n from parole_history h join parole_case c on c.id = h.case_id "
+        jdbc.sql("select c.facility as f, extract(year from h.at at time zone 'UTC') as y, "
+                        + "extract(month from h.at at time zone 'UTC') as m, h.transition as t, count(*) as n "
+                        + "from parole_history h join parole_case c on c.id = h.case_id "
                         + "where h.transition is null or h.transition in ('SCREEN', 'RELEASE', "
                         + "'RELEASE_AT_HIGHEST_LEVEL', 'REPORT_ABSENCE') "
-                        + "group by c.facility, extract(year from h.at at time zone 'UTC'), extract(month from h.at at time zone 'UTC'), h.transition")
+                        + "group by c.facility, extract(year from h.at at time zone 'UTC'), "
+                        + "extract(month from h.at at time zone 'UTC'), h.transition")
                 .query((rs, i) -> {
                     String t = rs.getString("t");
                     Measure measure = t == null ? Measure.APPLICATIONS : switch (t) {
@@ -59,9 +61,11 @@ public class ParoleReports {
                     add(counts, rs.getString("f"), rs.getInt("y"), rs.getInt("m"), measure, rs.getLong("n"));
                     return null;
                 }).list();
-        jdbc.sql("select facility as f, extract(year from handed_over_at at time zone 'UTC') as y, extract(month from handed_over_at at time zone 'UTC') as m, "
-                        + "count(*) as n from parole_case where handed_over_at > hand_over_due "
-                        + "group by facility, extract(year from handed_over_at at time zone 'UTC'), extract(month from handed_over_at at time zone 'UTC')")
+        jdbc.sql("select facility as f, extract(year from handed_over_at at time zone 'UTC') as y, "
+                        + "extract(month from handed_over_at at time zone 'UTC') as m, count(*) as n "
+                        + "from parole_case where handed_over_at > hand_over_due "
+                        + "group by facility, extract(year from handed_over_at at time zone 'UTC'), "
+                        + "extract(month from handed_over_at at time zone 'UTC')")
                 .query((rs, i) -> {
                     add(counts, rs.getString("f"), rs.getInt("y"), rs.getInt("m"), Measure.HANDED_OVER_LATE,
                             rs.getLong("n"));
