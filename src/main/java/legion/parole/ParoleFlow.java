@@ -1,8 +1,6 @@
 package legion.parole;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,33 +48,23 @@ public class ParoleFlow {
     public Map<String, Figure> figures(Actor actor, Locale locale, Instant now, String facility) {
         ParoleReports.requireAnalyst(actor);
         FlowFigures.OnePlace only = new FlowFigures.OnePlace(facility);
-        Map<String, Figure> figures = new LinkedHashMap<>();
-        for (Figure f : List.of(perDay(locale, now, only), funnel(locale, only),
-                handOver(locale, now, only), ends(locale, only))) {
-            figures.put(f.id(), f);
-        }
-        return figures;
+        return FlowFigures.byId(perDay(locale, now, only), funnel(locale, only), handOver(locale, now, only),
+                ends(locale, only));
     }
 
     /** Cases filed per UTC day over the last {@link #PER_DAY_DAYS} days, by facility. */
     Figure perDay(Locale locale, Instant now, FlowFigures.OnePlace only) {
-        LocalDate last = now.atOffset(ZoneOffset.UTC).toLocalDate();
-        LocalDate first = last.minusDays(PER_DAY_DAYS - 1L);
-        List<FlowFigures.DayCount> counts = FlowFigures.countPerDay(jdbc, "parole_case", "filed_at", "facility",
-                only, first);
-        return FlowFigures.perDay("per-day", new FlowFigures.PerDayTexts(msg("parole.flow.perDay", locale,
-                        PER_DAY_DAYS), msg("parole.flow.day", locale), msg("parole.flow.otherFacilities", locale),
-                msg("parole.flow.allFacilities", locale)), first, last, counts);
+        return FlowFigures.perDay(jdbc, "per-day", new FlowFigures.PerDayTexts(
+                        msg("parole.flow.perDay", locale, PER_DAY_DAYS), msg("parole.flow.day", locale),
+                        msg("parole.flow.otherFacilities", locale), msg("parole.flow.allFacilities", locale)),
+                "parole_case", "filed_at", "facility", only, now, PER_DAY_DAYS);
     }
 
     /** How many cases reached each stage of the main path (ever, whatever came after), from their history. */
     Figure funnel(Locale locale, FlowFigures.OnePlace only) {
-        Map<String, Long> reached = new LinkedHashMap<>();
-        jdbc.sql("select h.to_stage as s, count(distinct h.case_id) as n from parole_history h "
-                        + "join parole_case c on c.id = h.case_id where 1 = 1" + only.and("c.facility")
-                        + " group by h.to_stage")
-                .params(only.params())
-                .query((rs, n) -> reached.put(rs.getString("s"), rs.getLong("n"))).list();
+        Map<String, Long> reached = FlowFigures.countsByKey(jdbc, "select h.to_stage, count(distinct h.case_id) "
+                + "from parole_history h join parole_case c on c.id = h.case_id where 1 = 1" + only.and("c.facility")
+                + " group by h.to_stage", only.params());
         return FlowFigures.categories("funnel", msg("parole.flow.funnel", locale), msg("parole.flow.stage", locale),
                 msg("parole.flow.cases", locale), labels(PATH, locale), reached);
     }
@@ -95,17 +83,15 @@ public class ParoleFlow {
                 only.params(FlowFigures.utc(now), FlowFigures.utc(now.minus(HAND_OVER_DAYS, ChronoUnit.DAYS))));
         String hoursText = String.format(Locale.ROOT, "%.0f", within);
         return FlowFigures.spread("hand-over", msg("parole.flow.handOver", locale, HAND_OVER_DAYS),
-                msg("parole.flow.facility", locale), msg("parole.flow.p50", locale), msg("parole.flow.p90", locale), spreads, Figure.Unit.HOURS, within,
+                msg("parole.flow.facility", locale), msg("parole.flow.p50", locale), msg("parole.flow.p90", locale),
+                spreads, Figure.Unit.HOURS, within,
                 msg("parole.flow.serviceLevel", locale, hoursText));
     }
 
     /** The cases in each stage that ends a case or takes it off the path (absent), as they stand now. */
     Figure ends(Locale locale, FlowFigures.OnePlace only) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select stage as s, count(*) as n from parole_case where 1 = 1" + only.and("facility")
-                        + " group by stage")
-                .params(only.params())
-                .query((rs, n) -> counts.put(rs.getString("s"), rs.getLong("n"))).list();
+        Map<String, Long> counts = FlowFigures.countsByKey(jdbc, "select stage, count(*) from parole_case where 1 = 1"
+                + only.and("facility") + " group by stage", only.params());
         return FlowFigures.categories("ends", msg("parole.flow.ends", locale), msg("parole.flow.end", locale),
                 msg("parole.flow.cases", locale), labels(ENDS, locale), counts);
     }
@@ -115,9 +101,6 @@ public class ParoleFlow {
         stages.forEach(s -> labels.put(s.name(), msg("parole.stage." + s.name(), locale)));
         return labels;
     }
-
-
-
 
     private String msg(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, locale);

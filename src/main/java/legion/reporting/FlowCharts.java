@@ -2,7 +2,6 @@ package legion.reporting;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -46,30 +45,23 @@ public class FlowCharts {
 
     /** The figures of the Legion's report, by id. */
     public Map<String, Figure> all(Locale locale, Instant now) {
-        Map<String, Figure> figures = new LinkedHashMap<>();
-        for (Figure f : List.of(perDay(locale, now, 14), funnel(locale), timeInStage(locale, now, 90),
-                rejections(locale))) {
-            figures.put(f.id(), f);
-        }
-        return figures;
+        return FlowFigures.byId(perDay(locale, now, 14), funnel(locale), timeInStage(locale, now, 90),
+                rejections(locale));
     }
 
     /** Applications submitted per day (UTC) over the last {@code days} days, by embassy (counted in SQL). */
     Figure perDay(Locale locale, Instant now, int days) {
-        LocalDate last = now.atOffset(ZoneOffset.UTC).toLocalDate();
-        LocalDate first = last.minusDays(days - 1L);
-        List<FlowFigures.DayCount> counts = FlowFigures.countPerDay(jdbc, "reporting_case", "submitted_at",
-                "embassy_code", FlowFigures.OnePlace.ALL, first);
-        return FlowFigures.perDay("per-day", new FlowFigures.PerDayTexts(msg("console.reports.figure.perDay", locale, days),
-                msg("console.reports.figure.day", locale), msg("console.reports.figure.otherEmbassies", locale),
-                msg("console.reports.figure.allEmbassies", locale)), first, last, counts);
+        return FlowFigures.perDay(jdbc, "per-day", new FlowFigures.PerDayTexts(
+                        msg("console.reports.figure.perDay", locale, days), msg("console.reports.figure.day", locale),
+                        msg("console.reports.figure.otherEmbassies", locale),
+                        msg("console.reports.figure.allEmbassies", locale)),
+                "reporting_case", "submitted_at", "embassy_code", FlowFigures.OnePlace.ALL, now, days);
     }
 
     /** How many cases reached each stage of the main path (ever, whatever came after). */
     Figure funnel(Locale locale) {
-        Map<String, Long> reached = new LinkedHashMap<>();
-        jdbc.sql("select stage, count(distinct enlistment_id) from reporting_stage_time group by stage")
-                .query((rs, n) -> reached.put(rs.getString(1), rs.getLong(2))).list();
+        Map<String, Long> reached = FlowFigures.countsByKey(jdbc,
+                "select stage, count(distinct enlistment_id) from reporting_stage_time group by stage", List.of());
         List<Figure.Row> rows = PATH.stream().map(s -> new Figure.Row(msg("stage." + s.name(), locale),
                 List.of(Figure.Cell.count(reached.getOrDefault(s.name(), 0L))))).toList();
         return Figure.counts("funnel", msg("console.reports.figure.funnel", locale), msg("console.reports.figure.stage", locale),
@@ -102,9 +94,8 @@ public class FlowCharts {
         for (RejectionReason r : RejectionReason.values()) {
             counts.put(r.name(), 0L);
         }
-        jdbc.sql("select rejection_reason, count(*) from reporting_case where stage = 'REJECTED' "
-                        + "and rejection_reason is not null group by rejection_reason")
-                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        counts.putAll(FlowFigures.countsByKey(jdbc, "select rejection_reason, count(*) from reporting_case "
+                + "where stage = 'REJECTED' and rejection_reason is not null group by rejection_reason", List.of()));
         List<Figure.Row> rows = counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(e -> new Figure.Row(messages.getMessage("reason." + e.getKey(), null, e.getKey(), locale),

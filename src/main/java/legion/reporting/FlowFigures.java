@@ -59,16 +59,39 @@ public final class FlowFigures {
     }
 
     /**
-     * Things per place and UTC day from {@code first} on, counted in SQL: the rows of {@code table} whose {@code at}
-     * column is on or after {@code first}, grouped by that day and by {@code place}, narrowed by {@code only}.
+     * Things per place and UTC day over the last {@code days} days up to {@code now}'s, counted in SQL (the rows of
+     * {@code table} whose {@code at} column falls in them, grouped by that day and by {@code place}, narrowed by
+     * {@code only}), as the figure {@link #perDay(String, PerDayTexts, LocalDate, LocalDate, List)} draws.
      */
-    public static List<DayCount> countPerDay(JdbcClient jdbc, String table, String at, String place, OnePlace only,
-                                             LocalDate first) {
+    public static Figure perDay(JdbcClient jdbc, String id, PerDayTexts texts, String table, String at, String place,
+                                OnePlace only, Instant now, int days) {
+        LocalDate last = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate first = last.minusDays(days - 1L);
         String day = utcDay(at);
-        return jdbc.sql("select " + day + " as d, " + place + " as p, count(*) as n from " + table + " where " + at
-                        + " >= ?" + only.and(place) + " group by " + day + ", " + place)
+        List<DayCount> counts = jdbc.sql("select " + day + " as d, " + place + " as p, count(*) as n from " + table
+                        + " where " + at + " >= ?" + only.and(place) + " group by " + day + ", " + place)
                 .params(only.params(first.atStartOfDay().atOffset(ZoneOffset.UTC)))
                 .query((rs, n) -> new DayCount(rs.getLong("d"), rs.getString("p"), rs.getLong("n"))).list();
+        return perDay(id, texts, first, last, counts);
+    }
+
+    /**
+     * The counts of a query that selects a key and a count, in that order ({@code params} its parameters): a
+     * category's count by its key, for {@link #categories}.
+     */
+    public static Map<String, Long> countsByKey(JdbcClient jdbc, String sql, List<?> params) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql(sql).params(List.copyOf(params)).query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** Figures by their ids, in the order given (a report's page shows them so). */
+    public static Map<String, Figure> byId(Figure... figures) {
+        Map<String, Figure> byId = new LinkedHashMap<>();
+        for (Figure f : figures) {
+            byId.put(f.id(), f);
+        }
+        return byId;
     }
 
     /** An instant as the {@code timestamp with time zone} parameter of a query (UTC). */

@@ -1,8 +1,6 @@
 package legion.arms.register;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,23 +44,16 @@ public class ArmsFlow {
             throw new SecurityException("analysts and registry supervisors only");
         }
         FlowFigures.OnePlace only = new FlowFigures.OnePlace(point);
-        Map<String, Figure> figures = new LinkedHashMap<>();
-        for (Figure f : List.of(perDay(locale, now, only), standing(locale, only), held(locale, now, only),
-                overdue(locale, now, only), losses(locale, only))) {
-            figures.put(f.id(), f);
-        }
-        return figures;
+        return FlowFigures.byId(perDay(locale, now, only), standing(locale, only), held(locale, now, only),
+                overdue(locale, now, only), losses(locale, only));
     }
 
     /** Issues made per UTC day over the last {@link #PER_DAY_DAYS} days, by issuing point. */
     Figure perDay(Locale locale, Instant now, FlowFigures.OnePlace only) {
-        LocalDate last = now.atOffset(ZoneOffset.UTC).toLocalDate();
-        LocalDate first = last.minusDays(PER_DAY_DAYS - 1L);
-        List<FlowFigures.DayCount> counts = FlowFigures.countPerDay(jdbc, "arms_issue", "issued_at", "point_code",
-                only, first);
-        return FlowFigures.perDay("issues-per-day", new FlowFigures.PerDayTexts(msg("arms.flow.perDay", locale,
-                        PER_DAY_DAYS), msg("arms.flow.day", locale), msg("arms.flow.otherPoints", locale),
-                msg("arms.flow.allPoints", locale)), first, last, counts);
+        return FlowFigures.perDay(jdbc, "issues-per-day", new FlowFigures.PerDayTexts(
+                        msg("arms.flow.perDay", locale, PER_DAY_DAYS), msg("arms.flow.day", locale),
+                        msg("arms.flow.otherPoints", locale), msg("arms.flow.allPoints", locale)),
+                "arms_issue", "issued_at", "point_code", only, now, PER_DAY_DAYS);
     }
 
     /**
@@ -71,17 +62,11 @@ public class ArmsFlow {
      * no point any more); ever, the weapons whose history reached the status there.
      */
     Figure standing(Locale locale, FlowFigures.OnePlace only) {
-        Map<String, Long> now = new LinkedHashMap<>();
-        jdbc.sql("select w.status as s, count(*) as n from arms_weapon w left join arms_issue i "
-                        + "on i.number = w.issue_number where 1 = 1" + only.and("coalesce(w.point_code, i.point_code)")
-                        + " group by w.status")
-                .params(only.params())
-                .query((rs, n) -> now.put(rs.getString("s"), rs.getLong("n"))).list();
-        Map<String, Long> ever = new LinkedHashMap<>();
-        jdbc.sql("select status_after as s, count(distinct weapon_id) as n from arms_custody where 1 = 1"
-                        + only.and("point_code") + " group by status_after")
-                .params(only.params())
-                .query((rs, n) -> ever.put(rs.getString("s"), rs.getLong("n"))).list();
+        Map<String, Long> now = FlowFigures.countsByKey(jdbc, "select w.status, count(*) from arms_weapon w "
+                + "left join arms_issue i on i.number = w.issue_number where 1 = 1"
+                + only.and("coalesce(w.point_code, i.point_code)") + " group by w.status", only.params());
+        Map<String, Long> ever = FlowFigures.countsByKey(jdbc, "select status_after, count(distinct weapon_id) "
+                + "from arms_custody where 1 = 1" + only.and("point_code") + " group by status_after", only.params());
         List<Figure.Row> rows = Arrays.stream(WeaponStatus.values()).map(s -> new Figure.Row(
                 msg("arms.status." + s.name(), locale), List.of(Figure.Cell.count(now.getOrDefault(s.name(), 0L)),
                 Figure.Cell.count(ever.getOrDefault(s.name(), 0L))))).toList();
@@ -104,9 +89,11 @@ public class ArmsFlow {
      * back by the end of the due day). No row before the end of martial law is recorded.
      */
     Figure overdue(Locale locale, Instant now, FlowFigures.OnePlace only) {
-        String days = "greatest(0, (" + FlowFigures.seconds("due_on", "coalesce(returned_at, ?)") + " - 86400) / 86400.0)";
+        String days = "greatest(0, (" + FlowFigures.seconds("due_on", "coalesce(returned_at, ?)")
+                + " - 86400) / 86400.0)";
         List<FlowFigures.Spread> spreads = FlowFigures.spreads(jdbc, "point_code", days,
-                "from arms_issue where due_on is not null" + only.and("point_code"), only.params(FlowFigures.utc(now)));
+                "from arms_issue where due_on is not null" + only.and("point_code"),
+                only.params(FlowFigures.utc(now)));
         return FlowFigures.spread("days-overdue", msg("arms.flow.overdue", locale), msg("arms.reports.point", locale),
                 msg("arms.flow.p50", locale), msg("arms.flow.p90", locale), spreads, Figure.Unit.DAYS, 0.0,
                 msg("arms.flow.dueDay", locale));
@@ -114,12 +101,9 @@ public class ArmsFlow {
 
     /** Custody events of loss and recovery by kind (corrections aside), at a point when one is asked for. */
     Figure losses(Locale locale, FlowFigures.OnePlace only) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select event as e, count(*) as n from arms_custody where event in ("
-                        + String.join(", ", LOSSES.stream().map(e -> "'" + e.name() + "'").toList()) + ")"
-                        + only.and("point_code") + " group by event")
-                .params(only.params())
-                .query((rs, n) -> counts.put(rs.getString("e"), rs.getLong("n"))).list();
+        Map<String, Long> counts = FlowFigures.countsByKey(jdbc, "select event, count(*) from arms_custody "
+                + "where event in (" + String.join(", ", LOSSES.stream().map(e -> "'" + e.name() + "'").toList())
+                + ")" + only.and("point_code") + " group by event", only.params());
         Map<String, String> labels = new LinkedHashMap<>();
         LOSSES.forEach(e -> labels.put(e.name(), msg("arms.event." + e.name(), locale)));
         return FlowFigures.categories("losses", msg("arms.flow.losses", locale), msg("arms.flow.kind", locale),
