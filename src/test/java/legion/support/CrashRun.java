@@ -89,9 +89,8 @@ public final class CrashRun<T> implements AutoCloseable {
             app.kill();
         }
         if (!unexpected.isEmpty()) {
-            String log = app.logText();
             throw new AssertionError("a client was answered what it did not expect; the application's log ends "
-                    + log.substring(Math.max(0, log.length() - 6000)), unexpected.peek());
+                    + app.logTail(), unexpected.peek());
         }
         if (acknowledged.size() < enough / 3) {
             throw new AssertionError("only " + acknowledged.size() + " writes acknowledged before the kill");

@@ -106,7 +106,8 @@ public final class LegionProcess {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    private String logTail() throws Exception {
+    /** The last 4,000 characters of its log, for a failure's message. */
+    public String logTail() throws Exception {
         String text = Files.exists(log) ? Files.readString(log) : "(no log)";
         return text.substring(Math.max(0, text.length() - 4000));
     }
