@@ -212,8 +212,8 @@ class ArmsCrashDurabilityTest {
 
     /** On the embedded H2 default in the data directory (its own settings, not the test's) or on PostgreSQL. */
     private LegionProcess start(int port) throws Exception {
-        List<String> args = new ArrayList<>(LegionProcess.demoOfficers());
-        args.add("--legion.arms.trace-per-minute=1000000"); // the check traces every weapon at once
-        return LegionProcess.start(dataDir, port, "512m", args);
+        // the check traces every weapon at once
+        return LegionProcess.start(dataDir, port, "512m",
+                LegionProcess.demoOfficersAnd("--legion.arms.trace-per-minute=1000000"));
     }
 }
