@@ -25,11 +25,13 @@ import legion.shared.Role;
 @Service
 public class Advisories {
 
+    private final legion.shared.Writes writes;
     private final JdbcClient jdbc;
     private final MessageSource messages;
 
-    Advisories(JdbcClient jdbc, MessageSource messages) {
+    Advisories(JdbcClient jdbc, MessageSource messages, legion.shared.Writes writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.messages = messages;
     }
 
@@ -125,9 +127,8 @@ public class Advisories {
     /** Records, in the caller's transaction, that a volunteer acknowledged the current advisory of their country. */
     public Advisory acknowledge(EnlistmentId enlistment, String country) {
         Advisory a = cachedCurrent(country);
-        jdbc.sql("insert into advisory_acknowledgement (enlistment_id, country, advisory_version, acknowledged_at) "
-                        + "values (?, ?, ?, ?)")
-                .params(enlistment.value(), country, a.version(), OffsetDateTime.now(ZoneOffset.UTC)).update();
+        writes.insert("insert into advisory_acknowledgement (enlistment_id, country, advisory_version, acknowledged_at) "
+                        + "values (?, ?, ?, ?)", enlistment.value(), country, a.version(), OffsetDateTime.now(ZoneOffset.UTC));
         return a;
     }
 

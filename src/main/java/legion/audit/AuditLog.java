@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditLog {
 
+    private final legion.shared.Writes writes;
     private final JdbcClient jdbc;
     private final AuditChain chain;
     private final Clock clock;
@@ -34,8 +35,9 @@ public class AuditLog {
         }
     });
 
-    AuditLog(JdbcClient jdbc, AuditChain chain, ObjectProvider<Clock> clocks) {
+    AuditLog(JdbcClient jdbc, AuditChain chain, ObjectProvider<Clock> clocks, legion.shared.Writes writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.chain = chain;
         this.clock = clocks.getIfAvailable(Clock::systemUTC);
     }
@@ -47,11 +49,10 @@ public class AuditLog {
         RANDOM.get().nextBytes(nonceBytes);
         String nonce = HexFormat.of().formatHex(nonceBytes);
         String text = detail == null ? null : truncate(detail);
-        jdbc.sql("insert into audit_log (at, actor, actor_role, action, subject, detail, nonce, entry_mac) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor, actorRole, action, subject, text, nonce,
-                        chain.entryMac(nonce, at, actor, actorRole, action, subject, text))
-                .update();
+        writes.insert("insert into audit_log (at, actor, actor_role, action, subject, detail, nonce, entry_mac) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)",
+                OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor, actorRole, action, subject, text, nonce,
+                chain.entryMac(nonce, at, actor, actorRole, action, subject, text));
     }
 
     /** The newest entries, optionally for one subject (a case reference). */

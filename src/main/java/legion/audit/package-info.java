@@ -1,5 +1,5 @@
 /**
  * The append-only, hash-chained audit log.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package legion.audit;

@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +26,7 @@ import legion.enlistment.Applicant.Passport;
 import legion.privacy.FieldCipher;
 import legion.privacy.Reencryptable;
 import legion.shared.ServiceRole;
+import legion.shared.Writes;
 
 /**
  * Enlistments in SQL (hand-written: the history is append-only, which an ORM's delete-and-reinsert of child
@@ -47,13 +47,14 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
     private static final String INSERT_COLUMNS = COLUMNS.replace(", erased_at", "");
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final ApplicationEventPublisher events;
     private final FieldCipher cipher;
+    private final Writes writes;
 
-    JdbcEnlistments(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events, FieldCipher cipher) {
+    JdbcEnlistments(JdbcClient jdbc, ApplicationEventPublisher events, FieldCipher cipher,
+                    Writes writes) {
+        this.writes = writes;
         this.jdbc = jdbc;
-        this.template = template;
         this.events = events;
         this.cipher = cipher;
     }
@@ -63,11 +64,11 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
     public void add(Enlistment e) {
         Applicant a = e.applicant();
         MilitaryExperience m = a.militaryExperience();
-        jdbc.sql("insert into enlistment (" + INSERT_COLUMNS + ", stage_since, passport_bidx, email_bidx, crypto_key, "
+        writes.insert("insert into enlistment (" + INSERT_COLUMNS + ", stage_since, passport_bidx, email_bidx, crypto_key, "
                         + "surname_bidx, name_bidx) "
-                        + "values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?)")
-                .params(e.id().value(), e.reference().value(), e.stage().name(), e.embassyCode(),
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?)",
+                e.id().value(), e.reference().value(), e.stage().name(), e.embassyCode(), 0,
                         ts(e.submittedAt()), ts(e.updatedAt()), cipher.encrypt("given_names", a.givenNames()),
                         cipher.encrypt("surname", a.surname()),
                         cipher.encrypt("date_of_birth", a.dateOfBirth().toString()),
@@ -81,8 +82,7 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
                         a.homeCountryLawAcknowledged(), e.recommendedBy(), name(e.rejectionReason()),
                         name(e.assignedRole()), e.unit(), ts(e.stageSince()),
                         passportIndex(a.passport().number()), emailIndex(a.email()), cipher.currentKeyId(),
-                        surnameIndex(a.surname()), nameIndex(a.givenNames(), a.surname()))
-                .update();
+                        surnameIndex(a.surname()), nameIndex(a.givenNames(), a.surname()));
         insertHistory(e);
         publish(e);
     }
@@ -109,22 +109,12 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
     }
 
     private void insertHistory(Enlistment e) {
-        List<HistoryEntry> entries = e.drainNewHistory();
-        template.batchUpdate("insert into enlistment_history (enlistment_id, seq, actor, actor_role, at, from_stage, "
-                        + "to_stage, transition, reason_code, reason, crypto_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                entries, entries.size(), (ps, h) -> {
-                    ps.setObject(1, e.id().value());
-                    ps.setInt(2, h.sequence());
-                    ps.setString(3, h.actor());
-                    ps.setString(4, h.actorRole());
-                    ps.setObject(5, ts(h.at()));
-                    ps.setString(6, name(h.from()));
-                    ps.setString(7, h.to().name());
-                    ps.setString(8, name(h.transition()));
-                    ps.setString(9, h.reasonCode());
-                    ps.setString(10, cipher.encrypt(REASON, h.reason()));
-                    ps.setString(11, cipher.currentKeyId());
-                });
+        for (HistoryEntry h : e.drainNewHistory()) {
+            writes.insert("insert into enlistment_history (enlistment_id, seq, actor, actor_role, at, from_stage, "
+                            + "to_stage, transition, reason_code, reason, crypto_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    e.id().value(), h.sequence(), h.actor(), h.actorRole(), ts(h.at()), name(h.from()), h.to().name(),
+                    name(h.transition()), h.reasonCode(), cipher.encrypt(REASON, h.reason()), cipher.currentKeyId());
+        }
     }
 
     private void publish(Enlistment e) {

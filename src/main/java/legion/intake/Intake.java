@@ -2,6 +2,7 @@ package legion.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,7 +12,9 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import legion.advisory.Advisories;
 import legion.advisory.Advisory;
@@ -23,6 +26,7 @@ import legion.enlistment.EnlistmentId;
 import legion.enlistment.Enlistments;
 import legion.enlistment.Reference;
 import legion.enlistment.Stage;
+import legion.shared.Writes;
 
 /**
  * Accepts applications: routes each to its embassy and stores it with its history, audit entry, eligibility
@@ -33,22 +37,30 @@ public class Intake {
 
     private static final int ATTEMPTS = 4;
 
+    /**
+     * Idempotency keys this node took lately. A key seen again is looked up before its submission joins a group
+     * commit: a client repeating one key (a retry, or a hostile flood) would otherwise make every group it joins
+     * fail and be written again work by work (ADR 0170). Only the key's presence is kept, never the request.
+     */
+    private final Cache<String, Boolean> recentKeys = Caffeine.newBuilder().maximumSize(50_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
+
     private final Enlistments enlistments;
     private final Embassies embassies;
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
+    private final Writes writes;
     private final Advisories advisories;
     private final legion.eligibility.Eligibility eligibility;
     private final VolunteerNotices notices;
 
-    Intake(Enlistments enlistments, Embassies embassies, JdbcClient jdbc, TransactionTemplate tx,
+    Intake(Enlistments enlistments, Embassies embassies, JdbcClient jdbc, Writes writes,
            Advisories advisories, legion.eligibility.Eligibility eligibility, VolunteerNotices notices) {
         this.eligibility = eligibility;
         this.notices = notices;
         this.enlistments = enlistments;
         this.embassies = embassies;
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.writes = writes;
         this.advisories = advisories;
     }
 
@@ -60,11 +72,13 @@ public class Intake {
      * @throws IdempotencyConflictException when the key was used with another request
      */
     public Submission submit(Applicant applicant, String idempotencyKey, String requestHash) {
+        boolean seen = idempotencyKey != null && recentKeys.asMap().putIfAbsent(idempotencyKey, Boolean.TRUE) != null;
         DuplicateKeyException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            boolean retry = attempt > 0;
+            boolean retry = attempt > 0 || seen;
             try {
-                return tx.execute(status -> submitOnce(applicant, idempotencyKey, requestHash, retry));
+                // with the rows of other submissions in one commit (ADR 0170); answered once they are durable
+                return writes.inTransaction(status -> submitOnce(applicant, idempotencyKey, requestHash, retry));
             } catch (DuplicateKeyException e) {
                 // A concurrent request with the same key won, or (rarely) a reference collided: try again.
                 last = e;
@@ -90,10 +104,8 @@ public class Intake {
         eligibility.judgeNew(enlistment);
         Advisory acknowledged = advisories.acknowledge(enlistment.id(), applicant.nationality());
         if (key != null) {
-            jdbc.sql("insert into intake_idempotency (idempotency_key, request_hash, enlistment_id, created_at) "
-                            + "values (?, ?, ?, ?)")
-                    .params(key, hash, enlistment.id().value(), OffsetDateTime.now(ZoneOffset.UTC))
-                    .update();
+            writes.insert("insert into intake_idempotency (idempotency_key, request_hash, enlistment_id, created_at) "
+                    + "values (?, ?, ?, ?)", key, hash, enlistment.id().value(), OffsetDateTime.now(ZoneOffset.UTC));
         }
         notices.received(enlistment, embassy);
         return new Submission(enlistment.reference(), enlistment.stage(), embassy, enlistment.submittedAt(), false,

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import legion.enlistment.EnlistmentId;
+import legion.shared.Writes;
 import legion.web.Languages;
 
 /**
@@ -16,9 +17,11 @@ import legion.web.Languages;
 public class VolunteerLanguages {
 
     private final JdbcClient jdbc;
+    private final Writes writes;
 
-    VolunteerLanguages(JdbcClient jdbc) {
+    VolunteerLanguages(JdbcClient jdbc, Writes writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /** How dates and times are written for a volunteer of this language: the portal's English is British. */
@@ -28,8 +31,8 @@ public class VolunteerLanguages {
 
     /** Records the language of a case (once: a second call keeps the first). */
     void record(EnlistmentId id, Locale language) {
-        jdbc.sql("insert into intake_volunteer_language (enlistment_id, language) values (?, ?) on conflict do nothing")
-                .params(id.value(), Languages.closest(language).toLanguageTag()).update();
+        writes.insert("insert into intake_volunteer_language (enlistment_id, language) values (?, ?) on conflict do nothing",
+                id.value(), Languages.closest(language).toLanguageTag());
     }
 
     /** The language of a case, one of {@link Languages#SUPPORTED}. */

@@ -27,13 +27,16 @@ public class Outbox {
     static final String SUBJECT = "outbox.subject";
     static final String TEXT = "outbox.text";
 
+    private final legion.shared.Writes writes;
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
     private final AuditLog audit;
     private final Clock clock;
 
-    Outbox(JdbcClient jdbc, FieldCipher cipher, AuditLog audit, java.util.Optional<Clock> clock) {
+    Outbox(JdbcClient jdbc, FieldCipher cipher, AuditLog audit, java.util.Optional<Clock> clock,
+           legion.shared.Writes writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.cipher = cipher;
         this.audit = audit;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -48,13 +51,12 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(Mail mail) {
         java.time.OffsetDateTime now = at(clock.instant());
-        return jdbc.sql("""
+        return writes.insert("""
                         insert into outbox_message (dedupe_key, kind, language, recipient, subject, body, status,
                                                     attempts, created_at, next_attempt_at)
-                        values (?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?) on conflict do nothing""")
-                .params(mail.dedupeKey(), mail.kind(), mail.language().toLanguageTag(), cipher.encrypt(TO, mail.to()),
-                        cipher.encrypt(SUBJECT, mail.subject()), cipher.encrypt(TEXT, mail.text()), now, now)
-                .update() == 1;
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                mail.dedupeKey(), mail.kind(), mail.language().toLanguageTag(), cipher.encrypt(TO, mail.to()),
+                cipher.encrypt(SUBJECT, mail.subject()), cipher.encrypt(TEXT, mail.text()), "QUEUED", 0, now, now) != 0;
     }
 
     /**

@@ -25,21 +25,27 @@ import legion.enlistment.StageChanged;
 @Component
 class CaseCounts {
 
+    private final legion.shared.Writes writes;
     private final JdbcClient jdbc;
 
-    CaseCounts(JdbcClient jdbc) {
+    CaseCounts(JdbcClient jdbc, legion.shared.Writes writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventListener
     void on(EnlistmentSubmitted e) {
         // in the submitting transaction (ADR 0130): nothing of this case is in the read model yet, unless backfilled
-        if (!insertIfAbsent(e.id().value(), "SUBMITTED", e.at(), e.embassyCode(), e.nationality(), e.role(), e.at())) {
+        // a row there already (a backfill of the read model) gets the submission's facts; a row written with the
+        // submission's group (Writes.DEFERRED) cannot have been there, as the case itself is stored in that group
+        if (writes.insert("insert into reporting_case (enlistment_id, stage, stage_at, embassy_code, nationality, "
+                        + "service_role, submitted_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                e.id().value(), "SUBMITTED", ts(e.at()), e.embassyCode(), e.nationality(), e.role(), ts(e.at())) == 0) {
             jdbc.sql("update reporting_case set nationality = ?, service_role = ?, submitted_at = ? where enlistment_id = ?")
                     .params(e.nationality(), e.role(), ts(e.at()), e.id().value()).update();
         }
-        jdbc.sql("insert into reporting_stage_time (enlistment_id, stage, embassy_code, entered_at) values (?, ?, ?, ?)")
-                .params(e.id().value(), "SUBMITTED", e.embassyCode(), ts(e.at())).update();
+        writes.insert("insert into reporting_stage_time (enlistment_id, stage, embassy_code, entered_at) values (?, ?, ?, ?)",
+                e.id().value(), "SUBMITTED", e.embassyCode(), ts(e.at()));
     }
 
     @ApplicationModuleListener

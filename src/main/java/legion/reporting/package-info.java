@@ -1,5 +1,5 @@
 /**
  * Aggregate read models and dashboards for analysts; no personal data.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"enlistment"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"enlistment", "shared"})
 package legion.reporting;

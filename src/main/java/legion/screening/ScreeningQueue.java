@@ -29,11 +29,14 @@ class ScreeningQueue {
     private static final int PAGE = 2000;
 
     private final JdbcTemplate jdbc;
+    private final legion.shared.Writes writes;
     private final Enlistments enlistments;
     private final org.springframework.beans.factory.ObjectProvider<ScreenedPeople> otherPrograms;
 
     ScreeningQueue(JdbcTemplate jdbc, Enlistments enlistments,
-                   org.springframework.beans.factory.ObjectProvider<ScreenedPeople> otherPrograms) {
+                   org.springframework.beans.factory.ObjectProvider<ScreenedPeople> otherPrograms,
+                   legion.shared.Writes writes) {
+        this.writes = writes;
         this.jdbc = jdbc;
         this.enlistments = enlistments;
         this.otherPrograms = otherPrograms;
@@ -80,7 +83,9 @@ class ScreeningQueue {
      */
     @EventListener
     void on(EnlistmentSubmitted submitted) {
-        enqueue(List.of(submitted.id()));
+        // with the submission's other rows (a group commit on intake, ADR 0170)
+        writes.insert("insert into screening_work (enlistment_id, enqueued_at) values (?, ?)", submitted.id().value(),
+                OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     /** Queues every case of the vetted stages (asked of the enlistment module, page by page); returns how many. */

@@ -72,7 +72,7 @@ class LegacyChainTest {
         JdbcTemplate template = new JdbcTemplate(ds);
         AuditChain chain = AuditKeys.configured(TestDatabase.AUDIT_MAC_KEY).orElseThrow();
         var beans = new DefaultListableBeanFactory();
-        AuditLog log = new AuditLog(jdbc, chain, beans.getBeanProvider(Clock.class));
+        AuditLog log = new AuditLog(jdbc, chain, beans.getBeanProvider(Clock.class), legion.shared.Writes.immediate(ds));
         HeadSigning signing = new HeadSigning(jdbc, beans.getBeanProvider(AuditHeadSigner.class),
                 beans.getBeanProvider(Clock.class), java.time.Duration.ofMinutes(1), dir.toString());
         sealer = new AuditSealer(jdbc, template, new TransactionTemplate(new DataSourceTransactionManager(ds)), chain,

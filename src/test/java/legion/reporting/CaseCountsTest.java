@@ -24,7 +24,7 @@ import legion.support.TestDatabase;
  * out (the submission in its own transaction, the edges asynchronously after commit), in any order and any number of
  * times.
  */
-@ApplicationModuleTest
+@ApplicationModuleTest(extraIncludes = "shared") // the platform's writes (Writes, GroupCommit) live there
 @org.junit.jupiter.api.Tag("integration")
 @ContextConfiguration(initializers = TestDatabase.class)
 class CaseCountsTest {

@@ -22,10 +22,12 @@ public class VerdictStore {
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {
     };
 
+    private final legion.shared.Writes writes;
     private final JdbcClient jdbc;
 
-    VerdictStore(JdbcClient jdbc) {
+    VerdictStore(JdbcClient jdbc, legion.shared.Writes writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     public boolean exists(String program, String subjectId, int version) {
@@ -48,12 +50,11 @@ public class VerdictStore {
 
     /** @throws org.springframework.dao.DuplicateKeyException when this version already judged this subject */
     public void insert(String program, String subjectId, String reference, Assessment a, Outcome previous) {
-        jdbc.sql("insert into rules_verdict (program, subject_id, policy_version, reference, outcome, "
-                        + "previous_outcome, findings, evaluated_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(program, subjectId, a.policyVersion(), reference, a.outcome().name(),
-                        previous == null ? null : previous.name(), PolicyStore.JSON.writeValueAsString(a.findings()),
-                        OffsetDateTime.now(ZoneOffset.UTC))
-                .update();
+        writes.insert("insert into rules_verdict (program, subject_id, policy_version, reference, outcome, "
+                        + "previous_outcome, findings, evaluated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                program, subjectId, a.policyVersion(), reference, a.outcome().name(),
+                previous == null ? null : previous.name(), PolicyStore.JSON.writeValueAsString(a.findings()),
+                OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     public List<Verdict> of(String program, String subjectId) {
