@@ -27,7 +27,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * Writes the rows that several works kept ({@link Writes#inTransaction}) in one transaction, with one multi-row
  * insert per statement, and answers each work after the commit (ADR 0170).
  *
- * <p>A few committer threads each take what is queued, up to {@code legion.writes.group-max} works. When a statement
+ * <p>Committer threads (one unless configured) each take what is queued, up to {@code legion.writes.group-max} works. When a statement
  * of the group fails (a duplicate key, a deadlock) the group is rolled back and each work is written again alone, in
  * its own transaction, so that the one that caused the failure is told what it would have been told writing alone,
  * and the others are stored. When the commit itself fails, its outcome is unknown: every work of the group is told
@@ -57,7 +57,7 @@ public class GroupCommit implements DisposableBean {
 
     GroupCommit(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                 @Value("${legion.writes.group-commit:true}") boolean enabled,
-                @Value("${legion.writes.committers:2}") int committers,
+                @Value("${legion.writes.committers:1}") int committers,
                 @Value("${legion.writes.group-max:64}") int groupMax) {
         if (committers < 1 || groupMax < 1) {
             throw new IllegalArgumentException("legion.writes.committers and legion.writes.group-max must be at least 1");

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +32,7 @@ import legion.arms.register.TraceLimit;
 import legion.arms.register.WeaponConflictException;
 import legion.arms.register.WeaponNotFoundException;
 import legion.shared.Actor;
+import legion.shared.BoundedUpload;
 import legion.shared.InvalidInputException;
 import legion.shared.Role;
 
@@ -264,8 +267,12 @@ class ArmsConsole {
 
     @PostMapping("/console/arms/journals")
     String upload(Authentication auth, @RequestParam(required = false) MultipartFile journal,
-                  RedirectAttributes flash) throws java.io.IOException {
+                  HttpServletRequest request, RedirectAttributes flash) throws java.io.IOException {
         Actor a = actor(auth, Role.REGISTRY_SUPERVISOR);
+        if (BoundedUpload.overLimit(request, "journal")) {
+            flash.addFlashAttribute("uploadProblem", "arms.journal.tooLarge"); // not kept, so nothing of it is read
+            return "redirect:/console/arms/anomalies";
+        }
         if (journal == null || journal.isEmpty()) {
             flash.addFlashAttribute("uploadProblem", "arms.journal.missing");
             return "redirect:/console/arms/anomalies";

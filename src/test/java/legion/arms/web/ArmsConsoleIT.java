@@ -41,6 +41,9 @@ class ArmsConsoleIT {
     @Autowired
     TravelAuthorizations authorizations;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private String stock(String serial) {
         Http.Response r = new Http(port).postJsonAs("/api/v1/arms/weapons",
                 "{\"make\":\"АКМ\",\"serial\":\"" + serial + "\"}", "armory-kyiv", PW);
@@ -195,6 +198,35 @@ class ArmsConsoleIT {
         assertThat(bad.status()).isEqualTo(302);
         assertThat(html(registry.get("/console/arms/anomalies").body())).contains("bad.csv: row 1, column date_of_birth")
                 .doesNotContain("31/12/1980");
+    }
+
+    /**
+     * A journal over the 20 MB limit is told on the anomalies page, not answered with the container's bare 413, and
+     * nothing of it is read: no journal recorded, no finding made (ADR 0155's bounded upload).
+     */
+    @Test
+    void aJournalOverTheLimitIsToldAndNothingOfItIsRead() {
+        StringBuilder journal = new StringBuilder(
+                "serial,make,surname,given_names,patronymic,date_of_birth,holder_id,issued_at,point\n");
+        String row = "QQ0000001,АКМ,Мельник,Петро,,1980-01-01,,,\n";
+        while (journal.length() < 22 * 1024 * 1024) {
+            journal.append(row);
+        }
+        long journals = count("arms_journal");
+        long findings = count("arms_finding");
+        ConsoleSession registry = ConsoleSession.login(port, "registry1", PW);
+        ConsoleSession.Page page = registry.get("/console/arms/anomalies");
+        ConsoleSession.Page up = registry.postMultipart("/console/arms/journals", page, Map.of(), "journal",
+                "huge-journal.csv", "text/csv", journal.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(up.status()).isEqualTo(302);
+        assertThat(html(registry.get("/console/arms/anomalies").body())).contains("The journal is over 20 MB")
+                .doesNotContain("journal rows reconciled");
+        assertThat(count("arms_journal")).isEqualTo(journals);
+        assertThat(count("arms_finding")).isEqualTo(findings);
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
     /** The row of the open findings of this kind holding this serial as the journal wrote it. */
