@@ -31,8 +31,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains: the REST API (stateless; public intake open, everything else HTTP Basic for officers'
- * systems, no cookies so no CSRF) and the pages (form login, session, CSRF on every form, strict headers).
+ * Three filter chains: the public API routes (no account: headers only), the rest of the REST API (stateless, HTTP
+ * Basic for officers' systems, no cookies so no CSRF) and the pages (form login, session, CSRF on every form, strict
+ * headers).
  */
 @Configuration
 class SecurityConfiguration {
