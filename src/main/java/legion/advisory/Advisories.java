@@ -17,6 +17,7 @@ import legion.enlistment.EnlistmentId;
 import legion.shared.Actor;
 import legion.shared.CountryCodes;
 import legion.shared.Role;
+import legion.shared.Writes;
 
 /**
  * Home-country law advisories: the current one per country, its history (an edit adds a version), and the
@@ -25,11 +26,11 @@ import legion.shared.Role;
 @Service
 public class Advisories {
 
-    private final legion.shared.Writes writes;
+    private final Writes writes;
     private final JdbcClient jdbc;
     private final MessageSource messages;
 
-    Advisories(JdbcClient jdbc, MessageSource messages, legion.shared.Writes writes) {
+    Advisories(JdbcClient jdbc, MessageSource messages, Writes writes) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.messages = messages;

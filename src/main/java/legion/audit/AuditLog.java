@@ -13,6 +13,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import legion.shared.Writes;
+
 /**
  * The append-only audit log: every transition, every officer login (and failed attempt), every read of a case.
  * Entries carry references and officer names, never a volunteer's personal data.
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditLog {
 
-    private final legion.shared.Writes writes;
+    private final Writes writes;
     private final JdbcClient jdbc;
     private final AuditChain chain;
     private final Clock clock;
@@ -35,7 +37,7 @@ public class AuditLog {
         }
     });
 
-    AuditLog(JdbcClient jdbc, AuditChain chain, ObjectProvider<Clock> clocks, legion.shared.Writes writes) {
+    AuditLog(JdbcClient jdbc, AuditChain chain, ObjectProvider<Clock> clocks, Writes writes) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.chain = chain;

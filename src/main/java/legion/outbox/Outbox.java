@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import legion.audit.AuditLog;
 import legion.privacy.FieldCipher;
 import legion.shared.Actor;
+import legion.shared.Writes;
 
 /**
  * Queues mail in the caller's transaction: the message exists exactly when the change that decided it was committed.
@@ -27,14 +28,14 @@ public class Outbox {
     static final String SUBJECT = "outbox.subject";
     static final String TEXT = "outbox.text";
 
-    private final legion.shared.Writes writes;
+    private final Writes writes;
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
     private final AuditLog audit;
     private final Clock clock;
 
     Outbox(JdbcClient jdbc, FieldCipher cipher, AuditLog audit, java.util.Optional<Clock> clock,
-           legion.shared.Writes writes) {
+           Writes writes) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.cipher = cipher;

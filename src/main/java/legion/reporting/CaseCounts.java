@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import legion.enlistment.EnlistmentSubmitted;
 import legion.enlistment.StageChanged;
+import legion.shared.Writes;
 
 /**
  * Keeps reporting's read model ({@code reporting_case}) from the enlistment events. A submission writes its row in the
@@ -25,10 +26,10 @@ import legion.enlistment.StageChanged;
 @Component
 class CaseCounts {
 
-    private final legion.shared.Writes writes;
+    private final Writes writes;
     private final JdbcClient jdbc;
 
-    CaseCounts(JdbcClient jdbc, legion.shared.Writes writes) {
+    CaseCounts(JdbcClient jdbc, Writes writes) {
         this.jdbc = jdbc;
         this.writes = writes;
     }

@@ -14,6 +14,7 @@ import legion.enlistment.EnlistmentId;
 import legion.enlistment.EnlistmentSubmitted;
 import legion.enlistment.Enlistments;
 import legion.enlistment.Stage;
+import legion.shared.Writes;
 
 /**
  * The cases waiting to be screened ({@code screening_work}): each new application, and every case of the vetted
@@ -29,13 +30,13 @@ class ScreeningQueue {
     private static final int PAGE = 2000;
 
     private final JdbcTemplate jdbc;
-    private final legion.shared.Writes writes;
+    private final Writes writes;
     private final Enlistments enlistments;
     private final org.springframework.beans.factory.ObjectProvider<ScreenedPeople> otherPrograms;
 
     ScreeningQueue(JdbcTemplate jdbc, Enlistments enlistments,
                    org.springframework.beans.factory.ObjectProvider<ScreenedPeople> otherPrograms,
-                   legion.shared.Writes writes) {
+                   Writes writes) {
         this.writes = writes;
         this.jdbc = jdbc;
         this.enlistments = enlistments;

@@ -12,6 +12,7 @@ import legion.rules.Finding;
 import legion.rules.Outcome;
 import legion.rules.OutcomeChange;
 import legion.rules.Verdict;
+import legion.shared.Writes;
 import tools.jackson.core.type.TypeReference;
 
 /** The verdict history of every program's subjects in SQL ({@code rules_verdict}): append-only, one row per
@@ -22,10 +23,10 @@ public class VerdictStore {
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {
     };
 
-    private final legion.shared.Writes writes;
+    private final Writes writes;
     private final JdbcClient jdbc;
 
-    VerdictStore(JdbcClient jdbc, legion.shared.Writes writes) {
+    VerdictStore(JdbcClient jdbc, Writes writes) {
         this.jdbc = jdbc;
         this.writes = writes;
     }
