@@ -27,8 +27,8 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * Writes the rows that several works kept ({@link Writes#inTransaction}) in one transaction, with one multi-row
  * insert per statement, and answers each work after the commit (ADR 0170).
  *
- * <p>Committer threads (one unless configured) each take what is queued, up to {@code legion.writes.group-max} works. When a statement
- * of the group fails (a duplicate key, a deadlock) the group is rolled back and each work is written again alone, in
+ * <p>Committer threads (one unless configured) each take what is queued, up to {@code legion.writes.group-max}
+ * works. When a statement of the group fails (a duplicate key, a deadlock) the group is rolled back and each work is written again alone, in
  * its own transaction, so that the one that caused the failure is told what it would have been told writing alone,
  * and the others are stored. When the commit itself fails, its outcome is unknown: every work of the group is told
  * that failure, as a single commit's caller would be, and none is written again.
@@ -40,7 +40,9 @@ public class GroupCommit implements DisposableBean {
 
     /** {@code insert into t (columns) values (?, …)} with an optional {@code on conflict do nothing}. */
     private static final Pattern SINGLE_ROW = Pattern.compile(
-            "(?is)(\\s*insert\\s+into\\s+[a-z_][a-z0-9_]*\\s*\\([^)]*\\)\\s*values\\s*)(\\([?,\\s]*\\))(\\s*(?:on\\s+conflict\\s+do\\s+nothing)?\\s*)");
+            "(?is)(\\s*insert\\s+into\\s+[a-z_][a-z0-9_]*\\s*\\([^)]*\\)\\s*values\\s*)" // head
+                    + "(\\([?,\\s]*\\))" // the row: parameters only
+                    + "(\\s*(?:on\\s+conflict\\s+do\\s+nothing)?\\s*)"); // tail
 
     /** Rows per statement: a power of two up to this, so that each table has few distinct prepared statements. */
     private static final int MAX_ROWS = 64;
@@ -56,11 +58,12 @@ public class GroupCommit implements DisposableBean {
     private final java.util.concurrent.atomic.AtomicInteger largest = new java.util.concurrent.atomic.AtomicInteger();
 
     GroupCommit(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                @Value("${legion.writes.group-commit:true}") boolean enabled,
+                @Value("${legion.writes.group-commit:false}") boolean enabled,
                 @Value("${legion.writes.committers:1}") int committers,
                 @Value("${legion.writes.group-max:64}") int groupMax) {
         if (committers < 1 || groupMax < 1) {
-            throw new IllegalArgumentException("legion.writes.committers and legion.writes.group-max must be at least 1");
+            throw new IllegalArgumentException(
+                    "legion.writes.committers and legion.writes.group-max must be at least 1");
         }
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -237,7 +240,8 @@ public class GroupCommit implements DisposableBean {
 
         String sql(int n) {
             return sqls.computeIfAbsent(n, k -> {
-                StringBuilder b = new StringBuilder(head.length() + tail.length() + (tuple.length() + 2) * k).append(head);
+                StringBuilder b = new StringBuilder(head.length() + tail.length() + (tuple.length() + 2) * k);
+                b.append(head);
                 for (int i = 0; i < k; i++) {
                     b.append(i == 0 ? "" : ", ").append(tuple);
                 }

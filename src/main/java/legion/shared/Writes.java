@@ -3,7 +3,10 @@ package legion.shared;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionCallback;
@@ -11,8 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Plain inserts whose result nothing reads, written at once or, inside {@link #inTransaction} with grouping on, together with the inserts of
- * other requests in one transaction (ADR 0170).
+ * Plain inserts whose result nothing reads, written at once or, inside {@link #inTransaction} with grouping on,
+ * together with the inserts of other requests in one transaction (ADR 0170).
  *
  * <p>Outside a group (every path but intake) {@link #insert} executes its statement in the caller's transaction, as
  * a {@code JdbcClient} update would. Inside a group it keeps the row; when the work is done, {@link GroupCommit}
@@ -42,17 +45,17 @@ public class Writes {
     }
 
     /** Writes that always write at once (no group): for tools and tests that build their components by hand. */
-    public static Writes immediate(javax.sql.DataSource dataSource) {
+    public static Writes immediate(DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        var transactions = new org.springframework.jdbc.support.JdbcTransactionManager(dataSource);
+        var transactions = new JdbcTransactionManager(dataSource);
         return new Writes(jdbc, new GroupCommit(jdbc, transactions, false, 1, 1), transactions);
     }
 
     /**
      * Inserts one row: at once (returning the rows inserted, 0 for a conflict left alone), or kept for the group when
-     * called inside {@link #inTransaction} with grouping on (returning {@link #DEFERRED}). The statement must be a single-row
-     * {@code insert into t (columns) values (?, …)}, optionally followed by {@code on conflict do nothing}; a
-     * statement of another form is still written in the group, one row at a time.
+     * called inside {@link #inTransaction} with grouping on (returning {@link #DEFERRED}). The statement should be a
+     * single-row {@code insert into t (columns) values (?, …)}, optionally followed by {@code on conflict do nothing};
+     * a statement of another form is still written in the group, one row at a time.
      */
     public int insert(String sql, Object... args) {
         Batch batch = CURRENT.get();
@@ -80,7 +83,8 @@ public class Writes {
      *                          for example); nothing of the work is stored then
      */
     public <T> T inTransaction(TransactionCallback<T> work) {
-        if (!group.enabled() || CURRENT.get() != null || TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (!group.enabled() || CURRENT.get() != null
+                || TransactionSynchronizationManager.isActualTransactionActive()) {
             return tx.execute(work);
         }
         Batch batch = new Batch();
