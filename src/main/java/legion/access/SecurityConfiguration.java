@@ -50,6 +50,9 @@ class SecurityConfiguration {
         return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(cost)));
     }
 
+    /** The API's answers are data, never a page: nothing may load from them or frame them. */
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
     /** Pages anyone may open. */
     static final String[] OPEN_PAGES = {"/", "/apply", "/apply/**", "/status", "/status/**", "/css/**", "/js/**",
             "/img/**", "/favicon.ico", "/login", "/accessibility", "/v3/api-docs", "/v3/api-docs/**",
@@ -104,7 +107,7 @@ class SecurityConfiguration {
                 .anonymous(a -> a.disable())
                 .logout(l -> l.disable())
                 .csrf(csrf -> csrf.disable())
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP)));
         return http.build();
     }
 
@@ -126,7 +129,7 @@ class SecurityConfiguration {
                                 problem(res, 401, "Unauthorized", "Authentication is required."))
                         .accessDeniedHandler((req, res, ex) ->
                                 problem(res, 403, "Forbidden", "Your role does not allow this.")))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP)))
                 .addFilterBefore(OfficerApiLimits.perClient(env), BasicAuthenticationFilter.class)
                 .addFilterAfter(new SecondFactor.ApiFilter(officers, guard), BasicAuthenticationFilter.class)
                 .addFilterAfter(OfficerApiLimits.perAccount(env), SecondFactor.ApiFilter.class);

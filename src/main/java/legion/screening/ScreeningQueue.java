@@ -29,6 +29,9 @@ class ScreeningQueue {
 
     private static final int PAGE = 2000;
 
+    /** One case waiting to be screened: written alone with a submission, in batches for a re-screening. */
+    private static final String ENQUEUE = "insert into screening_work (enlistment_id, enqueued_at) values (?, ?)";
+
     private final JdbcTemplate jdbc;
     private final Writes writes;
     private final Enlistments enlistments;
@@ -85,7 +88,7 @@ class ScreeningQueue {
     @EventListener
     void on(EnlistmentSubmitted submitted) {
         // with the submission's other rows (a group commit on intake, ADR 0170)
-        writes.insert("insert into screening_work (enlistment_id, enqueued_at) values (?, ?)", submitted.id().value(),
+        writes.insert(ENQUEUE, submitted.id().value(),
                 OffsetDateTime.now(ZoneOffset.UTC));
     }
 
@@ -108,7 +111,7 @@ class ScreeningQueue {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         // always a new row, even for a case already waiting: a worker may hold that row and be screening the case
         // against the version this row's caller has just replaced (screening twice is harmless, once per version)
-        jdbc.batchUpdate("insert into screening_work (enlistment_id, enqueued_at) values (?, ?)", ids, 500,
+        jdbc.batchUpdate(ENQUEUE, ids, 500,
                 (ps, id) -> {
                     ps.setObject(1, id.value());
                     ps.setObject(2, now);

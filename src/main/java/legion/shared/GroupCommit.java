@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,9 +29,9 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * insert per statement, and answers each work after the commit (ADR 0170).
  *
  * <p>Committer threads (one unless configured) each take what is queued, up to {@code legion.writes.group-max}
- * works. When a statement of the group fails (a duplicate key, a deadlock) the group is rolled back and each work is written again alone, in
- * its own transaction, so that the one that caused the failure is told what it would have been told writing alone,
- * and the others are stored. When the commit itself fails, its outcome is unknown: every work of the group is told
+ * works. When a statement of the group fails (a duplicate key, a deadlock) the group is rolled back and each work
+ * is written again alone, in its own transaction, so that the one that caused the failure is told what it would
+ * have been told writing alone, and the others are stored. When the commit itself fails, its outcome is unknown: every work of the group is told
  * that failure, as a single commit's caller would be, and none is written again.
  */
 @Component
@@ -55,7 +56,7 @@ public class GroupCommit implements DisposableBean {
     private final List<Thread> committers = new ArrayList<>();
     private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
     private volatile boolean running = true;
-    private final java.util.concurrent.atomic.AtomicInteger largest = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger largest = new AtomicInteger();
 
     GroupCommit(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                 @Value("${legion.writes.group-commit:false}") boolean enabled,
