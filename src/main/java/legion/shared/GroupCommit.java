@@ -59,7 +59,7 @@ public class GroupCommit implements DisposableBean {
     private final AtomicInteger largest = new AtomicInteger();
 
     GroupCommit(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                @Value("${legion.writes.group-commit:false}") boolean enabled,
+                @Value("${legion.writes.group-commit:true}") boolean enabled,
                 @Value("${legion.writes.committers:1}") int committers,
                 @Value("${legion.writes.group-max:64}") int groupMax) {
         if (committers < 1 || groupMax < 1) {

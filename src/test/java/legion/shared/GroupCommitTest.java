@@ -24,6 +24,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import legion.support.TestDatabase;
 
@@ -186,6 +188,63 @@ class GroupCommitTest {
         assertThat(jdbc.queryForObject("select note from " + child + " where seq = 7", String.class))
                 .isEqualTo("row 7");
         assertThat(jdbc.queryForObject("select sum(seq) from " + child, Long.class)).isEqualTo(5050);
+    }
+
+    /** What a synchronization registered inside a work heard, and whether the work's row was stored by then. */
+    private final class Listening implements TransactionSynchronization {
+        final List<String> heard = new ArrayList<>();
+        private final UUID id;
+
+        Listening(UUID id) {
+            this.id = id;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            heard.add("beforeCommit");
+            // a BEFORE_COMMIT listener's rows still go into the work's batch
+            writes.insert(insertChild(), id, 9, "written before commit");
+        }
+
+        @Override
+        public void afterCommit() {
+            // seen from outside the work: an after-commit listener reads what a separate connection sees
+            heard.add("afterCommit stored=" + jdbc.queryForObject(
+                    "select count(*) from " + parent + " where id = ?", Long.class, id));
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            heard.add("afterCompletion " + (status == STATUS_COMMITTED ? "committed" : "rolled back"));
+        }
+    }
+
+    @Test
+    void aWorksAfterCommitListenersHearOfTheCommitOnlyOnceItsRowsAreStored() {
+        UUID id = UUID.randomUUID();
+        Listening listening = new Listening(id);
+        writes.inTransaction(status -> {
+            writes.insert(insertParent(), id, "heard", 5);
+            TransactionSynchronizationManager.registerSynchronization(listening);
+            return null;
+        });
+        assertThat(listening.heard).containsExactly("beforeCommit", "afterCommit stored=1", "afterCompletion committed");
+        assertThat(jdbc.queryForObject("select note from " + child + " where parent_id = ? and seq = 9", String.class,
+                id)).isEqualTo("written before commit");
+    }
+
+    @Test
+    void aWorkWhoseRowsFailInTheGroupIsToldRolledBackAndNeverCommitted() {
+        UUID taken = UUID.randomUUID();
+        jdbc.update(insertParent(), taken, "taken", 5);
+        Listening listening = new Listening(taken);
+        assertThatThrownBy(() -> writes.inTransaction(status -> {
+            writes.insert(insertParent(), taken, "again", 5);
+            TransactionSynchronizationManager.registerSynchronization(listening);
+            return null;
+        })).isInstanceOf(DuplicateKeyException.class);
+        assertThat(listening.heard).containsExactly("beforeCommit", "afterCompletion rolled back");
+        assertThat(count(child)).isZero();
     }
 
     @Test
