@@ -96,9 +96,9 @@ class OutboxSender {
             List<Long> due = jdbc.sql("select id from outbox_message where status = 'QUEUED' and next_attempt_at <= ? "
                             + "order by id limit ? for update skip locked")
                     .params(at(now), batch).query(Long.class).list();
-            for (Long id : due) {
-                jdbc.sql("update outbox_message set status = 'CLAIMED', claim = ?, claimed_at = ? where id = ?")
-                        .params(claim, at(now), id).update();
+            if (!due.isEmpty()) { // one statement for the whole claim
+                jdbc.sql("update outbox_message set status = 'CLAIMED', claim = :claim, claimed_at = :at where id in (:ids)")
+                        .param("claim", claim).param("at", at(now)).param("ids", due).update();
             }
             return due;
         });
