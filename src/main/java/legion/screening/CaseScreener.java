@@ -67,8 +67,8 @@ class CaseScreener {
 
     /**
      * Screens a batch of cases as {@link #screen} does each, with a few statements for the whole batch: the cases and
-     * their screening state are read at once, runs and results written in batches; only hits and duplicates (rare)
-     * are written one by one. Returns the number of cases for which anything was recorded.
+     * their screening state are read at once, runs, results and duplicate pairs written in batches; only hits
+     * (rare) are written one by one. Returns the number of cases for which anything was recorded.
      */
     int screenAll(List<EnlistmentId> ids, Map<String, String> versions) {
         List<Enlistment> cases = enlistments.findAllById(ids).stream().filter(e -> !e.applicant().erased()).toList();
@@ -98,6 +98,8 @@ class CaseScreener {
         List<Enlistment> first = cases.stream().filter(e -> !screenedBefore.contains(e.id().value())).toList();
         Map<EnlistmentId, List<DuplicateFinder.Candidate>> candidates = first.isEmpty() ? Map.of()
                 : duplicates.duplicatesOfAll(first);
+        Set<String> pairs = knownPairs(candidates); // "case|other" of the pairs stored already
+        List<Object[]> newPairs = new ArrayList<>();
         List<Object[]> runs = new ArrayList<>();
         List<Object[]> results = new ArrayList<>();
         int recorded = 0;
@@ -131,15 +133,12 @@ class CaseScreener {
             if (candidates.containsKey(id)) {
                 int dups = 0;
                 for (DuplicateFinder.Candidate c : candidates.get(id)) {
-                    // the pair may have been found already when the other case was screened: one pair, one decision
-                    boolean known = jdbc.sql("select count(*) from screening_duplicate where enlistment_id = ? and other_id = ?")
-                            .params(c.other().id().value(), id.value()).query(Long.class).single() > 0;
-                    if (!known) {
-                        jdbc.sql("insert into screening_duplicate (enlistment_id, other_id, score, certain, blocklisted, "
-                                        + "reasons, status) values (?, ?, ?, ?, ?, ?, 'OPEN')")
-                                .params(id.value(), c.other().id().value(), c.score(), c.certain(), c.blocklisted(),
-                                        truncate(c.reasons(), 1000))
-                                .update();
+                    // the pair may have been found already when the other case was screened (before, or earlier in
+                    // this batch): one pair, one decision
+                    if (pairs.add(c.other().id().value() + "|" + id.value())) {
+                        pairs.add(id.value() + "|" + c.other().id().value());
+                        newPairs.add(new Object[] {id.value(), c.other().id().value(), c.score(), c.certain(),
+                                c.blocklisted(), truncate(c.reasons(), 1000)});
                         dups++;
                     }
                     if (c.blocklisted() && insertHit(id, "blocklist", c.other().reference().value(),
@@ -155,6 +154,10 @@ class CaseScreener {
                 recorded++;
             }
         }
+        if (!newPairs.isEmpty()) {
+            template.batchUpdate("insert into screening_duplicate (enlistment_id, other_id, score, certain, blocklisted, "
+                    + "reasons, status) values (?, ?, ?, ?, ?, ?, 'OPEN')", newPairs);
+        }
         if (!runs.isEmpty()) {
             template.batchUpdate("insert into screening_run (enlistment_id, list, list_version, screened_at, node, hits) "
                     + "values (?, ?, ?, ?, ?, ?)", runs);
@@ -164,6 +167,28 @@ class CaseScreener {
                     + "duplicates) values (?, ?, ?, ?, ?)", results);
         }
         return recorded;
+    }
+
+    /**
+     * The pairs among the candidates that are stored already, in one read: those the other case found when it was
+     * screened, as {@code "other|case"}.
+     */
+    private Set<String> knownPairs(Map<EnlistmentId, List<DuplicateFinder.Candidate>> candidates) {
+        Set<String> known = new HashSet<>();
+        List<UUID> others = candidates.values().stream().flatMap(List::stream).map(c -> c.other().id().value())
+                .distinct().toList();
+        if (others.isEmpty()) {
+            return known;
+        }
+        List<UUID> cases = candidates.keySet().stream().map(EnlistmentId::value).toList();
+        for (int i = 0; i < others.size(); i += 500) {
+            jdbc.sql("select enlistment_id, other_id from screening_duplicate where enlistment_id in (:others) "
+                            + "and other_id in (:cases)")
+                    .param("others", others.subList(i, Math.min(others.size(), i + 500))).param("cases", cases)
+                    .query((rs, n) -> known.add(rs.getObject(1, UUID.class) + "|" + rs.getObject(2, UUID.class)))
+                    .list();
+        }
+        return known;
     }
 
     private boolean insertHit(EnlistmentId id, String list, String listId, String name, double score, String reasons,
