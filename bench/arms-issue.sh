@@ -67,7 +67,9 @@ java -Xmx1g ${LEGION_BENCH_JVM_ARGS:-} -jar "$LEGION_JAR" --server.port=$PORT --
   --spring.datasource.password=legion --legion.demo.password=bench-password --legion.demo.totp-secret=$SECRET \
   --legion.rate-limit.enabled=false ${LEGION_BENCH_ARGS:-} > /tmp/legion-bench-arms-app.log 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
+. bench/statistics.sh
+start_statistics $DB
+trap 'kill $APP 2>/dev/null || true; stop_statistics' EXIT
 for _ in $(seq 1 600); do curl -sf -o /dev/null http://localhost:$PORT/login && break; kill -0 $APP || { echo "Legion did not start: /tmp/legion-bench-arms-app.log" >&2; exit 1; }; sleep 0.5; done
 
 # the weapons, stocked at KYIV-POLICE-01: run 0 is the measured one, runs 1.. the warm-up
