@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import legion.authorization.SealDocumentTypes;
 import legion.authorization.Seals;
@@ -28,6 +29,8 @@ class ProgramSealOverHttpTest {
     int port;
     @Autowired
     Seals seals;
+    @Autowired
+    JdbcClient jdbc;
 
     private String receipt() {
         return seals.issue(SealDocumentTypes.named("TEST_WEAPON_RECEIPT").orElseThrow(),
@@ -56,5 +59,18 @@ class ProgramSealOverHttpTest {
         var checked = guard.postWithToken("/console/border", page, Map.of("checkpoint", "Kyiv", "hex", receipt()));
         assertThat(checked.body()).contains("id=\"verdict\">VALID").contains("TEST_WEAPON_RECEIPT")
                 .contains("KYIV-POLICE-01").contains("FX1234567");
+    }
+
+    @Test
+    void aPhotoOverTheLimitIsToldAndNoCrossingIsRecorded() {
+        long crossings = jdbc.sql("select count(*) from border_crossing").query(Long.class).single();
+        ConsoleSession guard = ConsoleSession.login(port, "border1", "demo-password");
+        var page = guard.get("/console/border");
+        byte[] photo = new byte[12 * 1024 * 1024]; // over the 10 MB limit, and no image at all
+        var checked = guard.postMultipart("/console/border", page, Map.of("checkpoint", "Kyiv", "hex", receipt()),
+                "image", "photo.png", "image/png", photo);
+        assertThat(checked.status()).isEqualTo(200);
+        assertThat(checked.body()).contains("The photo is over 10 MB and was not read").doesNotContain("id=\"verdict\"");
+        assertThat(jdbc.sql("select count(*) from border_crossing").query(Long.class).single()).isEqualTo(crossings);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 import legion.access.Officers;
 import legion.authorization.TravelAuthorizations;
 import legion.border.BorderCrossings;
+import legion.shared.BoundedUpload;
 import legion.shared.JsonBodies;
 import tools.jackson.databind.JsonNode;
 
@@ -90,8 +91,12 @@ class BorderController {
     @PostMapping("/console/border")
     String scan(Authentication auth, @RequestParam(defaultValue = "") String checkpoint,
                 @RequestParam(defaultValue = "") String hex, @RequestParam(required = false) MultipartFile image,
-                Model model) throws IOException {
+                HttpServletRequest request, Model model) throws IOException {
         model.addAttribute("checkpoint", checkpoint);
+        if (BoundedUpload.overLimit(request, "image")) {
+            model.addAttribute("problem", "border.image.tooLarge"); // not kept, so nothing of it is read
+            return "console/border";
+        }
         byte[] seal;
         try {
             if (image != null && !image.isEmpty()) {
