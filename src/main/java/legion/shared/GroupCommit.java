@@ -31,8 +31,8 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * <p>Committer threads (one unless configured) each take what is queued, up to {@code legion.writes.group-max}
  * works. When a statement of the group fails (a duplicate key, a deadlock) the group is rolled back and each work
  * is written again alone, in its own transaction, so that the one that caused the failure is told what it would
- * have been told writing alone, and the others are stored. When the commit itself fails, its outcome is unknown: every work of the group is told
- * that failure, as a single commit's caller would be, and none is written again.
+ * have been told writing alone, and the others are stored. When the commit itself fails, its outcome is unknown:
+ * every work of the group is told that failure, as a single commit's caller would be, and none is written again.
  */
 @Component
 public class GroupCommit implements DisposableBean {

@@ -102,27 +102,24 @@ public class Writes {
         HeldCompletion held = new HeldCompletion();
         T result;
         try {
-            result = readOnly.execute(status -> {
-                T r = work.doInTransaction(status);
-                rolledBack[0] = status.isRollbackOnly();
-                if (!rolledBack[0]) {
-                    TransactionSynchronizationManager.registerSynchronization(held);
-                }
-                return r;
-            });
+            try {
+                result = readOnly.execute(status -> {
+                    T r = work.doInTransaction(status);
+                    rolledBack[0] = status.isRollbackOnly();
+                    if (!rolledBack[0]) {
+                        TransactionSynchronizationManager.registerSynchronization(held);
+                    }
+                    return r;
+                });
+            } finally {
+                CURRENT.remove();
+            }
+            if (!rolledBack[0] && !batch.statements.isEmpty()) {
+                group.write(batch);
+            }
         } catch (RuntimeException | Error e) {
             held.completed(TransactionSynchronization.STATUS_ROLLED_BACK);
             throw e;
-        } finally {
-            CURRENT.remove();
-        }
-        if (!rolledBack[0] && !batch.statements.isEmpty()) {
-            try {
-                group.write(batch);
-            } catch (RuntimeException | Error e) {
-                held.completed(TransactionSynchronization.STATUS_ROLLED_BACK);
-                throw e;
-            }
         }
         held.committed();
         return result;
