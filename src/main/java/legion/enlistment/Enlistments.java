@@ -41,6 +41,12 @@ public interface Enlistments {
     List<Reference> findByPassportNumber(String passportNumber);
 
     /**
+     * {@link #findByPassportNumber} for many numbers in one read (a screening batch): each given number with the
+     * references of its cases, oldest first; a number no case has maps to an empty list.
+     */
+    java.util.Map<String, List<Reference>> findByPassportNumbers(java.util.Collection<String> passportNumbers);
+
+    /**
      * Ids of the cases (personal data not erased) in one of these stages, by id after {@code after} (null: from the
      * start), at most {@code limit}: for modules that must visit every case of some stages (keyset pagination).
      */

@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -331,6 +333,25 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
         return jdbc.sql("select reference from enlistment where passport_bidx = ? order by submitted_at")
                 .param(passportIndex(passportNumber))
                 .query((rs, n) -> new Reference(rs.getString(1))).list();
+    }
+
+    @Override
+    public Map<String, List<Reference>> findByPassportNumbers(Collection<String> passportNumbers) {
+        Map<String, String> indexOf = new HashMap<>();
+        passportNumbers.forEach(n -> indexOf.put(n, passportIndex(n)));
+        List<String> indexes = indexOf.values().stream().distinct().toList();
+        Map<String, List<Reference>> byIndex = new HashMap<>();
+        for (int i = 0; i < indexes.size(); i += 500) {
+            jdbc.sql("select passport_bidx, reference from enlistment where passport_bidx in (:indexes) "
+                            + "order by submitted_at")
+                    .param("indexes", indexes.subList(i, Math.min(indexes.size(), i + 500)))
+                    .query((ResultSet rs) -> {
+                        byIndex.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Reference(rs.getString(2)));
+                    });
+        }
+        Map<String, List<Reference>> found = new HashMap<>();
+        indexOf.forEach((number, index) -> found.put(number, byIndex.getOrDefault(index, List.of())));
+        return found;
     }
 
     @Override

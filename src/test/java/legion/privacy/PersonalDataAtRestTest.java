@@ -49,6 +49,10 @@ class PersonalDataAtRestTest {
         assertThat(enlistments.findByPassportNumber(passport)).containsExactly(new Reference(ref));
         assertThat(enlistments.findByEmail("zaphod.beeblebrox@example.org")).containsExactly(new Reference(ref));
         assertThat(enlistments.findByPassportNumber("NOSUCH123")).isEmpty();
+        // many numbers in one read: each with its cases, one no case has with none
+        assertThat(enlistments.findByPassportNumbers(java.util.List.of(passport, "NOSUCH123")))
+                .containsOnly(Map.entry(passport, java.util.List.of(new Reference(ref))),
+                        Map.entry("NOSUCH123", java.util.List.of()));
         assertThat(enlistments.findByReference(new Reference(ref)).orElseThrow().applicant().surname())
                 .isEqualTo("Beeblebrox-Ωμέγα");
     }

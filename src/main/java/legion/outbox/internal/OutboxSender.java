@@ -3,8 +3,10 @@ package legion.outbox.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -102,21 +104,28 @@ class OutboxSender {
             }
             return due;
         });
-        for (Long id : ids) {
-            send(id, claim);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        // one read for the claimed batch (a read per message was a third of the sender's statements)
+        Map<Long, Row> rows = new HashMap<>();
+        jdbc.sql("select id, recipient, subject, body, language, attempts from outbox_message "
+                        + "where id in (:ids) and claim = :claim")
+                .param("ids", ids).param("claim", claim)
+                .query((java.sql.ResultSet rs) -> {
+                    rows.put(rs.getLong(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getInt(6)));
+                });
+        for (Long id : ids) { // oldest first, as claimed
+            Row r = rows.get(id);
+            if (r != null) {
+                send(id, claim, r);
+            }
         }
         return ids.size();
     }
 
-    private void send(long id, String claim) {
-        var row = jdbc.sql("select recipient, subject, body, language, attempts from outbox_message where id = ? and claim = ?")
-                .params(id, claim)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
-                .optional();
-        if (row.isEmpty()) {
-            return;
-        }
-        Row r = row.get();
+    private void send(long id, String claim, Row r) {
         // from here on the server may take it: should this node die now, the message is uncertain, not queued
         if (jdbc.sql("update outbox_message set status = 'SENDING', claimed_at = ? where id = ? and claim = ? "
                         + "and status = 'CLAIMED'")
