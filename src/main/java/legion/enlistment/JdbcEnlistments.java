@@ -341,10 +341,10 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
         passportNumbers.forEach(n -> indexOf.put(n, passportIndex(n)));
         List<String> indexes = indexOf.values().stream().distinct().toList();
         Map<String, List<Reference>> byIndex = new HashMap<>();
-        for (int i = 0; i < indexes.size(); i += 500) {
+        for (List<String> part : legion.shared.Chunks.of(indexes, 500)) {
             jdbc.sql("select passport_bidx, reference from enlistment where passport_bidx in (:indexes) "
                             + "order by submitted_at")
-                    .param("indexes", indexes.subList(i, Math.min(indexes.size(), i + 500)))
+                    .param("indexes", part)
                     .query((ResultSet rs) -> {
                         byIndex.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Reference(rs.getString(2)));
                     });

@@ -181,10 +181,10 @@ class CaseScreener {
             return known;
         }
         List<UUID> cases = candidates.keySet().stream().map(EnlistmentId::value).toList();
-        for (int i = 0; i < others.size(); i += 500) {
+        for (List<UUID> part : legion.shared.Chunks.of(others, 500)) {
             jdbc.sql("select enlistment_id, other_id from screening_duplicate where enlistment_id in (:others) "
                             + "and other_id in (:cases)")
-                    .param("others", others.subList(i, Math.min(others.size(), i + 500))).param("cases", cases)
+                    .param("others", part).param("cases", cases)
                     .query((rs, n) -> known.add(rs.getObject(1, UUID.class) + "|" + rs.getObject(2, UUID.class)))
                     .list();
         }

@@ -137,8 +137,8 @@ class DuplicateFinder {
         if (wide) {
             lastWideSync = started;
         }
-        for (int i = 0; i < fresh.size(); i += 500) {
-            enlistments.findAllById(fresh.subList(i, Math.min(fresh.size(), i + 500))).stream()
+        for (List<EnlistmentId> part : legion.shared.Chunks.of(fresh, 500)) {
+            enlistments.findAllById(part).stream()
                     .filter(o -> !o.applicant().erased()).forEach(o -> index.add(record(o)));
         }
     }

@@ -131,10 +131,8 @@ class ScreeningWorker implements SmartLifecycle {
             rows.forEach(r -> cases.add(r.caseId()));
             screener.screenAll(cases.stream().map(EnlistmentId::new).toList(), versions);
             // one statement for the batch (a batch of single deletes was one in ten of intake's statements)
-            List<Long> ids = rows.stream().map(Claimed::id).toList();
-            for (int i = 0; i < ids.size(); i += 1000) {
-                jdbc.sql("delete from screening_work where id in (:ids)")
-                        .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000))).update();
+            for (List<Long> part : legion.shared.Chunks.of(rows.stream().map(Claimed::id).toList(), 1000)) {
+                jdbc.sql("delete from screening_work where id in (:ids)").param("ids", part).update();
             }
             return cases.size();
         });
