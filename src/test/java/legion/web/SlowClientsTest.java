@@ -3,15 +3,14 @@ package legion.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,22 +62,38 @@ class SlowClientsTest {
                 return;
             }
             try {
-                InputStream in = socket.getInputStream();
-                byte[] buffer = new byte[4096];
                 try {
-                    int n = in.read(buffer);
-                    if (n < 0) {
+                    if (!readSome()) {
                         ended = true;
                         return;
                     }
-                    received.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
                 } catch (SocketTimeoutException nothingYet) {
                     // still open, nothing received
                 }
                 socket.getOutputStream().write('x');
             } catch (IOException closed) {
+                // a server that closes with our bytes unread resets the connection; an answer that came before
+                // the reset is still readable, and may have arrived just after the read above
+                try {
+                    while (readSome()) {
+                        // keep what arrived
+                    }
+                } catch (IOException reset) {
+                    // nothing more
+                }
                 ended = true;
             }
+        }
+
+        /** Reads what has arrived (at most one millisecond's wait); false at the end of the stream. */
+        private boolean readSome() throws IOException {
+            byte[] buffer = new byte[4096];
+            int n = socket.getInputStream().read(buffer);
+            if (n < 0) {
+                return false;
+            }
+            received.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+            return true;
         }
 
         synchronized boolean refusedAtOnce() {
@@ -93,20 +108,22 @@ class SlowClientsTest {
             assertThat(other.send(get("/")).status()).isEqualTo(200);
             assertThat(other.send(statusLookUp()).status()).isEqualTo(404);
         }
-        List<Slow> slow = new ArrayList<>();
+        List<Slow> slow = new CopyOnWriteArrayList<>();
         ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor();
         try {
+            // a few bytes a second on every connection still open, from the first one on: on a busy machine opening
+            // the 300 can outlast the 2-s connection timeout, which would end the first ones early and let later
+            // ones in
+            trickler.scheduleWithFixedDelay(() -> slow.forEach(Slow::trickle), 0, 300, TimeUnit.MILLISECONDS);
             for (int i = 0; i < SLOW; i++) {
                 Slow s = new Slow();
                 s.open(port);
                 slow.add(s);
             }
-            // a few bytes a second on every connection still open
-            trickler.scheduleWithFixedDelay(() -> slow.forEach(Slow::trickle), 0, 300, TimeUnit.MILLISECONDS);
 
             // bounded in number: beyond 20 in flight from that address, refused at once
             assertThat(Eventually.equalTo(true, Duration.ofSeconds(30),
-                    () -> slow.stream().filter(Slow::refusedAtOnce).count() >= SLOW - 20)).isTrue();
+                    () -> slow.stream().filter(Slow::refusedAtOnce).count() >= SLOW - 20)).as(() -> tally(slow)).isTrue();
             assertThat(slow.stream().filter(s -> !s.refusedAtOnce())).hasSizeLessThanOrEqualTo(20);
 
             // while those still trickle, another client's pages and API calls are answered within a second each
@@ -135,6 +152,20 @@ class SlowClientsTest {
         }
         // and the server serves that address again
         assertThat(new FromAddress("127.0.0.1", port).send(get("/")).status()).isEqualTo(200);
+    }
+
+    /** What the slow connections have seen so far, for a failure's message. */
+    private static String tally(List<Slow> slow) {
+        java.util.Map<String, Long> seen = new java.util.TreeMap<>();
+        for (Slow s : slow) {
+            String received;
+            synchronized (s) {
+                received = s.received.toString();
+            }
+            String first = received.isEmpty() ? "nothing" : received.lines().findFirst().orElse("");
+            seen.merge((s.ended ? "ended, " : "open, ") + first, 1L, Long::sum);
+        }
+        return seen.toString();
     }
 
     private static String get(String path) {
