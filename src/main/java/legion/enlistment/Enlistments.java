@@ -32,6 +32,16 @@ public interface Enlistments {
     /** The cases with these references that exist, in no particular order (as {@link #findAllById}). */
     List<Enlistment> findAllByReference(java.util.Collection<Reference> references);
 
+    /**
+     * Where the cases with these references stand (those that exist, in no particular order), without their personal
+     * data or history: one read, nothing decrypted, for a look at many cases that needs no more (duplicate candidates).
+     */
+    List<Standing> standingsByReference(java.util.Collection<Reference> references);
+
+    /** A case's identity and stage, and why it was rejected (null unless it was). */
+    record Standing(EnlistmentId id, Reference reference, Stage stage, RejectionReason rejectionReason) {
+    }
+
     /** One page of a queue, oldest first, after the given cursor (keyset pagination). */
     List<CaseSummary> queue(QueueQuery query);
 

@@ -173,6 +173,22 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
         return findAllById(ids);
     }
 
+    @Override
+    public List<Standing> standingsByReference(Collection<Reference> references) {
+        List<String> values = references.stream().map(Reference::value).distinct().toList();
+        List<Standing> found = new ArrayList<>();
+        for (List<String> part : legion.shared.Chunks.of(values, 500)) {
+            jdbc.sql("select id, reference, stage, rejection_reason from enlistment where reference in (:references)")
+                    .param("references", part)
+                    .query((ResultSet rs) -> {
+                        String rejection = rs.getString(4);
+                        found.add(new Standing(new EnlistmentId(rs.getObject(1, UUID.class)), new Reference(rs.getString(2)),
+                                Stage.valueOf(rs.getString(3)), rejection == null ? null : RejectionReason.valueOf(rejection)));
+                    });
+        }
+        return found;
+    }
+
     private Enlistment map(ResultSet rs, java.util.function.Function<UUID, List<HistoryEntry>> histories)
             throws SQLException {
         UUID id = rs.getObject("id", UUID.class);

@@ -33,9 +33,31 @@ public final class DuplicateIndex {
         }
     }
 
+    /**
+     * A record prepared for this index (its names normalised, its blocking keys made): the costly part of both
+     * {@link #add} and {@link #search}, so a record that is added and then looked up is prepared once.
+     */
+    public static final class Entry {
+        private final Linker.Prepared prepared;
+
+        private Entry(Linker.Prepared prepared) {
+            this.prepared = prepared;
+        }
+    }
+
+    /** Prepares a record (a map of column to value; the id column of the config identifies it). */
+    public Entry prepare(Map<String, String> record) {
+        return new Entry(linker.prepare(record));
+    }
+
     /** Stores a record (a map of column to value; the id column of the config identifies it). */
     public void add(Map<String, String> record) {
-        Linker.Prepared prepared = linker.prepare(record);
+        add(prepare(record));
+    }
+
+    /** Stores a record prepared by {@link #prepare}. */
+    public void add(Entry entry) {
+        Linker.Prepared prepared = entry.prepared;
         lock.writeLock().lock();
         try {
             int id = records.size();
@@ -98,7 +120,12 @@ public final class DuplicateIndex {
      * candidates are kept, best first.
      */
     public Search search(Map<String, String> record) {
-        Linker.Prepared query = linker.prepare(record);
+        return search(prepare(record));
+    }
+
+    /** {@link #search(Map)} of a record prepared by {@link #prepare}. */
+    public Search search(Entry entry) {
+        Linker.Prepared query = entry.prepared;
         int maxBlock = linker.config().maxBlockSize();
         List<ScoredPair> out = new ArrayList<>();
         int comparisons = 0;
