@@ -88,8 +88,12 @@ python3 bench/cpu.py diff /tmp/legion-cpu-baseline-0.json /tmp/legion-cpu-baseli
 kill $BASE; wait $BASE 2>/dev/null || true
 
 echo "== Legion on PostgreSQL, port $PORT"
+# a data directory of its own, empty each run: the mail of a run is tens of thousands of .eml files (no SMTP server
+# here), which would otherwise pile up in the checkout's ./data beside the demo's
+rm -rf target/bench-intake/data
 # one wrk host stands for thousands of volunteers: lift the per-client limit (the global one stays)
 java -Xmx1g ${LEGION_BENCH_JVM_ARGS:-} -jar "$LEGION_JAR" --server.port=$PORT --legion.demo.enabled=false \
+  --legion.data-dir=target/bench-intake/data \
   --legion.rate-limit.per-client-per-minute=100000000 --legion.rate-limit.per-client-burst=100000 \
   --spring.datasource.url=jdbc:postgresql://localhost:5432/$DB --spring.datasource.username=legion \
   --spring.datasource.password=legion "${LISTS_ARG[@]}" ${LEGION_BENCH_ARGS:-} > /tmp/legion-bench-app.log 2>&1 &

@@ -39,7 +39,7 @@ public class MailTransport {
      */
     private final Session files;
 
-    MailTransport(ObjectProvider<JavaMailSender> sender, @Value("${spring.mail.host:}") String host,
+    protected MailTransport(ObjectProvider<JavaMailSender> sender, @Value("${spring.mail.host:}") String host,
                   @Value("${legion.mail.from:no-reply@legion.example}") String from,
                   @Value("${legion.data-dir:./data}") String dataDir) {
         this.sender = sender;

@@ -116,32 +116,68 @@ class OutboxSender {
                     rows.put(rs.getLong(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getInt(6)));
                 });
+        long sent = NONE; // the message sent last, not yet marked SENT
         for (Long id : ids) { // oldest first, as claimed
             Row r = rows.get(id);
-            if (r != null) {
-                send(id, claim, r);
+            if (r == null) {
+                continue;
             }
+            // from here on the server may take it: should this node die now, the message is uncertain, not queued
+            boolean mine = mark(sent, id, claim);
+            sent = NONE;
+            if (!mine) {
+                continue;
+            }
+            try {
+                transport.send(cipher.decrypt("outbox.to", r.to), cipher.decrypt("outbox.subject", r.subject),
+                        cipher.decrypt("outbox.text", r.body), Locale.forLanguageTag(r.language), "outbox-" + id);
+            } catch (RuntimeException e) {
+                retryLater(id, claim, r.attempts + 1, e);
+                continue;
+            }
+            sent = id;
+        }
+        if (sent != NONE) {
+            mark(sent, NONE, claim);
         }
         return ids.size();
     }
 
-    private void send(long id, String claim, Row r) {
-        // from here on the server may take it: should this node die now, the message is uncertain, not queued
-        if (jdbc.sql("update outbox_message set status = 'SENDING', claimed_at = ? where id = ? and claim = ? "
-                        + "and status = 'CLAIMED'")
-                .params(at(clock.instant()), id, claim).update() != 1) {
-            return;
+    /** No message (ids start at 1). */
+    private static final long NONE = -1;
+
+    /**
+     * In one statement, and so in one commit: marks {@code sent} (the message just sent, or {@link #NONE}) {@code SENT},
+     * dropping its recipient and text, and {@code next} (or {@link #NONE}) {@code SENDING}. Two statements per message
+     * were the sender's whole cost, and during a surge it fell behind intake. A node that dies between a message's
+     * sending and this statement leaves that one message {@code SENDING}, so uncertain: still at most one.
+     *
+     * @return whether {@code next} is this claim's to send now
+     */
+    private boolean mark(long sent, long next, String claim) {
+        int changed = jdbc.sql("update outbox_message set "
+                        + "status = case when id = :next then 'SENDING' else 'SENT' end, "
+                        + "claimed_at = case when id = :next then :now else claimed_at end, "
+                        + "sent_at = case when id = :next then sent_at else :now end, "
+                        + "attempts = case when id = :next then attempts else attempts + 1 end, "
+                        + "recipient = case when id = :next then recipient end, "
+                        + "subject = case when id = :next then subject end, "
+                        + "body = case when id = :next then body end, "
+                        + "claim = case when id = :next then claim end, "
+                        + "last_error = case when id = :next then last_error end "
+                        + "where claim = :claim and ((id = :next and status = 'CLAIMED') or (id = :sent and status = 'SENDING'))")
+                .param("next", next).param("sent", sent).param("now", at(clock.instant())).param("claim", claim)
+                .update();
+        if (next == NONE) {
+            return false;
         }
-        try {
-            transport.send(cipher.decrypt("outbox.to", r.to), cipher.decrypt("outbox.subject", r.subject),
-                    cipher.decrypt("outbox.text", r.body), Locale.forLanguageTag(r.language), "outbox-" + id);
-        } catch (RuntimeException e) {
-            retryLater(id, claim, r.attempts + 1, e);
-            return;
+        int expected = sent == NONE ? 1 : 2;
+        if (changed == expected) {
+            return true;
         }
-        jdbc.sql("update outbox_message set status = 'SENT', sent_at = ?, attempts = attempts + 1, recipient = null, "
-                        + "subject = null, body = null, claim = null, last_error = null where id = ? and claim = ?")
-                .params(at(clock.instant()), id, claim).update();
+        // rare: a row was not this claim's any more (its lease ran out); ask which
+        return jdbc.sql("select count(*) from outbox_message where id = ? and claim = ? and status = 'SENDING'")
+                .params(next, claim).query(Integer.class).single() == 1;
     }
 
     private void retryLater(long id, String claim, int attempts, RuntimeException e) {

@@ -92,6 +92,8 @@ class OutboxSenderTest {
     FieldCipher cipher;
     @Autowired
     MailTransport transport;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> transportsSender;
 
     final MutableClock clock = new MutableClock(Instant.parse("2027-03-01T09:00:00Z"));
 
@@ -233,6 +235,44 @@ class OutboxSenderTest {
         sender.run();
         assertThat(SMTP.getReceivedMessages()).isEmpty();
         assertThat(outbox.needingAttention(10)).extracting(e -> e.status()).containsExactly(OutboxStatus.UNCERTAIN);
+    }
+
+    @Test
+    void aNodeKilledJustAfterTheServerTookAMessageLeavesThatOneUncertainAndSendsNothingTwice() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            queue("k" + i, "v" + i + "@example.org");
+        }
+        // the third message reaches the server, then the node dies before it can note so
+        MailTransport dying = new MailTransport(transportsSender, "127.0.0.1", "no-reply@legion.example", "target") {
+            int sent;
+
+            @Override
+            public void send(String to, String subject, String text, Locale language, String messageId) {
+                super.send(to, subject, text, language, messageId);
+                if (++sent == 3) {
+                    throw new Error("the node died");
+                }
+            }
+        };
+        OutboxSender killed = new OutboxSender(jdbc, tx, cipher, dying, Optional.of(clock), 50, 8,
+                Duration.ofSeconds(30), Duration.ofMinutes(5));
+        assertThatThrownBy(killed::sendBatch).hasMessage("the node died");
+        assertThat(SMTP.getReceivedMessages()).hasSize(3);
+        assertThat(List.of(status("k1"), status("k2"), status("k3"), status("k4"), status("k5")))
+                .containsExactly("SENT", "SENT", "SENDING", "CLAIMED", "CLAIMED");
+
+        // another node, once the dead one's lease has run out: the untried ones go, the one in doubt does not
+        clock.advance(Duration.ofMinutes(6));
+        OutboxSender other = sender(8);
+        other.run();
+        assertThat(List.of(status("k1"), status("k2"), status("k3"), status("k4"), status("k5")))
+                .containsExactly("SENT", "SENT", "UNCERTAIN", "SENT", "SENT");
+        Set<String> recipients = new HashSet<>();
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            recipients.add(String.valueOf(m.getAllRecipients()[0]));
+        }
+        assertThat(SMTP.getReceivedMessages()).as("each once").hasSize(5);
+        assertThat(recipients).hasSize(5);
     }
 
     @Test
