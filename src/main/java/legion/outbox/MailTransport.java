@@ -29,6 +29,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailTransport {
 
+    /**
+     * Jakarta Mail 2.1 finds its {@code StreamProvider} anew on every encoding of a header or body, by a
+     * {@code ServiceLoader} scan of the whole class path (jakartaee/mail-api#861, open): in the executable jar that was
+     * half of the outbox sender's time, and the sender fell behind a surge. Named as a system property, it is made
+     * directly instead. Unless someone chose another provider, or Angus Mail is missing.
+     */
+    static {
+        String property = "jakarta.mail.util.StreamProvider";
+        String angus = "org.eclipse.angus.mail.util.MailStreamProvider";
+        if (System.getProperty(property) == null) {
+            try {
+                Class.forName(angus, false, MailTransport.class.getClassLoader());
+                System.setProperty(property, angus);
+            } catch (ClassNotFoundException e) {
+                // the scan it is
+            }
+        }
+    }
+
     private final ObjectProvider<JavaMailSender> sender;
     private final String host;
     private final String from;

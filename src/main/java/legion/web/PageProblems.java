@@ -40,7 +40,6 @@ class PageProblems {
         return page(403);
     }
 
-    /** Anything else: the status a Spring exception carries, or 500; never details. */
     /** The client went away or sent its body too slowly ({@link SlowClients} logs it once at INFO). */
     @ExceptionHandler({org.apache.catalina.connector.ClientAbortException.class,
             org.springframework.web.context.request.async.AsyncRequestNotUsableException.class})
@@ -50,6 +49,7 @@ class PageProblems {
         return mav;
     }
 
+    /** Anything else: the status a Spring exception carries, or 500; never details. */
     @ExceptionHandler(Exception.class)
     ModelAndView other(Exception e) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException) {
