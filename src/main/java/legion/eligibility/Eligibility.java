@@ -49,7 +49,34 @@ public class Eligibility {
 
     /** The failures that refuse an application today (age, passport validity, excluded nationality); empty if none. */
     public List<Finding> refusals(Applicant applicant) {
-        return current().policy().evaluate(applicant, LocalDate.now(clock)).refusals();
+        return judge(applicant).refusals();
+    }
+
+    /**
+     * The policy in force's judgement of an application today: its refusals at intake, and the verdict that
+     * {@link #judgeNew(Enlistment, Judgement)} records with the new case without running the rules a second time.
+     */
+    public Judgement judge(Applicant applicant) {
+        LocalDate today = LocalDate.now(clock);
+        return new Judgement(applicant, today, current().policy().evaluate(applicant, today));
+    }
+
+    /** What {@link #judge} found, for the applicant it was given, on its day, under one version. */
+    public static final class Judgement {
+        private final Applicant applicant;
+        private final LocalDate day;
+        private final EligibilityPolicy.Assessment assessment;
+
+        private Judgement(Applicant applicant, LocalDate day, EligibilityPolicy.Assessment assessment) {
+            this.applicant = applicant;
+            this.day = day;
+            this.assessment = assessment;
+        }
+
+        /** The failures that refuse the application (age, passport validity, excluded nationality); empty if none. */
+        public List<Finding> refusals() {
+            return assessment.refusals();
+        }
     }
 
     /**
@@ -58,8 +85,19 @@ public class Eligibility {
      * an event listener: the creator has the case in hand, so it is not read back and decrypted again.)
      */
     public void judgeNew(Enlistment e) {
+        judgeNew(e, null);
+    }
+
+    /**
+     * {@link #judgeNew(Enlistment)}, recording {@code earlier} (from {@link #judge} at validation) when it judged this
+     * very applicant on the day of application under the version still in force; otherwise judged again.
+     */
+    public void judgeNew(Enlistment e, Judgement earlier) {
+        LocalDate day = e.submittedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        boolean reusable = earlier != null && earlier.applicant == e.applicant() && earlier.day.equals(day)
+                && earlier.assessment.policyVersion() == rulebook.current().version();
         rulebook.recordFirst(e.id().value().toString(), e.reference().value(),
-                rulebook.judge(e.applicant(), e.submittedAt().atZone(ZoneOffset.UTC).toLocalDate()));
+                reusable ? earlier.assessment.judged() : rulebook.judge(e.applicant(), day));
     }
 
     /** The verdicts on a case, newest version first. */

@@ -59,8 +59,16 @@ public class ApplicationValidator {
         this.eligibility = eligibility;
     }
 
-    /** The outcome: an applicant, or the problems (never both). */
-    public record Result(Applicant applicant, List<FieldProblem> problems) {
+    /**
+     * The outcome: an applicant, or the problems (never both). A valid applicant comes with the eligibility policy's
+     * judgement, which intake records with the case rather than judging it again.
+     */
+    public record Result(Applicant applicant, List<FieldProblem> problems, Eligibility.Judgement judgement) {
+
+        public Result(Applicant applicant, List<FieldProblem> problems) {
+            this(applicant, problems, null);
+        }
+
         public boolean valid() {
             return problems.isEmpty();
         }
@@ -109,10 +117,11 @@ public class ApplicationValidator {
         }
         Applicant applicant = new Applicant(given, surname, dob, sex, nationality, residence, passport, email, phone,
                 languages, role, experience, criminal, acknowledged);
-        List<FieldProblem> refusals = eligibility.refusals(applicant).stream()
+        Eligibility.Judgement judgement = eligibility.judge(applicant);
+        List<FieldProblem> refusals = judgement.refusals().stream()
                 .map(f -> FieldProblem.refusedBy(f.rule(), f.field(), f.messageKey(), f.args()))
                 .toList();
-        return refusals.isEmpty() ? new Result(applicant, List.of()) : new Result(null, refusals);
+        return refusals.isEmpty() ? new Result(applicant, List.of(), judgement) : new Result(null, refusals);
     }
 
     private static String name(JsonNode root, String field, List<FieldProblem> p) {

@@ -72,13 +72,23 @@ public class Intake {
      * @throws IdempotencyConflictException when the key was used with another request
      */
     public Submission submit(Applicant applicant, String idempotencyKey, String requestHash) {
+        return submit(applicant, null, idempotencyKey, requestHash);
+    }
+
+    /**
+     * {@link #submit(Applicant, String, String)} with the eligibility judgement made when it was validated
+     * ({@link ApplicationValidator.Result#judgement()}), recorded as the case's first verdict unless it no longer holds.
+     */
+    public Submission submit(Applicant applicant, legion.eligibility.Eligibility.Judgement judgement,
+                             String idempotencyKey, String requestHash) {
         boolean seen = idempotencyKey != null && recentKeys.asMap().putIfAbsent(idempotencyKey, Boolean.TRUE) != null;
         DuplicateKeyException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             boolean retry = attempt > 0 || seen;
             try {
                 // with the rows of other submissions in one commit (ADR 0170); answered once they are durable
-                return writes.inTransaction(status -> submitOnce(applicant, idempotencyKey, requestHash, retry));
+                return writes.inTransaction(status -> submitOnce(applicant, judgement, idempotencyKey, requestHash,
+                        retry));
             } catch (DuplicateKeyException e) {
                 // A concurrent request with the same key won, or (rarely) a reference collided: try again.
                 last = e;
@@ -91,7 +101,8 @@ public class Intake {
      * One attempt. The first attempt does not look the key up: its primary key catches a key used before (or
      * concurrently), and the retry after such a collision replays the earlier answer (or finds it a conflict).
      */
-    private Submission submitOnce(Applicant applicant, String key, String hash, boolean retry) {
+    private Submission submitOnce(Applicant applicant, legion.eligibility.Eligibility.Judgement judgement, String key,
+                                  String hash, boolean retry) {
         if (key != null && retry) {
             Optional<Submission> earlier = replay(key, hash);
             if (earlier.isPresent()) {
@@ -101,7 +112,7 @@ public class Intake {
         Embassy embassy = embassies.route(applicant.countryOfResidence());
         Enlistment enlistment = Enlistment.submit(Reference.random(), applicant, embassy.code());
         enlistments.add(enlistment);
-        eligibility.judgeNew(enlistment);
+        eligibility.judgeNew(enlistment, judgement);
         Advisory acknowledged = advisories.acknowledge(enlistment.id(), applicant.nationality());
         if (key != null) {
             writes.insert("insert into intake_idempotency (idempotency_key, request_hash, enlistment_id, created_at) "

@@ -49,6 +49,8 @@ class ReevaluationTest {
     Eligibility eligibility;
     @Autowired
     Enlistments enlistments;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
     Http http;
 
     @BeforeEach
@@ -76,6 +78,53 @@ class ReevaluationTest {
     private List<String> outcomes(String reference) {
         return jdbc.sql("select policy_version || ':' || outcome from rules_verdict where program = 'legion' and reference = ? "
                 + "order by policy_version").param(reference).query(String.class).list();
+    }
+
+    /**
+     * Intake records as a new case's first verdict the judgement it made when it validated the application (the
+     * rules run once), but only of that very applicant, and only while the version that judged it is in force.
+     */
+    @Test
+    void theJudgementMadeAtValidationIsRecordedOnlyForItsApplicantUnderTheVersionInForce() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        legion.enlistment.Applicant tooOld = RulesTest.born(today.minusYears(70));
+        legion.enlistment.Applicant fit = RulesTest.born(today.minusYears(30));
+        Eligibility.Judgement ofTooOld = eligibility.judge(tooOld);
+        assertThat(ofTooOld.refusals()).extracting(Finding::rule).isNotEmpty();
+
+        // another applicant's judgement is not this one's verdict
+        legion.enlistment.Enlistment e = legion.enlistment.Enlistment.submit(Reference.random(), fit, "GB");
+        tx.executeWithoutResult(s -> {
+            enlistments.add(e);
+            eligibility.judgeNew(e, ofTooOld);
+        });
+        assertThat(eligibility.verdicts(e.id())).singleElement()
+                .satisfies(v -> assertThat(v.outcome()).isNotEqualTo(Outcome.FAIL));
+
+        // a judgement made before a new version was published is not recorded under the old one
+        Eligibility.Judgement before = eligibility.judge(fit);
+        int versionBefore = eligibility.current().version();
+        eligibility.publish(Actor.officer("admin", Role.ADMINISTRATOR, null),
+                PolicyParameters.defaults(java.util.Set.of("RU")), "a version between validation and commit");
+        legion.enlistment.Enlistment later = legion.enlistment.Enlistment.submit(Reference.random(), fit, "GB");
+        tx.executeWithoutResult(s -> {
+            enlistments.add(later);
+            eligibility.judgeNew(later, before);
+        });
+        assertThat(eligibility.verdicts(later.id())).singleElement()
+                .satisfies(v -> assertThat(v.policyVersion()).isEqualTo(versionBefore + 1));
+
+        // the judgement of this applicant under the version in force is the one recorded
+        Eligibility.Judgement now = eligibility.judge(fit);
+        legion.enlistment.Enlistment third = legion.enlistment.Enlistment.submit(Reference.random(), fit, "GB");
+        tx.executeWithoutResult(s -> {
+            enlistments.add(third);
+            eligibility.judgeNew(third, now);
+        });
+        assertThat(eligibility.verdicts(third.id())).singleElement().satisfies(v -> {
+            assertThat(v.policyVersion()).isEqualTo(versionBefore + 1);
+            assertThat(v.outcome()).isNotEqualTo(Outcome.FAIL);
+        });
     }
 
     @Test

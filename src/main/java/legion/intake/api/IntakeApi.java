@@ -85,7 +85,7 @@ class IntakeApi {
         Submission s;
         if (result.valid()) {
             // a key seen before is caught by its primary key when the submission stores it: Intake replays it
-            s = intake.submit(result.applicant(), key, digest);
+            s = intake.submit(result.applicant(), result.judgement(), key, digest);
         } else {
             // an earlier answer for this key still stands (or the key is a conflict) even when the body is invalid
             Optional<Submission> earlier = key == null ? Optional.empty() : intake.replay(key, digest);

@@ -238,10 +238,10 @@ class PortalController {
         String key = storedKey(form.idempotencyKey());
         Submission s;
         try {
-            s = intake.submit(result.applicant(), key, key == null ? null
+            s = intake.submit(result.applicant(), result.judgement(), key, key == null ? null
                     : legion.shared.JsonBodies.digest(form.toJson()));
         } catch (IdempotencyConflictException e) {
-            s = intake.submit(result.applicant(), null, null);
+            s = intake.submit(result.applicant(), result.judgement(), null, null);
         }
         session.removeAttribute(ANSWERS);
         session.setAttribute(SENT, new Sent(s.reference().value(), s.embassy().name()));
