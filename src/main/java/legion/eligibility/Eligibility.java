@@ -47,11 +47,6 @@ public class Eligibility {
         return rulebook.history().stream().map(PublishedPolicy::of).toList();
     }
 
-    /** The failures that refuse an application today (age, passport validity, excluded nationality); empty if none. */
-    public List<Finding> refusals(Applicant applicant) {
-        return judge(applicant).refusals();
-    }
-
     /**
      * The policy in force's judgement of an application today: its refusals at intake, and the verdict that
      * {@link #judgeNew(Enlistment, Judgement)} records with the new case without running the rules a second time.

@@ -61,7 +61,7 @@ final class EnlistmentQueries {
             }
             if (s.passportNumber() != null && !s.passportNumber().isEmpty()) {
                 any.add("passport_bidx = ?");
-                params.add(cipher.blindIndex("passport_number", s.passportNumber()));
+                params.add(JdbcEnlistments.passportIndex(cipher, s.passportNumber()));
             }
             if (s.surname() != null) {
                 any.add("surname_bidx = ?");

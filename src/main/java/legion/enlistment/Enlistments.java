@@ -29,9 +29,6 @@ public interface Enlistments {
     /** The cases with these ids that exist, in no particular order (one round trip for cases, one for histories). */
     List<Enlistment> findAllById(java.util.Collection<EnlistmentId> ids);
 
-    /** The cases with these references that exist, in no particular order (as {@link #findAllById}). */
-    List<Enlistment> findAllByReference(java.util.Collection<Reference> references);
-
     /**
      * Where the cases with these references stand (those that exist, in no particular order), without their personal
      * data or history: one read, nothing decrypted, for a look at many cases that needs no more (duplicate candidates).

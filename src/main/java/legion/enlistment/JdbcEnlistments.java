@@ -163,18 +163,6 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
     }
 
     @Override
-    public List<Enlistment> findAllByReference(java.util.Collection<Reference> references) {
-        if (references.isEmpty()) {
-            return List.of();
-        }
-        List<Object> values = references.stream().map(Reference::value).distinct().map(v -> (Object) v).toList();
-        String in = String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
-        List<EnlistmentId> ids = jdbc.sql("select id from enlistment where reference in (" + in + ")")
-                .params(values).query((rs, n) -> new EnlistmentId(rs.getObject(1, UUID.class))).list();
-        return findAllById(ids);
-    }
-
-    @Override
     public List<Standing> standingsByReference(Collection<Reference> references) {
         List<String> values = references.stream().map(Reference::value).distinct().toList();
         List<Standing> found = new ArrayList<>();
@@ -259,6 +247,11 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
     }
 
     private String passportIndex(String number) {
+        return passportIndex(cipher, number);
+    }
+
+    /** The blind index of a passport number, as stored and as looked up (here and by {@link EnlistmentQueries}). */
+    static String passportIndex(FieldCipher cipher, String number) {
         return cipher.blindIndex("passport_number", number);
     }
 

@@ -67,17 +67,12 @@ public class Intake {
     /**
      * Stores a validated application.
      *
+     * @param judgement      the eligibility judgement made when it was validated
+     *                       ({@link ApplicationValidator.Result#judgement()}), recorded as the case's first verdict
+     *                       unless it no longer holds; null to judge it here
      * @param idempotencyKey optional key (already checked for its form)
      * @param requestHash    a digest of the canonical request, compared when the key is seen again
      * @throws IdempotencyConflictException when the key was used with another request
-     */
-    public Submission submit(Applicant applicant, String idempotencyKey, String requestHash) {
-        return submit(applicant, null, idempotencyKey, requestHash);
-    }
-
-    /**
-     * {@link #submit(Applicant, String, String)} with the eligibility judgement made when it was validated
-     * ({@link ApplicationValidator.Result#judgement()}), recorded as the case's first verdict unless it no longer holds.
      */
     public Submission submit(Applicant applicant, legion.eligibility.Eligibility.Judgement judgement,
                              String idempotencyKey, String requestHash) {
