@@ -86,6 +86,7 @@ public class Outbox {
 
     /** The messages that need an administrator (failed, or sent by a node that died: perhaps delivered), newest first. */
     public List<OutboxEntry> needingAttention(int limit) {
+        // on PostgreSQL the partial index outbox_message_attention (V113) has this predicate word for word
         return entries("where status in ('FAILED', 'UNCERTAIN') or (status = 'QUEUED' and attempts > 0)", limit);
     }
 

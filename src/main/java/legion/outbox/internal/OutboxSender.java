@@ -152,6 +152,9 @@ class OutboxSender {
      * were the sender's whole cost, and during a surge it fell behind intake. A node that dies between a message's
      * sending and this statement leaves that one message {@code SENDING}, so uncertain: still at most one.
      *
+     * The leading {@code id in (…)} gives PostgreSQL one primary-key look-up for both rows (V113 left no index on
+     * status that the two arms would otherwise be matched against).
+     *
      * @return whether {@code next} is this claim's to send now
      */
     private boolean mark(long sent, long next, String claim) {
@@ -165,7 +168,8 @@ class OutboxSender {
                         + "body = case when id = :next then body end, "
                         + "claim = case when id = :next then claim end, "
                         + "last_error = case when id = :next then last_error end "
-                        + "where claim = :claim and ((id = :next and status = 'CLAIMED') or (id = :sent and status = 'SENDING'))")
+                        + "where id in (:next, :sent) and claim = :claim "
+                        + "and ((id = :next and status = 'CLAIMED') or (id = :sent and status = 'SENDING'))")
                 .param("next", next).param("sent", sent).param("now", at(clock.instant())).param("claim", claim)
                 .update();
         if (next == NONE) {
