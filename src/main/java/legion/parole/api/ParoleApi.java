@@ -24,6 +24,7 @@ import legion.parole.ParoleAction;
 import legion.parole.ParoleCase;
 import legion.parole.ParolePolicies;
 import legion.parole.ParoleProblem;
+import legion.parole.ParoleQueues;
 import legion.parole.ParoleReference;
 import legion.parole.ParoleWork;
 import legion.parole.Stage;
@@ -43,11 +44,13 @@ import legion.shared.Role;
 class ParoleApi {
 
     private final ParoleWork work;
+    private final ParoleQueues queues;
     private final ParolePolicies policies;
     private final legion.parole.Referrals referrals;
 
-    ParoleApi(ParoleWork work, ParolePolicies policies, legion.parole.Referrals referrals) {
+    ParoleApi(ParoleWork work, ParoleQueues queues, ParolePolicies policies, legion.parole.Referrals referrals) {
         this.work = work;
+        this.queues = queues;
         this.policies = policies;
         this.referrals = referrals;
     }
@@ -191,7 +194,7 @@ class ParoleApi {
                     @RequestParam(required = false) String after,
                     @RequestParam(defaultValue = "50") int limit) {
         Actor actor = actor(auth);
-        var rows = work.queue(actor, stage == null || stage.isEmpty() || stage.contains(null) ? Set.of()
+        var rows = queues.queue(actor, stage == null || stage.isEmpty() || stage.contains(null) ? Set.of()
                 : java.util.EnumSet.copyOf(stage), after, limit);
         return new QueueView(rows.stream().map(r -> new QueueItem(r.reference().value(), r.facility(),
                 r.stage().name(), r.filedAt(), r.outcome().name(), r.eligibleFrom())).toList(),
@@ -209,7 +212,7 @@ class ParoleApi {
                                   @RequestParam(required = false) String after) {
         Actor actor = actor(auth);
         Integer page = limit == null && after != null ? Integer.valueOf(100) : limit;
-        var rows = work.eligibleSoon(actor, days, after, page);
+        var rows = queues.eligibleSoon(actor, days, after, page);
         String next = page != null && rows.size() == page ? rows.get(rows.size() - 1).position() : null;
         return new EligibleSoonView(actor.unit() == null ? null : actor.unit().code(), days, rows.stream()
                 .map(e -> new EligibleSoonItem(e.reference().value(), e.eligibleFrom())).toList(), next);
@@ -237,7 +240,7 @@ class ParoleApi {
     @GetMapping(path = "/api/v1/parole/hand-overs", produces = MediaType.APPLICATION_JSON_VALUE)
     List<HandOver> handOvers(Authentication auth) {
         Actor actor = actor(auth);
-        return work.handOverBoard(actor).stream()
+        return queues.handOverBoard(actor).stream()
                 .map(w -> new HandOver(w.reference().value(), w.facility(), w.due(), w.overdueSince())).toList();
     }
 

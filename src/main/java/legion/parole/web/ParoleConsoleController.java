@@ -23,6 +23,7 @@ import legion.parole.ParoleAction;
 import legion.parole.ParoleCase;
 import legion.parole.ParolePolicies;
 import legion.parole.ParoleProblem;
+import legion.parole.ParoleQueues;
 import legion.parole.ParoleReference;
 import legion.parole.ParoleRefusedException;
 import legion.parole.ParoleWork;
@@ -43,10 +44,12 @@ import legion.shared.Role;
 class ParoleConsoleController {
 
     private final ParoleWork work;
+    private final ParoleQueues queues;
     private final Referrals referrals;
 
-    ParoleConsoleController(ParoleWork work, Referrals referrals) {
+    ParoleConsoleController(ParoleWork work, ParoleQueues queues, Referrals referrals) {
         this.work = work;
+        this.queues = queues;
         this.referrals = referrals;
     }
 
@@ -70,17 +73,17 @@ class ParoleConsoleController {
         after = after == null || after.isBlank() ? null : after;
         soonAfter = soonAfter == null || soonAfter.isBlank() ? null : soonAfter;
         Set<Stage> asked = stage == null || stage.isEmpty() ? Set.of() : EnumSet.copyOf(stage);
-        var rows = work.queue(actor, asked, after, 50);
+        var rows = queues.queue(actor, asked, after, 50);
         model.addAttribute("actor", actor);
-        model.addAttribute("stages", ParoleWork.queueStages(actor.role()));
+        model.addAttribute("stages", ParoleQueues.queueStages(actor.role()));
         model.addAttribute("selectedStages", asked);
         model.addAttribute("rows", rows);
         model.addAttribute("after", after);
         model.addAttribute("nextAfter", rows.size() == 50 ? rows.get(rows.size() - 1).position() : null);
         model.addAttribute("days", days);
         if (actor.role() == Role.PRISON_OFFICER) {
-            int page = Math.max(1, Math.min(soonLimit, ParoleWork.MAX_ELIGIBLE_SOON_PAGE));
-            var soon = work.eligibleSoon(actor, Math.max(0, Math.min(days, ParoleWork.MAX_ELIGIBLE_SOON_DAYS)),
+            int page = Math.max(1, Math.min(soonLimit, ParoleQueues.MAX_ELIGIBLE_SOON_PAGE));
+            var soon = queues.eligibleSoon(actor, Math.max(0, Math.min(days, ParoleQueues.MAX_ELIGIBLE_SOON_DAYS)),
                     soonAfter, page);
             model.addAttribute("eligibleSoon", soon);
             model.addAttribute("soonAfter", soonAfter);
@@ -187,7 +190,7 @@ class ParoleConsoleController {
         Instant now = work.instant();
         model.addAttribute("actor", actor);
         model.addAttribute("now", now);
-        model.addAttribute("waiting", work.handOverBoard(actor).stream().map(w -> new BoardRow(
+        model.addAttribute("waiting", queues.handOverBoard(actor).stream().map(w -> new BoardRow(
                 w.reference().value(), w.facility(), w.due(), w.overdueSince(), clock(w.left(now)),
                 w.left(now).isNegative())).toList());
         return "console/parole-hand-overs";
