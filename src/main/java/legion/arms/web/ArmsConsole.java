@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,13 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import legion.access.Officers;
-import legion.arms.reconcile.BadInputException;
 import legion.arms.register.ArmsRegister;
-import legion.arms.register.ArmsSupervision;
 import legion.arms.register.CustodyRefusedException;
 import legion.arms.register.IssueRefusedException;
 import legion.arms.register.LegalStatus;
@@ -32,35 +27,26 @@ import legion.arms.register.TraceLimit;
 import legion.arms.register.WeaponConflictException;
 import legion.arms.register.WeaponNotFoundException;
 import legion.shared.Actor;
-import legion.shared.BoundedUpload;
 import legion.shared.InvalidInputException;
 import legion.shared.Role;
 
 /**
  * The arms register in the console. The issuing desk is one keyboard form (serial first, then make, the holder's
  * identity document, names, date of birth, rounds, magazines; Enter issues), a refusal names each rule, an issue
- * opens its printable receipt with the seal. Supervisors see anomalies and the findings queue and upload journals;
- * investigators trace a weapon for a case (posted, never in the URL; audited and rate limited as the API).
+ * opens its printable receipt with the seal. Investigators trace a weapon for a case (posted, never in the URL;
+ * audited and rate limited as the API). The supervisors' pages are {@link ArmsSupervisorConsole}'s.
  */
 @Controller
 class ArmsConsole {
 
     private final ArmsRegister register;
-    private final ArmsSupervision supervision;
     private final TraceLimit traces;
-    private final legion.arms.register.MartialLaw martialLaw;
-    private final legion.arms.register.OverdueHolders overdue;
     private final legion.arms.register.OfflineDesk offline;
 
-    ArmsConsole(ArmsRegister register, ArmsSupervision supervision, TraceLimit traces,
-                legion.arms.register.MartialLaw martialLaw, legion.arms.register.OverdueHolders overdue,
-                legion.arms.register.OfflineDesk offline) {
+    ArmsConsole(ArmsRegister register, TraceLimit traces, legion.arms.register.OfflineDesk offline) {
         this.offline = offline;
         this.register = register;
-        this.supervision = supervision;
         this.traces = traces;
-        this.martialLaw = martialLaw;
-        this.overdue = overdue;
     }
 
     // ------------------------------------------------------------------------------------------ issuing desk
@@ -254,80 +240,6 @@ class ArmsConsole {
         return "console/arms-receipt";
     }
 
-    // ------------------------------------------------------------------------------------------ supervisors
-
-    @GetMapping("/console/arms/anomalies")
-    String anomalies(Authentication auth, Model model) {
-        Actor a = actor(auth, Role.REGISTRY_SUPERVISOR);
-        model.addAttribute("anomalies", supervision.anomalies(a));
-        model.addAttribute("open", supervision.queue(a, false));
-        model.addAttribute("resolved", supervision.queue(a, true));
-        return "console/arms-anomalies";
-    }
-
-    @PostMapping("/console/arms/journals")
-    String upload(Authentication auth, @RequestParam(required = false) MultipartFile journal,
-                  HttpServletRequest request, RedirectAttributes flash) throws java.io.IOException {
-        Actor a = actor(auth, Role.REGISTRY_SUPERVISOR);
-        if (BoundedUpload.overLimit(request, "journal")) {
-            flash.addFlashAttribute("uploadProblem", "arms.journal.tooLarge"); // not kept, so nothing of it is read
-            return "redirect:/console/arms/anomalies";
-        }
-        if (journal == null || journal.isEmpty()) {
-            flash.addFlashAttribute("uploadProblem", "arms.journal.missing");
-            return "redirect:/console/arms/anomalies";
-        }
-        try {
-            flash.addFlashAttribute("upload", supervision.uploadJournal(a, journal.getOriginalFilename(),
-                    journal.getBytes()));
-        } catch (BadInputException e) {
-            flash.addFlashAttribute("uploadError", e.getMessage()); // names file, row and column, never a value
-        }
-        return "redirect:/console/arms/anomalies";
-    }
-
-    @PostMapping("/console/arms/findings/{id}/resolve")
-    String resolve(Authentication auth, @PathVariable String id, @RequestParam(defaultValue = "") String resolution,
-                   RedirectAttributes flash) {
-        Actor a = actor(auth, Role.REGISTRY_SUPERVISOR);
-        try {
-            flash.addFlashAttribute("flash", supervision.resolve(a, id, resolution) ? "arms.finding.resolved"
-                    : "arms.finding.notOpen");
-        } catch (InvalidInputException e) {
-            flash.addFlashAttribute("flash", "arms.finding.resolutionRequired");
-        }
-        return "redirect:/console/arms/anomalies";
-    }
-
-    @GetMapping("/console/arms/overdue")
-    String overdue(Authentication auth, Model model) {
-        Actor a = actor(auth, Role.REGISTRY_SUPERVISOR);
-        model.addAttribute("overdue", overdue.overdue(a));
-        model.addAttribute("endedOn", martialLaw.endedOn().orElse(null));
-        model.addAttribute("dueOn", martialLaw.dueOn().orElse(null));
-        return "console/arms-overdue";
-    }
-
-    @GetMapping("/console/admin/arms")
-    String martialLawPage(Authentication auth, Model model) {
-        actor(auth, Role.ADMINISTRATOR);
-        model.addAttribute("endedOn", martialLaw.endedOn().orElse(null));
-        model.addAttribute("dueOn", martialLaw.dueOn().orElse(null));
-        return "console/arms-martial-law";
-    }
-
-    @PostMapping("/console/admin/arms")
-    String recordEnd(Authentication auth, @RequestParam(defaultValue = "") String endedOn, RedirectAttributes flash) {
-        Actor a = actor(auth, Role.ADMINISTRATOR);
-        try {
-            var ended = martialLaw.recordEnd(a, LocalDate.parse(endedOn.strip()));
-            flash.addFlashAttribute("done", ended);
-        } catch (DateTimeParseException | InvalidInputException e) {
-            flash.addFlashAttribute("problem", "arms.martialLaw.bad");
-        }
-        return "redirect:/console/admin/arms";
-    }
-
     // ------------------------------------------------------------------------------------------ investigators
 
     @GetMapping("/console/arms/trace")
@@ -371,7 +283,7 @@ class ArmsConsole {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    private static Actor actor(Authentication auth, Role role) {
+    static Actor actor(Authentication auth, Role role) {
         Actor a = Officers.actorOf(auth).orElseThrow(() -> new SecurityException("officers only"));
         if (a.role() != role) {
             throw new SecurityException("only " + role);
