@@ -164,18 +164,7 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
 
     @Override
     public List<Standing> standingsByReference(Collection<Reference> references) {
-        List<String> values = references.stream().map(Reference::value).distinct().toList();
-        List<Standing> found = new ArrayList<>();
-        for (List<String> part : legion.shared.Chunks.of(values, 500)) {
-            jdbc.sql("select id, reference, stage, rejection_reason from enlistment where reference in (:references)")
-                    .param("references", part)
-                    .query((ResultSet rs) -> {
-                        String rejection = rs.getString(4);
-                        found.add(new Standing(new EnlistmentId(rs.getObject(1, UUID.class)), new Reference(rs.getString(2)),
-                                Stage.valueOf(rs.getString(3)), rejection == null ? null : RejectionReason.valueOf(rejection)));
-                    });
-        }
-        return found;
+        return queries.standingsByReference(references);
     }
 
     private Enlistment map(ResultSet rs, java.util.function.Function<UUID, List<HistoryEntry>> histories)
@@ -264,64 +253,37 @@ class JdbcEnlistments implements Enlistments, Reencryptable {
     }
 
     private String emailIndex(String email) {
+        return emailIndex(cipher, email);
+    }
+
+    /** The blind index of an e-mail address, as stored and as looked up. */
+    static String emailIndex(FieldCipher cipher, String email) {
         return email == null ? null : cipher.blindIndex("email", email.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override
     public List<Reference> findByPassportNumber(String passportNumber) {
-        return jdbc.sql("select reference from enlistment where passport_bidx = ? order by submitted_at")
-                .param(passportIndex(passportNumber))
-                .query((rs, n) -> new Reference(rs.getString(1))).list();
+        return queries.findByPassportNumber(passportNumber);
     }
 
     @Override
     public Map<String, List<Reference>> findByPassportNumbers(Collection<String> passportNumbers) {
-        Map<String, String> indexOf = new HashMap<>();
-        passportNumbers.forEach(n -> indexOf.put(n, passportIndex(n)));
-        List<String> indexes = indexOf.values().stream().distinct().toList();
-        Map<String, List<Reference>> byIndex = new HashMap<>();
-        for (List<String> part : legion.shared.Chunks.of(indexes, 500)) {
-            jdbc.sql("select passport_bidx, reference from enlistment where passport_bidx in (:indexes) "
-                            + "order by submitted_at")
-                    .param("indexes", part)
-                    .query((ResultSet rs) -> {
-                        byIndex.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Reference(rs.getString(2)));
-                    });
-        }
-        Map<String, List<Reference>> found = new HashMap<>();
-        indexOf.forEach((number, index) -> found.put(number, byIndex.getOrDefault(index, List.of())));
-        return found;
+        return queries.findByPassportNumbers(passportNumbers);
     }
 
     @Override
     public List<EnlistmentId> idsInStages(Set<Stage> stages, EnlistmentId after, int limit) {
-        if (stages.isEmpty()) {
-            return List.of();
-        }
-        String in = String.join(", ", java.util.Collections.nCopies(stages.size(), "?"));
-        List<Object> params = new ArrayList<>();
-        stages.forEach(st -> params.add(st.name()));
-        String sql = "select id from enlistment where erased_at is null and stage in (" + in + ")";
-        if (after != null) {
-            sql += " and id > ?";
-            params.add(after.value());
-        }
-        params.add(limit);
-        return jdbc.sql(sql + " order by id limit ?").params(params).query(UUID.class).list().stream()
-                .map(EnlistmentId::new).toList();
+        return queries.idsInStages(stages, after, limit);
     }
 
     @Override
     public List<EnlistmentId> submittedSince(Instant since) {
-        return jdbc.sql("select id from enlistment where erased_at is null and submitted_at >= ? order by submitted_at")
-                .param(ts(since)).query(UUID.class).list().stream().map(EnlistmentId::new).toList();
+        return queries.submittedSince(since);
     }
 
     @Override
     public List<Reference> findByEmail(String email) {
-        return jdbc.sql("select reference from enlistment where email_bidx = ? order by submitted_at")
-                .param(emailIndex(email))
-                .query((rs, n) -> new Reference(rs.getString(1))).list();
+        return queries.findByEmail(email);
     }
 
     /** Re-encrypts cases first, then history reasons (erased cases' history too: reasons are officers' text). */
