@@ -10,15 +10,18 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,6 +60,8 @@ public class MailTransport {
      * path (most of the sender's time); its {@code mail.host} spares a local host name look-up per message.
      */
     private final Session files;
+    /** The connection {@link #withConnection} keeps for this thread's sends, while it runs. */
+    private final ThreadLocal<Connection> connection = new ThreadLocal<>();
     private volatile JavaMailSender smtp;
     private volatile boolean smtpLookedUp;
 
@@ -95,7 +100,12 @@ public class MailTransport {
             message.saveChanges();
             message.setHeader("Message-ID", id);
             if (smtp) {
-                mail.send(message);
+                Connection kept = connection.get();
+                if (kept != null && mail instanceof JavaMailSenderImpl impl) {
+                    kept.send(impl, message);
+                } else {
+                    mail.send(message);
+                }
             } else {
                 write(message);
             }
@@ -103,6 +113,96 @@ public class MailTransport {
             throw new MailNotSentException(e);
         } catch (IOException e) {
             throw new MailNotSentException(e);
+        }
+    }
+
+    /** Whether messages leave over SMTP (a server to wait for), not as files. */
+    public boolean overSmtp() {
+        return !host.isBlank() && smtpSender() != null;
+    }
+
+    /**
+     * Runs {@code work} with one SMTP connection for every {@link #send} it makes on this thread: opened at the first
+     * message, closed when the work ends. Without it each message opens its own (Spring's {@code JavaMailSenderImpl}
+     * connects per call: TCP, the greeting, EHLO, STARTTLS and AUTH where configured, QUIT), which to a relay across a
+     * network costs more round trips than the message does. Without SMTP configured it only runs the work.
+     */
+    public <T> T withConnection(Supplier<T> work) {
+        if (connection.get() != null) {
+            return work.get();
+        }
+        Connection kept = new Connection();
+        connection.set(kept);
+        try {
+            return work.get();
+        } finally {
+            connection.remove();
+            kept.close();
+        }
+    }
+
+    /** One kept SMTP connection, made on the first message; a server that dropped it gets a new one, once. */
+    private static final class Connection {
+
+        private Transport transport;
+
+        void send(JavaMailSenderImpl impl, MimeMessage message) throws MessagingException {
+            boolean reused = transport != null;
+            if (!reused) {
+                transport = connect(impl);
+            }
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException e) {
+                if (transport.isConnected()) {
+                    throw e; // the server refused this message (a recipient, its size): the connection is still good
+                }
+                close();
+                if (!reused) {
+                    throw e;
+                }
+                // the server had closed the kept connection (a time-out, a limit of messages per connection)
+                transport = connect(impl);
+                try {
+                    transport.sendMessage(message, message.getAllRecipients());
+                } catch (MessagingException again) {
+                    if (!transport.isConnected()) {
+                        close();
+                    }
+                    throw again;
+                }
+            }
+        }
+
+        /** As {@code JavaMailSenderImpl} connects for each of its sends. */
+        private static Transport connect(JavaMailSenderImpl impl) throws MessagingException {
+            Session session = impl.getSession();
+            String protocol = impl.getProtocol();
+            if (protocol == null) {
+                protocol = session.getProperty("mail.transport.protocol");
+            }
+            String user = impl.getUsername();
+            String password = impl.getPassword();
+            if ("".equals(user)) {
+                user = null;
+                if ("".equals(password)) {
+                    password = null;
+                }
+            }
+            Transport t = session.getTransport(protocol == null ? "smtp" : protocol);
+            t.connect(impl.getHost(), impl.getPort(), user, password);
+            return t;
+        }
+
+        void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    // closing a connection the server already dropped
+                }
+                transport = null;
+            }
         }
     }
 

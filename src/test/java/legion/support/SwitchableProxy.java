@@ -8,12 +8,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The browser's only way to the server, for tests that cut the network: an HTTP proxy that relays bytes to the
- * application (Tomcat accepts the absolute-form request targets browsers send to proxies) until {@link #cut()}
- * closes it and every open connection. DevTools' offline emulation covers the page but not its service worker;
- * this covers both.
+ * A client's only way to a server, for tests that cut the network: it relays bytes to the target port until
+ * {@link #cut()} closes it and every open connection. For the browser it is an HTTP proxy (Tomcat accepts the
+ * absolute-form request targets browsers send to proxies; DevTools' offline emulation covers the page but not its
+ * service worker, this covers both); for an SMTP client it counts the connections made and can drop them.
  */
 public final class SwitchableProxy implements AutoCloseable {
 
@@ -21,6 +22,7 @@ public final class SwitchableProxy implements AutoCloseable {
     private final int target;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
 
     public SwitchableProxy(int target) throws IOException {
         this.target = target;
@@ -51,6 +53,7 @@ public final class SwitchableProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                connections.incrementAndGet();
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
                 open.add(client);
                 open.add(upstream);
@@ -75,6 +78,17 @@ public final class SwitchableProxy implements AutoCloseable {
         }, "test-proxy-relay");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** How many connections clients have opened through the proxy. */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** The connections open now are closed, as a server that drops them would; new ones still go through. */
+    public void dropConnections() {
+        open.forEach(SwitchableProxy::closeQuietly);
+        open.clear();
     }
 
     /** From now on the browser reaches nothing: new connections are refused, open ones closed. */

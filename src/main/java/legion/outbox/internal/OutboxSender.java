@@ -3,15 +3,24 @@ package legion.outbox.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,7 +37,9 @@ import legion.privacy.FieldCipher;
  * A refusal by the mail server puts the message back with exponential back-off until the last attempt
  * ({@code FAILED}); a claim older than the lease means its node died: a message it had not tried yet is queued
  * again, the one it was sending (perhaps after the server took it) becomes {@code UNCERTAIN} and is never resent
- * without an administrator: never twice, and at most one uncertain message per dead node.
+ * without an administrator: never twice, and at most one uncertain message per connection of a dead node
+ * ({@code legion.outbox.connections}, 4 over SMTP: each sends its own batches, one message at a time; without SMTP
+ * the messages are files and one sender writes them).
  * A sent message keeps no recipient or text.
  */
 @Component
@@ -45,13 +56,29 @@ class OutboxSender {
     private final int maxAttempts;
     private final Duration firstRetry;
     private final Duration lease;
+    private final int connections;
+    /** The threads of the connections beyond the scheduler's own; none for one connection. */
+    private final ExecutorService senders;
+    private static final AtomicInteger SENDERS = new AtomicInteger();
 
+    /** Sending over the given number of connections at once, each with batches of its own. */
+    @Autowired
     OutboxSender(JdbcClient jdbc, TransactionTemplate tx, FieldCipher cipher, MailTransport transport,
                  Optional<Clock> clock,
                  @Value("${legion.outbox.batch:50}") int batch,
                  @Value("${legion.outbox.max-attempts:8}") int maxAttempts,
                  @Value("${legion.outbox.first-retry:PT30S}") Duration firstRetry,
-                 @Value("${legion.outbox.lease:PT5M}") Duration lease) {
+                 @Value("${legion.outbox.lease:PT5M}") Duration lease,
+                 @Value("${legion.outbox.connections:4}") int connections) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("legion.outbox.connections must be at least 1");
+        }
+        this.connections = connections;
+        this.senders = connections == 1 ? null : Executors.newFixedThreadPool(connections, r -> {
+            Thread t = new Thread(r, "legion-job-outbox-" + SENDERS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.jdbc = jdbc;
         this.tx = tx;
         this.cipher = cipher;
@@ -63,17 +90,52 @@ class OutboxSender {
         this.lease = lease;
     }
 
+    /** Sending over one connection (tests). */
+    OutboxSender(JdbcClient jdbc, TransactionTemplate tx, FieldCipher cipher, MailTransport transport,
+                 Optional<Clock> clock, int batch, int maxAttempts, Duration firstRetry, Duration lease) {
+        this(jdbc, tx, cipher, transport, clock, batch, maxAttempts, firstRetry, lease, 1);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (senders != null) {
+            senders.shutdownNow();
+        }
+    }
+
     @Scheduled(fixedDelayString = "${legion.outbox.interval-ms:1000}", initialDelayString = "${legion.outbox.initial-delay-ms:2000}")
     void run() {
         try {
             expireClaims();
-            int sent;
-            do {
-                sent = sendBatch();
-            } while (sent == batch);
+            if (senders == null || !transport.overSmtp()) {
+                drain(); // files are written as fast as the CPU allows: more threads would only take it from others
+                return;
+            }
+            // each sender claims batches of its own (rows another has locked are skipped) over its own connection:
+            // one message at a time waits for the server's answer to every command, so a relay a few milliseconds
+            // away is the limit of one connection, not the CPU
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < connections; i++) {
+                running.add(senders.submit(this::drain));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
         } catch (RuntimeException e) {
             log.warn("outbox: sending paused ({})", e.getClass().getSimpleName());
+        } catch (ExecutionException e) {
+            log.warn("outbox: sending paused ({})", e.getCause().getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    /** Sends batch after batch until one is not full. */
+    private void drain() {
+        int sent;
+        do {
+            sent = sendBatch();
+        } while (sent == batch);
     }
 
     /** Claims of nodes that died while sending: those messages may have been delivered. */
@@ -116,7 +178,17 @@ class OutboxSender {
                     rows.put(rs.getLong(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getInt(6)));
                 });
-        long sent = NONE; // the message sent last, not yet marked SENT
+        // the whole batch over one SMTP connection
+        long sent = transport.withConnection(() -> sendAll(ids, rows, claim));
+        if (sent != NONE) {
+            mark(sent, NONE, claim);
+        }
+        return ids.size();
+    }
+
+    /** Sends the claimed messages in order; returns the one sent last, not yet marked SENT (or {@link #NONE}). */
+    private long sendAll(List<Long> ids, Map<Long, Row> rows, String claim) {
+        long sent = NONE;
         for (Long id : ids) { // oldest first, as claimed
             Row r = rows.get(id);
             if (r == null) {
@@ -137,10 +209,7 @@ class OutboxSender {
             }
             sent = id;
         }
-        if (sent != NONE) {
-            mark(sent, NONE, claim);
-        }
-        return ids.size();
+        return sent;
     }
 
     /** No message (ids start at 1). */

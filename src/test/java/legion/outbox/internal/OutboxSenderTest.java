@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -22,8 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +44,7 @@ import legion.privacy.FieldCipher;
 import legion.shared.Actor;
 import legion.shared.Role;
 import legion.support.MutableClock;
+import legion.support.SwitchableProxy;
 import legion.support.TestDatabase;
 
 /**
@@ -115,6 +120,15 @@ class OutboxSenderTest {
 
     String status(String key) {
         return jdbc.sql("select status from outbox_message where dedupe_key = ?").param(key).query(String.class).single();
+    }
+
+    /** The addressees of every message the server received, each once. */
+    static Set<String> recipients() throws Exception {
+        Set<String> recipients = new HashSet<>();
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            recipients.add(String.valueOf(m.getAllRecipients()[0]));
+        }
+        return recipients;
     }
 
     @Test
@@ -267,12 +281,64 @@ class OutboxSenderTest {
         other.run();
         assertThat(List.of(status("k1"), status("k2"), status("k3"), status("k4"), status("k5")))
                 .containsExactly("SENT", "SENT", "UNCERTAIN", "SENT", "SENT");
-        Set<String> recipients = new HashSet<>();
-        for (MimeMessage m : SMTP.getReceivedMessages()) {
-            recipients.add(String.valueOf(m.getAllRecipients()[0]));
-        }
+        Set<String> recipients = recipients();
         assertThat(SMTP.getReceivedMessages()).as("each once").hasSize(5);
         assertThat(recipients).hasSize(5);
+    }
+
+    @Test
+    void aBatchGoesOverOneSmtpConnectionAndOverANewOneWhenTheServerDropsIt() throws Exception {
+        for (int i = 1; i <= 6; i++) {
+            queue("k" + i, "v" + i + "@example.org");
+        }
+        try (SwitchableProxy relay = new SwitchableProxy(SMTP.getSmtp().getPort())) {
+            JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+            smtp.setHost("127.0.0.1");
+            smtp.setPort(relay.port());
+            var senders = new StaticListableBeanFactory(Map.of("mail", smtp)).getBeanProvider(JavaMailSender.class);
+            // after the third message the server drops the connection, as one with a time-out or a limit would
+            MailTransport dropping = new MailTransport(senders, "127.0.0.1", "no-reply@legion.example", "target") {
+                int sent;
+
+                @Override
+                public void send(String to, String subject, String text, Locale language, String messageId) {
+                    super.send(to, subject, text, language, messageId);
+                    if (++sent == 3) {
+                        relay.dropConnections();
+                    }
+                }
+            };
+            OutboxSender sender = new OutboxSender(jdbc, tx, cipher, dropping, Optional.of(clock), 50, 8,
+                    Duration.ofSeconds(30), Duration.ofMinutes(5));
+
+            assertThat(sender.sendBatch()).isEqualTo(6);
+
+            assertThat(relay.connections()).as("one for the first three messages, one for the rest").isEqualTo(2);
+        }
+        assertThat(List.of(status("k1"), status("k2"), status("k3"), status("k4"), status("k5"), status("k6")))
+                .containsOnly("SENT");
+        Set<String> recipients = recipients();
+        assertThat(SMTP.getReceivedMessages()).as("each once").hasSize(6);
+        assertThat(recipients).hasSize(6);
+    }
+
+    @Test
+    void fourConnectionsShareTheQueueAndSendEveryMessageOnce() throws Exception {
+        for (int i = 1; i <= 230; i++) {
+            queue("k" + i, "v" + i + "@example.org");
+        }
+        OutboxSender four = new OutboxSender(jdbc, tx, cipher, transport, Optional.of(clock), 50, 8,
+                Duration.ofSeconds(30), Duration.ofMinutes(5), 4);
+        try {
+            four.run();
+        } finally {
+            four.stop();
+        }
+        assertThat(jdbc.sql("select count(*) from outbox_message where status = 'SENT'").query(Long.class).single())
+                .isEqualTo(230);
+        Set<String> recipients = recipients();
+        assertThat(SMTP.getReceivedMessages()).as("each once").hasSize(230);
+        assertThat(recipients).hasSize(230);
     }
 
     @Test
