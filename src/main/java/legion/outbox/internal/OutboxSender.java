@@ -118,13 +118,19 @@ class OutboxSender {
             for (int i = 0; i < connections; i++) {
                 running.add(senders.submit(this::drain));
             }
-            for (Future<?> f : running) {
-                f.get();
+            Throwable failed = null;
+            for (Future<?> f : running) { // every sender finishes before the next run starts its own
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    failed = failed == null ? e.getCause() : failed;
+                }
+            }
+            if (failed != null) {
+                log.warn("outbox: sending paused ({})", failed.getClass().getSimpleName());
             }
         } catch (RuntimeException e) {
             log.warn("outbox: sending paused ({})", e.getClass().getSimpleName());
-        } catch (ExecutionException e) {
-            log.warn("outbox: sending paused ({})", e.getCause().getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
