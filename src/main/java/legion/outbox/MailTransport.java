@@ -84,7 +84,7 @@ public class MailTransport {
      * @throws MailNotSentException when the server refused it or could not be reached (nothing was delivered)
      */
     public void send(String to, String subject, String text, java.util.Locale language, String messageId) {
-        JavaMailSender mail = host.isBlank() ? null : smtpSender();
+        JavaMailSender mail = smtpSender();
         boolean smtp = mail != null;
         try {
             MimeMessage message = smtp ? mail.createMimeMessage() : new MimeMessage(files);
@@ -118,7 +118,7 @@ public class MailTransport {
 
     /** Whether messages leave over SMTP (a server to wait for), not as files. */
     public boolean overSmtp() {
-        return !host.isBlank() && smtpSender() != null;
+        return smtpSender() != null;
     }
 
     /**
@@ -207,10 +207,14 @@ public class MailTransport {
     }
 
     /**
-     * The SMTP sender, looked up once: when there is none, asking the bean factory again resolved the dependency anew
-     * (annotations parsed, candidates searched) for every message, a sixth of the outbox sender's time.
+     * The SMTP sender, or null when {@code spring.mail.host} is not set or there is none; looked up once: when there
+     * is none, asking the bean factory again resolved the dependency anew (annotations parsed, candidates searched)
+     * for every message, a sixth of the outbox sender's time.
      */
     private JavaMailSender smtpSender() {
+        if (host.isBlank()) {
+            return null;
+        }
         JavaMailSender mail = smtp;
         if (mail == null && !smtpLookedUp) {
             mail = sender.getIfAvailable();

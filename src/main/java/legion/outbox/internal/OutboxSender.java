@@ -57,7 +57,7 @@ class OutboxSender {
     private final Duration firstRetry;
     private final Duration lease;
     private final int connections;
-    /** The threads of the connections beyond the scheduler's own; none for one connection. */
+    /** The threads the senders run on, one per connection (the scheduler's thread waits for them); none for one. */
     private final ExecutorService senders;
     private static final AtomicInteger SENDERS = new AtomicInteger();
 
