@@ -112,10 +112,19 @@ fi
 warm_up
 echo "== wrk: 16 connections, ${SECONDS_RUN}s"
 python3 bench/cpu.py snap $APP $DB > /tmp/legion-cpu-0.json
+# PGSTAT=1: what PostgreSQL spent its time on during the surge (needs pg_stat_statements in shared_preload_libraries)
+[ "${PGSTAT:-0}" = 1 ] && psql_admin -d $DB -c "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()" >/dev/null
 surge_from=$(sql "select now()")
 wrk -t2 -c16 -d"${SECONDS_RUN}s" --latency -s bench/intake.lua http://localhost:$PORT/ | tee /tmp/legion-wrk.txt | grep RESULT
 python3 bench/cpu.py snap $APP $DB > /tmp/legion-cpu-1.json
 surge_to=$(sql "select now()")
+if [ "${PGSTAT:-0}" = 1 ]; then
+  echo "== PostgreSQL during the surge: statements by execution time (pg_stat_statements)"
+  psql_admin -d $DB -P pager=off -c "select calls, round(total_exec_time::numeric) as ms, round((total_exec_time / calls)::numeric, 3) as ms_each,
+      rows, left(regexp_replace(query, '\s+', ' ', 'g'), 110) as statement
+    from pg_stat_statements where dbid = (select oid from pg_database where datname = '$DB')
+    order by total_exec_time desc limit 25" | tee /tmp/legion-pgstat.txt
+fi
 line=$(grep RESULT /tmp/legion-wrk.txt)
 rps=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$line")
 python3 bench/cpu.py diff /tmp/legion-cpu-0.json /tmp/legion-cpu-1.json "$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")"
