@@ -56,6 +56,11 @@ class RuleEngineTest {
         assertThat(book.verdicts("A").get(0).findings().get(1).date()).isEqualTo(LocalDate.of(2027, 6, 1));
         assertThat(book.verdicts("B").get(0).findings().get(0).id()).isEqualTo("EXCLUDED_OFFENCE(115:2.1)");
         assertThat(book.verdicts("B").get(0).findings().get(0).source()).isEqualTo(ReleaseProgram.SOURCE);
+        // stored without the fields a finding does not have, read back as judged
+        assertThat(book.verdicts("A").get(0).findings()).isEqualTo(book.judge(a, DAY).findings());
+        assertThat(book.verdicts("B").get(0).findings()).isEqualTo(book.judge(b, DAY).findings());
+        assertThat(jdbc.sql("select findings from rules_verdict where program = ? and subject_id = 'C'")
+                .param(program.name()).query(String.class).single()).doesNotContain("null").doesNotContain("[]");
 
         Publication p = book.publish(ADMIN, new Parameters(Set.of("115:2.1", "258", "185:4"), 5), "corrected");
 

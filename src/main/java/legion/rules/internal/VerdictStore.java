@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,6 +15,7 @@ import legion.rules.OutcomeChange;
 import legion.rules.Verdict;
 import legion.shared.Writes;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The verdict history of every program's subjects in SQL ({@code rules_verdict}): append-only, one row per
  * (program, subject, policy version). */
@@ -22,6 +24,15 @@ public class VerdictStore {
 
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {
     };
+
+    /**
+     * Findings as stored: without the fields a finding does not have (no source, detail or date; no arguments). A
+     * verdict holds a finding for every rule, most of them a bare PASS; written in full they made a row of 1,400
+     * bytes, the largest of an application. Read back, an absent field is null (arguments empty), as written.
+     */
+    private static final JsonMapper STORED = JsonMapper.builder()
+            .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_EMPTY))
+            .build();
 
     private final Writes writes;
     private final JdbcClient jdbc;
@@ -54,7 +65,7 @@ public class VerdictStore {
         writes.insert("insert into rules_verdict (program, subject_id, policy_version, reference, outcome, "
                         + "previous_outcome, findings, evaluated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 program, subjectId, a.policyVersion(), reference, a.outcome().name(),
-                previous == null ? null : previous.name(), PolicyStore.JSON.writeValueAsString(a.findings()),
+                previous == null ? null : previous.name(), STORED.writeValueAsString(a.findings()),
                 OffsetDateTime.now(ZoneOffset.UTC));
     }
 
@@ -64,7 +75,7 @@ public class VerdictStore {
                 .params(program, subjectId)
                 .query((rs, n) -> new Verdict(rs.getInt(1), Outcome.valueOf(rs.getString(2)),
                         rs.getString(3) == null ? null : Outcome.valueOf(rs.getString(3)),
-                        PolicyStore.JSON.readValue(rs.getString(4), FINDINGS),
+                        STORED.readValue(rs.getString(4), FINDINGS),
                         rs.getObject(5, OffsetDateTime.class).toInstant()))
                 .list();
     }
