@@ -24,12 +24,18 @@ public final class DuplicateIndex {
     private final List<Map<String, int[]>> postings = new ArrayList<>();
     private final List<Map<String, Integer>> sizes = new ArrayList<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Per blocking pass, the field whose shared value is the pass's whole key ({@link Linker#valueField}), or null. */
+    private final String[] valueField;
 
     public DuplicateIndex(LinkageConfig config) {
         this.linker = new Linker(config);
+        valueField = new String[config.blocking().size()];
         for (int p = 0; p < config.blocking().size(); p++) {
             postings.add(new HashMap<>());
             sizes.add(new HashMap<>());
+            String field = linker.valueField(p);
+            boolean certain = config.fields().stream().anyMatch(f -> f.name().equals(field) && f.certain());
+            valueField[p] = certain ? null : field; // the same passport number stays the same person, however many
         }
     }
 
@@ -116,8 +122,10 @@ public final class DuplicateIndex {
      * {@link #candidates} with its cost. A block larger than the configured maximum is passed over: a key shared by
      * that many records (a common name with a common birth year, or a flood of one made-up person) is no evidence, and
      * scanning it would make every such look-up cost the whole block; the other passes (passport, e-mail, the full
-     * date with the name's sound) still find a real person's duplicate. At most {@link LinkageConfig#maxCandidates()}
-     * candidates are kept, best first.
+     * date with the name's sound) still find a real person's duplicate. Likewise a value of a field that is a pass's
+     * whole key (an e-mail address) shared by more stored records than that is compared as if missing: agreement on
+     * it says nothing about two people (the same passport number still decides). At most
+     * {@link LinkageConfig#maxCandidates()} candidates are kept, best first.
      */
     public Search search(Map<String, String> record) {
         return search(prepare(record));
@@ -132,6 +140,24 @@ public final class DuplicateIndex {
         int oversized = 0;
         lock.readLock().lock();
         try {
+            // a value more than a block's worth of records share (one e-mail address on every application of a
+            // flood, or a recruiter's on many) is no evidence that two of them are one person: compared without it
+            Set<String> common = new HashSet<>();
+            for (int p = 0; p < postings.size(); p++) {
+                String field = valueField[p];
+                if (field != null) {
+                    for (String key : query.keys().get(p)) {
+                        if (sizes.get(p).getOrDefault(key, 0) > maxBlock) {
+                            common.add(field);
+                        }
+                    }
+                }
+            }
+            Linker.Prepared without = common.isEmpty() ? null : linker.without(query, common);
+            if (without != null) {
+                query = without;
+            }
+            double[] bound = linker.bound(query);
             Set<Integer> seen = new HashSet<>();
             for (int p = 0; p < postings.size(); p++) {
                 for (String key : query.keys().get(p)) {
@@ -151,7 +177,7 @@ public final class DuplicateIndex {
                             continue;
                         }
                         comparisons++;
-                        if (linker.reachesThreshold(query, other)) {
+                        if (linker.reachesThreshold(query, bound, other)) {
                             out.add(linker.explain(query, other));
                         }
                     }

@@ -179,6 +179,52 @@ class FloodOfOneNameTest {
         assertThat(foundBefore).as("and most of them are found at all").isGreaterThanOrEqualTo(180);
     }
 
+    @Test
+    void anEMailAddressOnMoreApplicationsThanABlockIsNoEvidenceButTwoPeopleSharingOneStillCount() {
+        DuplicateIndex shared = new DuplicateIndex(APPLICANTS);
+        people.forEach(shared::add);
+        // a recruiter's address on 300 applications of different people
+        for (int i = 0; i < 300; i++) {
+            Map<String, String> a = applicant();
+            a.put("email", "Recruiter@Example.org");
+            shared.add(a);
+        }
+        int compared = 0;
+        for (int i = 0; i < 200; i++) {
+            Map<String, String> probe = applicant();
+            probe.put("email", "recruiter@example.org");
+            Map<String, String> noMail = new HashMap<>(probe);
+            noMail.put("email", "");
+            DuplicateIndex.Search withAddress = shared.search(probe);
+            assertThat(withAddress.candidates()).as("the shared address weighs as no address at all")
+                    .isEqualTo(shared.search(noMail).candidates());
+            compared += withAddress.comparisons();
+        }
+        assertThat(compared).isPositive();
+
+        // the same person again with the shared address and a new passport is still found on the rest
+        Map<String, String> original = people.get(4242);
+        Map<String, String> again = again(original);
+        again.put("email", "recruiter@example.org");
+        assertThat(shared.candidates(again)).extracting(ScoredPair::id2).contains(original.get("reference"));
+
+        // two people of one household sharing an address: below the block size it counts
+        Map<String, String> first = applicant();
+        first.put("email", "family@example.org");
+        shared.add(first);
+        Map<String, String> second = new HashMap<>(first);
+        second.put("reference", "LEG-" + (++serial));
+        second.put("passport_number", passport());
+        second.put("email", "");
+        Map<String, String> secondWithAddress = new HashMap<>(second);
+        secondWithAddress.put("email", "family@example.org");
+        double without = shared.candidates(second).stream().filter(p -> p.id2().equals(first.get("reference")))
+                .findFirst().orElseThrow().score();
+        double with = shared.candidates(secondWithAddress).stream()
+                .filter(p -> p.id2().equals(first.get("reference"))).findFirst().orElseThrow().score();
+        assertThat(with).isGreaterThan(without);
+    }
+
     private long found() {
         long n = 0;
         for (int i = 0; i < duplicateProbes.size(); i++) {

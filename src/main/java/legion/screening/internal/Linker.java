@@ -73,6 +73,26 @@ public final class Linker {
      * candidates never reach the costly name comparison.
      */
     public boolean reachesThreshold(Prepared a, Prepared b) {
+        return reachesThreshold(a, bestRemaining, b);
+    }
+
+    /**
+     * The most the fields of {@code query} from each position of the comparison order on can add: as the
+     * configuration's bound, without the fields the query has no value for (they add nothing). For
+     * {@link #reachesThreshold(Prepared, double[], Prepared)}: a query without an e-mail, say, is dropped as soon
+     * as its other fields cannot reach the threshold, instead of on the hope of an e-mail agreement it cannot have.
+     */
+    public double[] bound(Prepared query) {
+        double[] bound = new double[order.length + 1];
+        for (int k = order.length - 1; k >= 0; k--) {
+            int i = order[k];
+            bound[k] = bound[k + 1] + (query.values()[i] == null ? 0 : Math.max(0, agree[i]));
+        }
+        return bound;
+    }
+
+    /** As {@link #reachesThreshold(Prepared, Prepared)}, with the bound {@link #bound} made for {@code a}. */
+    public boolean reachesThreshold(Prepared a, double[] bestRemaining, Prepared b) {
         double w = config.prior();
         for (int k = 0; k < order.length; k++) {
             int i = order[k];
@@ -94,6 +114,41 @@ public final class Linker {
 
     public LinkageConfig config() {
         return config;
+    }
+
+    /**
+     * {@code record} without the values of the given fields (by name): compared with it, they are evidence neither
+     * way, as a missing value is. Null when there is nothing to remove.
+     */
+    public Prepared without(Prepared record, Set<String> fields) {
+        Object[] values = record.values().clone();
+        boolean changed = false;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null && fields.contains(config.fields().get(i).name())) {
+                values[i] = null;
+                changed = true;
+            }
+        }
+        return changed ? new Prepared(record.id(), values, record.keys()) : null;
+    }
+
+    /**
+     * The field whose value is the whole key of blocking pass {@code p} (a pass of one part, {@code exact} or
+     * {@code digits}, on one field or its only column), or null: such a pass's block is the set of records sharing
+     * the value.
+     */
+    public String valueField(int p) {
+        List<LinkageConfig.KeyPart> pass = config.blocking().get(p);
+        if (pass.size() != 1 || !Set.of("exact", "digits").contains(pass.get(0).function())) {
+            return null;
+        }
+        String source = pass.get(0).source();
+        for (LinkageConfig.Field f : config.fields()) {
+            if (f.name().equals(source) || f.columns().equals(List.of(source))) {
+                return f.name();
+            }
+        }
+        return null;
     }
 
     /** Checks that a CSV header holds every column the configuration needs. */
