@@ -64,7 +64,8 @@ class PageProblems {
 
     /**
      * Whether an error page belongs in the console's layout: a page under {@code /console} for a signed-in officer.
-     * Everyone else (volunteers, unknown addresses, anyone signed out) sees the portal's.
+     * Everyone else (volunteers, unknown addresses, anyone signed out) sees the portal's. The container's error pages
+     * choose by this too ({@link ErrorPageLayout}).
      */
     static boolean inConsole(jakarta.servlet.http.HttpServletRequest request) {
         Object failed = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
@@ -77,12 +78,6 @@ class PageProblems {
         return auth != null && auth.isAuthenticated()
                 && !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)
                 && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().startsWith("ROLE_"));
-    }
-
-    /** Error pages rendered by the container's error controller choose their layout by this too. */
-    @org.springframework.web.bind.annotation.ModelAttribute("inConsole")
-    boolean inConsoleAttribute(jakarta.servlet.http.HttpServletRequest request) {
-        return inConsole(request);
     }
 
     private static ModelAndView page(int status) {

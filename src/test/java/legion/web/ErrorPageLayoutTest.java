@@ -38,6 +38,10 @@ class ErrorPageLayoutTest {
         assertThat(page.status()).isEqualTo(404);
         assertThat(page.body()).contains("Page not found").contains("Sign out").contains("href=\"/console\"")
                 .doesNotContain("Go to the start page");
+        // a page of another role, refused before any controller (the container's error page), in the console's too
+        var refused = officer.getPage("/console/admin/officers");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("Sign out").doesNotContain("Go to the start page");
         // the same officer on a public address sees the portal's
         assertThat(officer.getPage("/no-such-page").body()).contains("href=\"/status\"").doesNotContain("Sign out");
     }
