@@ -31,6 +31,8 @@ class AuditTamperTest {
     JdbcClient jdbc;
     @Autowired
     AuditSealer sealer;
+    @Autowired
+    AuditLog audit;
     @Value("${spring.datasource.url}")
     String url;
     @Value("${spring.datasource.username}")
@@ -126,6 +128,25 @@ class AuditTamperTest {
         AuditCli.Run run = cli.verify(elsewhere);
         assertThat(run.exit()).as(run.out()).isEqualTo(1);
         assertThat(run.out()).contains("but a head was signed at position " + last);
+    }
+
+    /** Entries sealed many to a statement: every one in order, on each database, and the log verifies. */
+    @Test
+    void manyEntriesAreSealedInOrderSeveralStatementsAtATime() {
+        int n = 3 * AuditSealer.ROWS_PER_UPDATE + 17;
+        for (int i = 0; i < n; i++) {
+            audit.append("system", "SYSTEM", "TEST_ENTRY", "audit", "i=" + i);
+        }
+        sealer.sealAll();
+        assertThat(jdbc.sql("select count(*) from audit_log where chain_seq is null").query(Long.class).single())
+                .isZero();
+        // the chain follows the order the entries were written in
+        assertThat(jdbc.sql("select detail from audit_log where action = 'TEST_ENTRY' order by chain_seq")
+                .query(String.class).list()).containsExactlyElementsOf(
+                        java.util.stream.IntStream.range(0, n).mapToObj(i -> "i=" + i).toList());
+        AuditCli.Run run = cli.verify(dataDir);
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).startsWith("INTACT: " + (last + n) + " audit entries verified");
     }
 
     /** The forged row that was reported as "not yet sealed" and then sealed in by the next node. */
