@@ -224,16 +224,27 @@ public class MailTransport {
         return mail;
     }
 
+    /**
+     * Writes the message as one file readable by its owner only: composed in memory and written at once (the
+     * message's own writer puts out a header line at a time, a system call each on an unbuffered file), the file
+     * created with its permissions rather than changed after.
+     */
     private void write(MimeMessage message) throws IOException, MessagingException {
+        java.io.ByteArrayOutputStream composed = new java.io.ByteArrayOutputStream(4096);
+        message.writeTo(composed);
         Files.createDirectories(directory);
         Path file = directory.resolve(Instant.now().toEpochMilli() + "-" + UUID.randomUUID() + ".eml");
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
-            message.writeTo(out);
+        java.util.Set<StandardOpenOption> options = java.util.EnumSet.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        java.nio.channels.SeekableByteChannel channel;
+        try {
+            channel = Files.newByteChannel(file, options,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            channel = Files.newByteChannel(file, options); // not a POSIX file system
+        }
+        try (OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            composed.writeTo(out);
         }
     }
 

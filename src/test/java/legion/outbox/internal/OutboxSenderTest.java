@@ -131,6 +131,36 @@ class OutboxSenderTest {
         return recipients;
     }
 
+    /** Without an SMTP server a message is a file of the data directory, readable by its owner only. */
+    @Test
+    void withoutSmtpAMessageIsAnOwnerOnlyEmlFileAMailReaderOpens(@org.junit.jupiter.api.io.TempDir
+                                                                 java.nio.file.Path data) throws Exception {
+        MailTransport files = new MailTransport(transportsSender, "", "no-reply@legion.example", data.toString()) {
+        };
+        assertThat(files.overSmtp()).isFalse();
+        files.send("taras@example.org", "Заявку отримано", "Дякуємо, Тарасе.\nLGN-AAAA-BBBB ✓",
+                Locale.forLanguageTag("uk"), "outbox-42");
+
+        List<java.nio.file.Path> written;
+        try (var listing = java.nio.file.Files.list(data.resolve("outbox"))) {
+            written = listing.toList();
+        }
+        assertThat(written).hasSize(1);
+        java.nio.file.Path file = written.get(0);
+        assertThat(file.getFileName().toString()).endsWith(".eml");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            MimeMessage read = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+            assertThat(read.getSubject()).isEqualTo("Заявку отримано");
+            assertThat(read.getAllRecipients()).extracting(Object::toString).containsExactly("taras@example.org");
+            assertThat(read.getMessageID()).isEqualTo("<outbox-42@legion.example>");
+            assertThat(read.getHeader("Content-Language", null)).isEqualTo("uk");
+            assertThat(((String) read.getContent()).replace("\r\n", "\n"))
+                    .isEqualTo("Дякуємо, Тарасе.\nLGN-AAAA-BBBB ✓");
+        }
+    }
+
     @Test
     void queuesOnlyInsideATransactionAndOncePerKey() {
         assertThatThrownBy(() -> outbox.enqueue(new Mail("k0", "TEST", "a@example.org", "s", "t", Locale.ENGLISH)))
