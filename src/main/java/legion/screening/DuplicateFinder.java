@@ -46,9 +46,10 @@ class DuplicateFinder {
      * {@link #NARROW} (a normal intake commits within milliseconds); one every {@link #WIDE_EVERY} looks back
      * {@link #WIDE}. One look back of a minute on every batch read every case of the last minute each time: at 450
      * applications a second, 27,000 ids per batch, a third of the database's work during a surge; two seconds still
-     * read 1,400 ids per batch at 650 a second, the database's largest read. A pair is missed only when both of its
-     * cases commit later than {@code NARROW} after their stamps (each case's own batch finds the other otherwise);
-     * intake answers within 200 ms at its slowest.
+     * read 1,400 ids per batch at 650 a second, the database's largest read. Intake answers within 200 ms at its
+     * slowest. The window this leaves (ADR 0144): a case committed more than {@code NARROW} after its stamp on one
+     * node, and a case committed after it was screened, screened on another node before that node's next wide look,
+     * may not be paired by screening (ADR 0144 names the remedies); on one node nothing is missed.
      */
     static final java.time.Duration NARROW = java.time.Duration.ofMillis(500);
     static final java.time.Duration WIDE = java.time.Duration.ofSeconds(60);
