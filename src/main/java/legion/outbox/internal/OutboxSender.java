@@ -38,8 +38,9 @@ import legion.privacy.FieldCipher;
  * ({@code FAILED}); a claim older than the lease means its node died: a message it had not tried yet is queued
  * again, the one it was sending (perhaps after the server took it) becomes {@code UNCERTAIN} and is never resent
  * without an administrator: never twice, and at most one uncertain message per connection of a dead node
- * ({@code legion.outbox.connections}, 4 over SMTP: each sends its own batches, one message at a time; without SMTP
- * the messages are files and one sender writes them).
+ * ({@code legion.outbox.connections}, 4 over SMTP: a claim of a batch per connection is split among them by
+ * recipient, so one person's messages leave in the order they were queued, one message at a time per connection;
+ * without SMTP the messages are files and one sender writes them).
  * A sent message keeps no recipient or text.
  */
 @Component
@@ -111,29 +112,64 @@ class OutboxSender {
                 drain(); // files are written as fast as the CPU allows: more threads would only take it from others
                 return;
             }
-            // each sender claims batches of its own (rows another has locked are skipped) over its own connection:
             // one message at a time waits for the server's answer to every command, so a relay a few milliseconds
-            // away is the limit of one connection, not the CPU
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < connections; i++) {
-                running.add(senders.submit(this::drain));
-            }
-            Throwable failed = null;
-            for (Future<?> f : running) { // every sender finishes before the next run starts its own
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    failed = failed == null ? e.getCause() : failed;
-                }
-            }
-            if (failed != null) {
-                log.warn("outbox: sending paused ({})", failed.getClass().getSimpleName());
+            // away is the limit of one connection, not the CPU: a claim of a batch per connection is split among
+            // the connections by recipient, so that one person's messages go over one connection in the order
+            // they were queued (senders claiming batches of their own told a volunteer "revoked" before "approved")
+            while (sendSplit() == batch * connections) {
+                // a full claim: there may be more
             }
         } catch (RuntimeException e) {
             log.warn("outbox: sending paused ({})", e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Claims up to a batch per connection and sends it over all of them, each recipient's messages on one connection
+     * in the order they were queued; returns how many were claimed once every connection has finished.
+     */
+    private int sendSplit() throws InterruptedException {
+        String claim = UUID.randomUUID().toString();
+        List<Long> ids = claim(claim, batch * connections);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Map<Long, Row> rows = read(ids, claim);
+        List<List<Long>> parts = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (Long id : ids) { // oldest first, as claimed: each part keeps that order
+            Row r = rows.get(id);
+            String to = r == null ? "" : cipher.decrypt("outbox.to", r.to);
+            parts.get(Math.floorMod(to.strip().toLowerCase(Locale.ROOT).hashCode(), connections)).add(id);
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (List<Long> part : parts) {
+            if (!part.isEmpty()) {
+                running.add(senders.submit(() -> {
+                    long sent = transport.withConnection(() -> sendAll(part, rows, claim));
+                    if (sent != NONE) {
+                        mark(sent, NONE, claim);
+                    }
+                }));
+            }
+        }
+        Throwable failed = null;
+        for (Future<?> f : running) { // every connection finishes before the next claim
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                failed = failed == null ? e.getCause() : failed;
+            }
+        }
+        if (failed != null) {
+            log.warn("outbox: sending paused ({})", failed.getClass().getSimpleName());
+            return 0;
+        }
+        return ids.size();
     }
 
     /** Sends batch after batch until one is not full. */
@@ -161,35 +197,47 @@ class OutboxSender {
     /** Claims and sends up to one batch; returns how many were claimed. */
     int sendBatch() {
         String claim = UUID.randomUUID().toString();
-        List<Long> ids = tx.execute(s -> {
-            Instant now = clock.instant();
-            List<Long> due = jdbc.sql("select id from outbox_message where status = 'QUEUED' and next_attempt_at <= ? "
-                            + "order by id limit ? for update skip locked")
-                    .params(at(now), batch).query(Long.class).list();
-            if (!due.isEmpty()) { // one statement for the whole claim
-                jdbc.sql("update outbox_message set status = 'CLAIMED', claim = :claim, claimed_at = :at where id in (:ids)")
-                        .param("claim", claim).param("at", at(now)).param("ids", due).update();
-            }
-            return due;
-        });
+        List<Long> ids = claim(claim, batch);
         if (ids.isEmpty()) {
             return 0;
         }
-        // one read for the claimed batch (a read per message was a third of the sender's statements)
-        Map<Long, Row> rows = new HashMap<>();
-        jdbc.sql("select id, recipient, subject, body, language, attempts from outbox_message "
-                        + "where id in (:ids) and claim = :claim")
-                .param("ids", ids).param("claim", claim)
-                .query((java.sql.ResultSet rs) -> {
-                    rows.put(rs.getLong(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getInt(6)));
-                });
+        Map<Long, Row> rows = read(ids, claim);
         // the whole batch over one SMTP connection
         long sent = transport.withConnection(() -> sendAll(ids, rows, claim));
         if (sent != NONE) {
             mark(sent, NONE, claim);
         }
         return ids.size();
+    }
+
+    /** Claims up to {@code most} due messages, oldest first (rows another node has locked are skipped). */
+    private List<Long> claim(String claim, int most) {
+        return tx.execute(s -> {
+            Instant now = clock.instant();
+            List<Long> due = jdbc.sql("select id from outbox_message where status = 'QUEUED' and next_attempt_at <= ? "
+                            + "order by id limit ? for update skip locked")
+                    .params(at(now), most).query(Long.class).list();
+            if (!due.isEmpty()) { // one statement for the whole claim
+                jdbc.sql("update outbox_message set status = 'CLAIMED', claim = :claim, claimed_at = :at where id in (:ids)")
+                        .param("claim", claim).param("at", at(now)).param("ids", due).update();
+            }
+            return due;
+        });
+    }
+
+    /** The claimed messages, in one read (a read per message was a third of the sender's statements). */
+    private Map<Long, Row> read(List<Long> ids, String claim) {
+        Map<Long, Row> rows = new HashMap<>();
+        for (List<Long> part : legion.shared.Chunks.of(ids, 500)) {
+            jdbc.sql("select id, recipient, subject, body, language, attempts from outbox_message "
+                            + "where id in (:ids) and claim = :claim")
+                    .param("ids", part).param("claim", claim)
+                    .query((java.sql.ResultSet rs) -> {
+                        rows.put(rs.getLong(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getInt(6)));
+                    });
+        }
+        return rows;
     }
 
     /** Sends the claimed messages in order; returns the one sent last, not yet marked SENT (or {@link #NONE}). */

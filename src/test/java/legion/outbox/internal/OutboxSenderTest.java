@@ -353,6 +353,43 @@ class OutboxSenderTest {
     }
 
     @Test
+    void overFourConnectionsOnePersonsMessagesArriveInTheOrderTheyWereQueued() throws Exception {
+        for (int i = 1; i <= 120; i++) {
+            queue("o" + i, i % 3 == 0 ? "Same@Example.org" : "v" + i + "@example.org");
+        }
+        List<Long> queued = jdbc.sql("select id from outbox_message where recipient is not null order by id")
+                .query(Long.class).list();
+        // a relay a few milliseconds away, as in production: the connections overlap
+        MailTransport relay = new MailTransport(transportsSender, "127.0.0.1", "no-reply@legion.example", "target") {
+            @Override
+            public void send(String to, String subject, String text, Locale language, String messageId) {
+                try {
+                    Thread.sleep(3);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.send(to, subject, text, language, messageId);
+            }
+        };
+        OutboxSender four = new OutboxSender(jdbc, tx, cipher, relay, Optional.of(clock), 10, 8,
+                Duration.ofSeconds(30), Duration.ofMinutes(5), 4);
+        try {
+            four.run();
+        } finally {
+            four.stop();
+        }
+        assertThat(SMTP.getReceivedMessages()).hasSize(120);
+        List<Long> arrived = new ArrayList<>();
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            if (String.valueOf(m.getAllRecipients()[0]).equalsIgnoreCase("same@example.org")) {
+                arrived.add(Long.parseLong(m.getMessageID().replaceAll("^<outbox-(\\d+)@.*$", "$1")));
+            }
+        }
+        assertThat(arrived).hasSize(40).isSorted();
+        assertThat(queued).containsAll(arrived);
+    }
+
+    @Test
     void fourConnectionsShareTheQueueAndSendEveryMessageOnce() throws Exception {
         for (int i = 1; i <= 230; i++) {
             queue("k" + i, "v" + i + "@example.org");
