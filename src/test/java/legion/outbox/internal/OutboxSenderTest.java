@@ -352,6 +352,17 @@ class OutboxSenderTest {
         assertThat(recipients).hasSize(6);
     }
 
+    /** One scheduled run of a sender with four connections and batches of {@code batch}, then its threads stopped. */
+    private void runOnFourConnections(MailTransport over, int batch) {
+        OutboxSender four = new OutboxSender(jdbc, tx, cipher, over, Optional.of(clock), batch, 8,
+                Duration.ofSeconds(30), Duration.ofMinutes(5), 4);
+        try {
+            four.run();
+        } finally {
+            four.stop();
+        }
+    }
+
     @Test
     void overFourConnectionsOnePersonsMessagesArriveInTheOrderTheyWereQueued() throws Exception {
         for (int i = 1; i <= 120; i++) {
@@ -371,13 +382,7 @@ class OutboxSenderTest {
                 super.send(to, subject, text, language, messageId);
             }
         };
-        OutboxSender four = new OutboxSender(jdbc, tx, cipher, relay, Optional.of(clock), 10, 8,
-                Duration.ofSeconds(30), Duration.ofMinutes(5), 4);
-        try {
-            four.run();
-        } finally {
-            four.stop();
-        }
+        runOnFourConnections(relay, 10);
         assertThat(SMTP.getReceivedMessages()).hasSize(120);
         List<Long> arrived = new ArrayList<>();
         for (MimeMessage m : SMTP.getReceivedMessages()) {
@@ -394,13 +399,7 @@ class OutboxSenderTest {
         for (int i = 1; i <= 230; i++) {
             queue("k" + i, "v" + i + "@example.org");
         }
-        OutboxSender four = new OutboxSender(jdbc, tx, cipher, transport, Optional.of(clock), 50, 8,
-                Duration.ofSeconds(30), Duration.ofMinutes(5), 4);
-        try {
-            four.run();
-        } finally {
-            four.stop();
-        }
+        runOnFourConnections(transport, 50);
         assertThat(jdbc.sql("select count(*) from outbox_message where status = 'SENT'").query(Long.class).single())
                 .isEqualTo(230);
         Set<String> recipients = recipients();
