@@ -40,13 +40,17 @@ local function birthDate()
   return string.format("%04d-%02d-%02d", math.random(1966, 2006), math.random(1, 12), math.random(1, 28))
 end
 
+-- every application the same address (the hostile case of ADR 0185), or with UNIQUE_MAIL=1 one of its own
+local unique_mail = os.getenv("UNIQUE_MAIL") == "1"
+
 request = function()
   counter = counter + 1
+  local mail = unique_mail and ("v" .. id .. "-" .. counter .. "@example.org") or "arthur@example.org"
   local c = countries[math.random(1, #countries)]
   local body = '{"givenNames":"' .. pick(given) .. '","surname":"' .. pick(surnames) .. '","dateOfBirth":"' .. birthDate() .. '","sex":"M",'
     .. '"nationality":"' .. c .. '","countryOfResidence":"' .. c .. '",'
     .. '"passport":{"number":"' .. passport() .. '","issuingCountry":"' .. c .. '","expiryDate":"2031-01-01"},'
-    .. '"email":"arthur@example.org","phone":"+441234567890","languages":["en"],"role":"INFANTRY",'
+    .. '"email":"' .. mail .. '","phone":"+441234567890","languages":["en"],"role":"INFANTRY",'
     .. '"militaryExperience":{"years":4,"branch":"Army","combatDeployments":1},'
     .. '"criminalRecord":false,"homeCountryLawAcknowledged":true}'
   local headers = {}

@@ -31,7 +31,8 @@ trap 'kill $APP $SINK 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do curl -sf -o /dev/null http://localhost:$PORT/ && break; kill -0 $APP || { echo "Legion did not start" >&2; exit 1; }; sleep 0.5; done
 
 echo "== $LEGION_JAR: intake for ${SURGE_SECONDS}s, mail to a relay answering after ${DELAY_MS} ms"
-wrk -t2 -c16 -d"${SURGE_SECONDS}s" -s bench/intake.lua http://localhost:$PORT/ | grep RESULT
+# each application a volunteer of their own address (UNIQUE_MAIL=0: one address on all, sent in order on one connection)
+UNIQUE_MAIL=${UNIQUE_MAIL:-1} wrk -t2 -c16 -d"${SURGE_SECONDS}s" -s bench/intake.lua http://localhost:$PORT/ | grep RESULT
 queued=$(sql "select count(*) from outbox_message")
 sent0=$(sql "select count(*) from outbox_message where status = 'SENT'")
 t0=$(date +%s.%N)
