@@ -149,12 +149,7 @@ class OutboxSender {
         List<Future<?>> running = new ArrayList<>();
         for (List<Long> part : parts) {
             if (!part.isEmpty()) {
-                running.add(senders.submit(() -> {
-                    long sent = transport.withConnection(() -> sendAll(part, rows, claim));
-                    if (sent != NONE) {
-                        mark(sent, NONE, claim);
-                    }
-                }));
+                running.add(senders.submit(() -> overOneConnection(part, rows, claim)));
             }
         }
         Throwable failed = null;
@@ -201,13 +196,16 @@ class OutboxSender {
         if (ids.isEmpty()) {
             return 0;
         }
-        Map<Long, Row> rows = read(ids, claim);
-        // the whole batch over one SMTP connection
+        overOneConnection(ids, read(ids, claim), claim); // the whole batch over one SMTP connection
+        return ids.size();
+    }
+
+    /** Sends {@code ids} in order over one connection, then marks the last one sent {@code SENT}. */
+    private void overOneConnection(List<Long> ids, Map<Long, Row> rows, String claim) {
         long sent = transport.withConnection(() -> sendAll(ids, rows, claim));
         if (sent != NONE) {
             mark(sent, NONE, claim);
         }
-        return ids.size();
     }
 
     /** Claims up to {@code most} due messages, oldest first (rows another node has locked are skipped). */
